@@ -1,0 +1,1 @@
+"""The Streamlit dashboard (a later issue); pages only call ``queries``."""

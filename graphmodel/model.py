@@ -1,0 +1,212 @@
+"""The typed stakeholder model: actors, ties, verbanden, events and the dataset that holds them."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+
+from graphmodel.types import ActorType, Engagement, Provenance, SectorGroup, TieKind
+
+__all__ = [
+    "Actor",
+    "Dataset",
+    "Event",
+    "Membership",
+    "Participation",
+    "SourceFile",
+    "Tie",
+    "Verband",
+]
+
+
+@dataclass(frozen=True)
+class Membership:
+    """An actor's membership of one verband with its engagement there.
+
+    ``political`` and ``administrative`` are optional and meant for municipalities, whose
+    political (college) and administrative (ambtelijk) engagement often differ.
+    """
+
+    verband_id: str
+    engagement: Engagement
+    political: Engagement | None = None
+    administrative: Engagement | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An organisation in the network (never a person).
+
+    ``contact_name`` and ``contact_email`` are the only personal data the model holds; they are
+    optional and left out of exports unless asked for.
+    """
+
+    id: str
+    name: str
+    type: ActorType
+    municipality: str | None = None
+    nace: tuple[str, ...] = ()
+    activities: tuple[str, ...] = ()
+    kbo: str | None = None
+    fte: float | None = None
+    target_group_workers: int | None = None
+    memberships: tuple[Membership, ...] = ()
+    tags: tuple[str, ...] = ()
+    contact_name: str | None = None
+    contact_email: str | None = None
+    note: str | None = None
+
+    @property
+    def sector_group(self) -> SectorGroup:
+        """Sector group derived from the actor type."""
+        return self.type.sector_group
+
+    @property
+    def verbanden(self) -> tuple[str, ...]:
+        """Ids of the verbanden this actor is a member of, in the order given."""
+        return tuple(m.verband_id for m in self.memberships)
+
+    def engagement_in(self, verband_id: str) -> Engagement | None:
+        """Engagement in one verband, or None when the actor is not a member there."""
+        for membership in self.memberships:
+            if membership.verband_id == verband_id:
+                return membership.engagement
+        return None
+
+
+@dataclass(frozen=True)
+class Tie:
+    """A tie between two organisations; directed or not according to its kind."""
+
+    id: str
+    source: str
+    target: str
+    kind: TieKind
+    weight: float = 1.0
+    valid_from: date | None = None
+    valid_to: date | None = None
+    provenance: Provenance = Provenance.MANUEEL
+    note: str | None = None
+
+    @property
+    def directed(self) -> bool:
+        """Whether this tie has a direction (follows from its kind)."""
+        return self.kind.directed
+
+    def valid_at(self, day: date) -> bool:
+        """True when the tie exists on ``day`` (bounds inclusive, open when missing)."""
+        if self.valid_from is not None and day < self.valid_from:
+            return False
+        return self.valid_to is None or day <= self.valid_to
+
+
+@dataclass(frozen=True)
+class Verband:
+    """A samenwerkingsverband (or centre city alone) that carries the regierol."""
+
+    id: str
+    name: str
+    legal_form: str | None = None
+    province: str | None = None
+    municipalities: tuple[str, ...] = ()
+    inhabitants: int | None = None
+    subsidy_eur: float | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    centrumstad: str | None = None
+    note: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A networking or matchmaking event."""
+
+    id: str
+    name: str
+    date: date | None = None
+    verband_id: str | None = None
+    kind: str | None = None
+    theme: str | None = None
+
+
+@dataclass(frozen=True)
+class Participation:
+    """An organisation attended an event."""
+
+    event_id: str
+    actor_id: str
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file a dataset was imported from, with its SHA-256."""
+
+    path: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A named collection of actors, ties, verbanden, events and participations.
+
+    Equality of two datasets as data is :meth:`same_content`; ``name``, ``created`` and
+    ``sources`` describe where a copy lives and came from.
+    """
+
+    name: str
+    actors: tuple[Actor, ...] = ()
+    ties: tuple[Tie, ...] = ()
+    verbanden: tuple[Verband, ...] = ()
+    events: tuple[Event, ...] = ()
+    participations: tuple[Participation, ...] = ()
+    synthetic: bool = False
+    description: str = ""
+    created: datetime | None = None
+    sources: tuple[SourceFile, ...] = field(default=())
+
+    @cached_property
+    def actor_by_id(self) -> dict[str, Actor]:
+        """Actors indexed by id."""
+        return {actor.id: actor for actor in self.actors}
+
+    @cached_property
+    def verband_by_id(self) -> dict[str, Verband]:
+        """Verbanden indexed by id."""
+        return {verband.id: verband for verband in self.verbanden}
+
+    def members_of(self, verband_id: str) -> list[Actor]:
+        """Actors with a membership of ``verband_id``, in dataset order."""
+        return [a for a in self.actors if verband_id in a.verbanden]
+
+    def content(self) -> tuple:
+        """Everything a user entered, in a canonical order, for comparison."""
+        return (
+            sorted(self.actors, key=lambda a: a.id),
+            sorted(self.ties, key=lambda t: t.id),
+            sorted(self.verbanden, key=lambda v: v.id),
+            sorted(self.events, key=lambda e: e.id),
+            sorted(self.participations, key=lambda p: (p.event_id, p.actor_id)),
+            self.synthetic,
+            self.description,
+        )
+
+    def same_content(self, other: Dataset) -> bool:
+        """True when both datasets hold the same actors, ties, verbanden, events and flags."""
+        return self.content() == other.content()
+
+    def counts(self) -> dict[str, int]:
+        """Number of records per table."""
+        return {
+            "actoren": len(self.actors),
+            "relaties": len(self.ties),
+            "verbanden": len(self.verbanden),
+            "evenementen": len(self.events),
+            "deelnames": len(self.participations),
+        }
+
+    def replace(self, **changes: object) -> Dataset:
+        """A copy with some fields changed (cached indexes are rebuilt on use)."""
+        return dataclasses.replace(self, **changes)

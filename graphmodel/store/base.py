@@ -1,0 +1,86 @@
+"""The store interface every backend implements, and the records it returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from graphmodel.model import Dataset
+
+__all__ = [
+    "DatasetExistsError",
+    "DatasetInfo",
+    "DatasetNotFoundError",
+    "ImportRecord",
+    "Store",
+    "StoreError",
+]
+
+
+class StoreError(Exception):
+    """A store could not do what was asked; the message is Dutch and meant for the user."""
+
+
+class DatasetNotFoundError(StoreError):
+    """No dataset with that name."""
+
+
+class DatasetExistsError(StoreError):
+    """A dataset with that name exists and replacing it was not asked for."""
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """What a store knows about one dataset without loading it."""
+
+    name: str
+    synthetic: bool
+    description: str
+    created: datetime
+    version: int
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    """One line of the import history: when, which file, its hash and the counts."""
+
+    at: datetime
+    dataset: str
+    action: str
+    file: str | None
+    sha256: str | None
+    counts: dict[str, int]
+
+
+class Store(Protocol):
+    """What every store offers; the SQLite and Neo4j stores behave the same."""
+
+    def datasets(self) -> list[DatasetInfo]:
+        """All datasets, by name."""
+        ...
+
+    def load(self, name: str) -> Dataset:
+        """The whole dataset ``name``; raises :class:`DatasetNotFoundError`."""
+        ...
+
+    def save(
+        self,
+        dataset: Dataset,
+        *,
+        replace: bool = False,
+        action: str = "import",
+        file: str | None = None,
+        sha256: str | None = None,
+    ) -> DatasetInfo:
+        """Write ``dataset`` all-or-nothing and record it in the import history."""
+        ...
+
+    def delete(self, name: str) -> None:
+        """Remove dataset ``name``; its import history is kept."""
+        ...
+
+    def history(self, name: str | None = None) -> list[ImportRecord]:
+        """The import history, oldest first, optionally of one dataset."""
+        ...

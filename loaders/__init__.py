@@ -1,0 +1,39 @@
+"""Everything that turns outside data into the model: workbooks, CSV folders, JSON, demo data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from loaders.json_loader import load_json_dataset
+from loaders.problems import LoadError, Problem, ValidationReport
+from loaders.workbook import LoadResult, load_workbook_dataset
+
+__all__ = [
+    "LoadError",
+    "LoadResult",
+    "Problem",
+    "ValidationReport",
+    "load_dataset",
+    "validate",
+]
+
+
+def load_dataset(path: str | Path, *, name: str) -> LoadResult:
+    """Read a workbook (.xlsx), a folder of CSV files or a Verbinder JSON file.
+
+    Raises
+    ------
+    LoadError
+        With every problem located, when anything is wrong; nothing is returned then.
+    """
+    if Path(path).suffix.lower() == ".json":
+        return load_json_dataset(path, name=name)
+    return load_workbook_dataset(path, name=name)
+
+
+def validate(path: str | Path) -> ValidationReport:
+    """Every problem in an input, without importing it."""
+    try:
+        return load_dataset(path, name="controle").report
+    except LoadError as exc:
+        return exc.report

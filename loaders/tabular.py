@@ -1,0 +1,140 @@
+"""Read the raw tables of a workbook or a CSV folder, keeping the row numbers the user sees.
+
+A raw table is a :class:`RawTable`: a pandas DataFrame of untouched cell values (object
+dtype) indexed by spreadsheet row number, with the header row and column letters beside it.
+Fully empty rows and empty, headerless columns (Excel's trailing blanks) are left out; nothing
+else is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from loaders.parsing import is_empty
+from loaders.problems import Problem
+
+__all__ = ["RawTable", "TableReadError", "decode_csv", "read_csv_table", "read_xlsx_tables"]
+
+
+class TableReadError(Exception):
+    """A file that cannot be read as a table at all; carries one located :class:`Problem`."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass
+class RawTable:
+    """The cells of one sheet below its header row, indexed by spreadsheet row number."""
+
+    file: str
+    sheet: str
+    header_row: int
+    headers: list[str]
+    letters: list[str | None]
+    cells: pd.DataFrame
+
+    def column_label(self, position: int) -> str:
+        """'type' or, in a workbook, 'type' (C): how a column is named in messages."""
+        letter = self.letters[position]
+        name = f"'{self.headers[position]}'"
+        return f"{name} ({letter})" if letter else name
+
+
+def _table(
+    file: str, sheet: str, rows: list[tuple[int, list[object]]], with_letters: bool
+) -> RawTable:
+    rows = [(n, cells) for n, cells in rows if not all(is_empty(c) for c in cells)]
+    if not rows:
+        return RawTable(file, sheet, 1, [], [], pd.DataFrame(dtype=object))
+    header_row, header_cells = rows[0]
+    body = rows[1:]
+    width = max([len(header_cells)] + [len(cells) for _, cells in body])
+    keep = [
+        i
+        for i in range(width)
+        if not is_empty(header_cells[i] if i < len(header_cells) else None)
+        or any(i < len(cells) and not is_empty(cells[i]) for _, cells in body)
+    ]
+    headers = [
+        "" if i >= len(header_cells) or header_cells[i] is None else str(header_cells[i]).strip()
+        for i in keep
+    ]
+    letters = [get_column_letter(i + 1) if with_letters else None for i in keep]
+    data = [[cells[i] if i < len(cells) else None for i in keep] for _, cells in body]
+    frame = pd.DataFrame(data, index=[n for n, _ in body], columns=range(len(keep)), dtype=object)
+    return RawTable(file, sheet, header_row, headers, letters, frame)
+
+
+def read_xlsx_tables(path: Path) -> dict[str, RawTable]:
+    """Every worksheet of an ``.xlsx`` file, keyed by its name in lower case.
+
+    Formulas give the value Excel computed and saved with the file.
+    """
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a file that is no workbook
+        raise TableReadError(
+            Problem(
+                path.name,
+                f"dit bestand kan niet als Excel-werkmap (.xlsx) gelezen worden "
+                f"({type(exc).__name__})",
+            )
+        ) from exc
+    try:
+        tables = {}
+        for sheet in workbook.worksheets:
+            rows = [
+                (n, list(values))
+                for n, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1)
+            ]
+            tables[sheet.title.strip().lower()] = _table(path.name, sheet.title, rows, True)
+        return tables
+    finally:
+        workbook.close()
+
+
+def decode_csv(data: bytes, file: str) -> tuple[str, str]:
+    """Text and encoding name of CSV bytes: UTF-8 (with or without BOM), UTF-16 or cp1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "UTF-16"
+    try:
+        return data.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError as exc:
+        raise TableReadError(
+            Problem(file, "de tekenset van dit bestand is onbekend; bewaar het als CSV UTF-8")
+        ) from exc
+
+
+def _delimiter(text: str) -> str:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {sep: first.count(sep) for sep in (";", ",", "\t")}
+    return max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ";"
+
+
+def read_csv_table(path: Path, sheet: str) -> tuple[RawTable, str, str]:
+    """One CSV file as a raw table, with the encoding and separator that were detected.
+
+    Separators ``;``, ``,`` and tab are recognised from the header line. Row numbers count
+    records, as Excel shows them when it opens the file.
+    """
+    text, encoding = decode_csv(path.read_bytes(), path.name)
+    delimiter = _delimiter(text)
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise TableReadError(Problem(path.name, f"dit CSV-bestand is onleesbaar: {exc}")) from exc
+    rows = [(n, list(cells)) for n, cells in enumerate(records, start=1)]
+    return _table(path.name, sheet, rows, False), encoding, delimiter

@@ -1,0 +1,114 @@
+"""Export a dataset to a workbook (.xlsx), a folder of CSV files, GraphML or JSON.
+
+Workbook and CSV exports use the import format, so an export imports again unchanged.
+Personal data (contact person, e-mail) stays out unless ``include_personal`` is set.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+
+import networkx as nx
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from graphmodel.jsoncodec import dataset_to_dict
+from graphmodel.model import Dataset
+from graphmodel.tables import INFO_SHEET, dataset_to_frames, info_rows
+from graphmodel.views import to_multidigraph
+
+__all__ = ["EXPORT_FORMATS", "export_dataset"]
+
+EXPORT_FORMATS = {
+    ".xlsx": "Excel-werkmap in het importformaat",
+    "map": "een map met CSV-bestanden (';', UTF-8 met BOM, decimale komma)",
+    ".graphml": "GraphML voor Gephi, yEd of networkx",
+    ".json": "volledige dataset als JSON",
+}
+
+
+def _sheets(dataset: Dataset, include_personal: bool) -> dict[str, list[list[object]]]:
+    sheets: dict[str, list[list[object]]] = {
+        INFO_SHEET: [["sleutel", "waarde"], *[[k, v] for k, v in info_rows(dataset)]]
+    }
+    for name, frame in dataset_to_frames(dataset, include_personal=include_personal).items():
+        sheets[name] = [list(frame.columns), *frame.itertuples(index=False, name=None)]
+    return sheets
+
+
+def _write_xlsx(sheets: dict[str, list[list[object]]], path: Path) -> None:
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for name, rows in sheets.items():
+        worksheet = workbook.create_sheet(name)
+        for index, row in enumerate(rows):
+            cells = []
+            for value in row:
+                cell = WriteOnlyCell(worksheet, value=value)
+                if isinstance(value, str) and value.startswith("="):
+                    cell.data_type = "s"  # text, never a formula
+                elif isinstance(value, date):
+                    cell.number_format = "DD/MM/YYYY"
+                if index == 0:
+                    cell.font = bold
+                cells.append(cell)
+            worksheet.append(cells)
+    workbook.save(path)
+
+
+def _csv_value(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value).replace(".", ",")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _write_csv_folder(sheets: dict[str, list[list[object]]], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, rows in sheets.items():
+        with (folder / f"{name}.csv").open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+            writer.writerows([[_csv_value(v) for v in row] for row in rows])
+
+
+def _write_graphml(dataset: Dataset, path: Path) -> None:
+    graph = to_multidigraph(dataset)
+    for _, data in graph.nodes(data=True):
+        data["verbanden"] = ";".join(data["verbanden"])
+        data["engagement"] = json.dumps(data["engagement"])
+        data["municipality"] = data["municipality"] or ""
+    graph.graph["synthetic"] = dataset.synthetic
+    nx.write_graphml(graph, path)
+
+
+def export_dataset(dataset: Dataset, target: str | Path, *, include_personal: bool = False) -> Path:
+    """Write ``dataset`` to ``target``; the format follows from the extension.
+
+    ``.xlsx``, ``.graphml`` and ``.json`` give one file; a path without extension gives a
+    folder of CSV files. A synthetic dataset says so in its ``info`` sheet, GraphML graph
+    attribute or JSON field.
+    """
+    target = Path(target)
+    suffix = target.suffix.lower()
+    if suffix == ".json":
+        data = dataset_to_dict(dataset, include_personal=include_personal)
+        target.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    elif suffix == ".graphml":
+        _write_graphml(dataset, target)
+    elif suffix == ".xlsx":
+        _write_xlsx(_sheets(dataset, include_personal), target)
+    elif suffix == "":
+        _write_csv_folder(_sheets(dataset, include_personal), target)
+    else:
+        raise ValueError(
+            f"onbekend exportformaat '{suffix}': kies .xlsx, .graphml, .json of "
+            "een mapnaam zonder extensie (CSV)"
+        )
+    return target

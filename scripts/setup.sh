@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Sets up everything Verbinder needs on a fresh machine: a virtual environment in .venv with
+# the package and its test tools. Safe to run again: it reinstalls only when pyproject.toml
+# changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON="${PYTHON:-python3}"
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    echo "Verbinder heeft Python 3.11 of nieuwer nodig ('$PYTHON' is te oud of ontbreekt)." >&2
+    exit 1
+fi
+if [ ! -x .venv/bin/python ]; then
+    "$PYTHON" -m venv .venv
+fi
+stamp=.venv/.verbinder-installed
+wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+    echo "$wanted" > "$stamp"
+fi

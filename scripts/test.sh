@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Set everything up and run the whole test suite: ruff, pytest (tests and doctests) and a
+# smoke run of the benchmarks at a tiny size. Exits non-zero when anything fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/python -m pytest tests graphmodel loaders queries verbinder "$@"
+.venv/bin/python benchmarks/run.py --smoke

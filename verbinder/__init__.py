@@ -1,0 +1,1 @@
+"""Verbinder: the command-line front end over graphmodel, loaders and queries."""

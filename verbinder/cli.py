@@ -1,0 +1,262 @@
+"""The ``verbinder`` command: a thin click layer over loaders, graphmodel and queries."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graphmodel.store import SQLiteStore, StoreError, default_store_path
+from loaders import LoadError, ValidationReport, load_dataset, validate
+from loaders.demo import DEMO_SEED, generate_demo
+from loaders.template import write_template
+from queries.export import EXPORT_FORMATS, export_dataset
+from queries.report import UnknownVerbandError, verband_report
+from verbinder.render import render_datasets, render_report, synthetic_banner
+
+__all__ = ["main"]
+
+
+def _store(ctx: click.Context) -> SQLiteStore:
+    try:
+        store = SQLiteStore(ctx.obj["db"])
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    ctx.call_on_close(store.close)
+    return store
+
+
+def dataset_option(default: str | None = None) -> Callable:
+    """The ``--dataset NAME`` option (required unless a default is given)."""
+    return click.option(
+        "--dataset",
+        "dataset",
+        default=default,
+        required=default is None,
+        show_default=True,
+        help="Naam van de dataset in de databank.",
+    )
+
+
+def store_errors(command: Callable) -> Callable:
+    """Turn store errors into a clean message instead of a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+def _print_report(report: ValidationReport, *, err: bool) -> None:
+    for problem in report.problems:
+        click.echo(f"- {problem}", err=err)
+    click.echo(report.summary(), err=err)
+
+
+@click.group()
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="VERBINDER_DB",
+    default=None,
+    help=f"Databankbestand (standaard: $VERBINDER_DB of {default_store_path()}).",
+)
+@click.version_option(package_name="verbinder")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None) -> None:
+    """Verbinder: het netwerk van de lokale regie sociale economie en werk.
+
+    \b
+    Voorbeeld:
+        verbinder demo && verbinder report --verband gent
+    """
+    ctx.obj = {"db": db}
+
+
+@main.command()
+@dataset_option(default="demo")
+@click.option("--seed", default=DEMO_SEED, show_default=True, help="Startwaarde van het toeval.")
+@click.option(
+    "--schaal",
+    "scale",
+    default=1.0,
+    show_default=True,
+    help="Vermenigvuldigt het aantal werkgevers en SE-organisaties (1: ca. 4.600).",
+)
+@click.pass_context
+@store_errors
+def demo(ctx: click.Context, dataset: str, seed: int, scale: float) -> None:
+    """Maak de synthetische demodataset (vervangt een bestaande met dezelfde naam).
+
+    De demo gebruikt de echte 32 verbanden en gemeenten van 2017-2019, met verzonnen
+    organisaties en relaties. Alles is gemarkeerd als synthetisch.
+
+    \b
+    Voorbeeld:
+        verbinder demo --dataset demo --schaal 1
+    """
+    data = generate_demo(seed=seed, scale=scale, name=dataset)
+    info = _store(ctx).save(data, replace=True, action="demo")
+    click.echo(synthetic_banner())
+    counts = ", ".join(f"{n} {label}" for label, n in info.counts.items())
+    click.echo(f"Dataset '{info.name}' aangemaakt: {counts}.")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def template(file: Path) -> None:
+    """Schrijf een leeg sjabloon (.xlsx) met kolomkoppen, uitleg en keuzelijsten.
+
+    \b
+    Voorbeeld:
+        verbinder template mijn-verband.xlsx
+    """
+    if file.suffix.lower() != ".xlsx":
+        raise click.ClickException("Het sjabloon is een Excel-werkmap: geef een naam op .xlsx.")
+    write_template(file)
+    click.echo(f"Sjabloon geschreven naar {file}.")
+
+
+@main.command(name="validate")
+@click.argument("file", type=click.Path(exists=True, path_type=Path))
+def validate_command(file: Path) -> None:
+    """Controleer een werkmap, CSV-map of JSON-bestand zonder iets in te lezen.
+
+    Elke fout staat met bestand, blad, rij en kolom. Stopt met code 1 bij fouten.
+
+    \b
+    Voorbeeld:
+        verbinder validate mijn-verband.xlsx
+    """
+    report = validate(file)
+    _print_report(report, err=False)
+    if not report.ok:
+        raise SystemExit(1)
+
+
+@main.command(name="import")
+@click.argument("file", type=click.Path(exists=True, path_type=Path))
+@dataset_option()
+@click.option("--vervang", "replace", is_flag=True, help="Vervang een bestaande dataset.")
+@click.pass_context
+@store_errors
+def import_command(ctx: click.Context, file: Path, dataset: str, replace: bool) -> None:
+    """Lees een werkmap (.xlsx), een map met CSV-bestanden of een JSON-export in.
+
+    Alles of niets: bij één fout wordt niets ingelezen en ziet u elke fout met zijn plaats.
+
+    \b
+    Voorbeeld:
+        verbinder import mijn-verband.xlsx --dataset meetjesland-2024
+    """
+    try:
+        result = load_dataset(file, name=dataset)
+    except LoadError as exc:
+        _print_report(exc.report, err=True)
+        raise click.ClickException("Niets ingelezen: verbeter de fouten hierboven.") from exc
+    if result.report.problems:
+        _print_report(result.report, err=False)
+    info = _store(ctx).save(
+        result.dataset, replace=replace, action="import", file=str(file), sha256=result.sha256
+    )
+    if info.synthetic:
+        click.echo(synthetic_banner())
+    counts = ", ".join(f"{n} {label}" for label, n in info.counts.items())
+    click.echo(f"Dataset '{info.name}' ingelezen (versie {info.version}): {counts}.")
+
+
+@main.command()
+@click.pass_context
+@store_errors
+def datasets(ctx: click.Context) -> None:
+    """Toon de datasets in de databank, met aantallen en of ze synthetisch zijn.
+
+    \b
+    Voorbeeld:
+        verbinder datasets
+    """
+    store = _store(ctx)
+    click.echo(f"Databank: {store.path}")
+    click.echo(render_datasets(store.datasets()))
+
+
+@main.command()
+@dataset_option(default=None)
+@click.pass_context
+@store_errors
+def history(ctx: click.Context, dataset: str | None) -> None:
+    """Toon de importgeschiedenis: wanneer, welk bestand, de hash en de aantallen.
+
+    \b
+    Voorbeeld:
+        verbinder history --dataset demo
+    """
+    for record in _store(ctx).history(dataset):
+        counts = ", ".join(f"{n} {label}" for label, n in record.counts.items())
+        source = f" uit {record.file} (sha256 {record.sha256[:12]}…)" if record.file else ""
+        click.echo(
+            f"{record.at:%d/%m/%Y %H:%M} {record.dataset}: {record.action}{source}"
+            f"{': ' + counts if counts else ''}"
+        )
+
+
+@main.command()
+@dataset_option()
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Doel: " + "; ".join(f"{k}: {v}" for k, v in EXPORT_FORMATS.items()),
+)
+@click.option(
+    "--met-persoonsgegevens",
+    "include_personal",
+    is_flag=True,
+    help="Neem contactpersonen en e-mailadressen mee (standaard niet).",
+)
+@click.pass_context
+@store_errors
+def export(ctx: click.Context, dataset: str, target: Path, include_personal: bool) -> None:
+    """Exporteer een dataset naar .xlsx, een CSV-map, .graphml of .json.
+
+    Persoonsgegevens (contactpersoon, e-mail) blijven eruit, tenzij u erom vraagt.
+
+    \b
+    Voorbeeld:
+        verbinder export --dataset demo --to demo.xlsx
+    """
+    data = _store(ctx).load(dataset)
+    try:
+        export_dataset(data, target, include_personal=include_personal)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if data.synthetic:
+        click.echo(synthetic_banner())
+    click.echo(f"Dataset '{dataset}' geëxporteerd naar {target}.")
+
+
+@main.command()
+@dataset_option(default="demo")
+@click.option("--verband", required=True, help="Id van het verband, bv. gent.")
+@click.pass_context
+@store_errors
+def report(ctx: click.Context, dataset: str, verband: str) -> None:
+    """Toon het overzicht van één verband: referentiegegevens, actoren, betrokkenheid, relaties.
+
+    \b
+    Voorbeeld:
+        verbinder report --dataset demo --verband gent
+    """
+    data = _store(ctx).load(dataset)
+    try:
+        click.echo(render_report(verband_report(data, verband)))
+    except UnknownVerbandError as exc:
+        raise click.ClickException(str(exc)) from exc
