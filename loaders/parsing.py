@@ -7,6 +7,7 @@ typed value, or raises :class:`CellError` with a Dutch message a regisseur can a
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from datetime import date, datetime
 
@@ -78,6 +79,8 @@ def parse_decimal(value: object) -> float:
     if isinstance(value, bool):
         raise CellError(f"'{value}' is geen getal")
     if isinstance(value, int | float):
+        if not math.isfinite(value):
+            raise CellError(f"'{value}' is geen getal")
         return float(value)
     text = parse_text(value).replace("\u00a0", "").replace(" ", "").replace("\u202f", "")
     if "," in text and "." in text:
@@ -90,7 +93,10 @@ def parse_decimal(value: object) -> float:
         )
     if not _DECIMAL.match(text):
         raise CellError(f"'{parse_text(value)}' is geen getal (bv. 12,5)")
-    return float(text.replace(",", "."))
+    number = float(text.replace(",", "."))
+    if not math.isfinite(number):
+        raise CellError(f"'{parse_text(value)}' is te groot")
+    return number
 
 
 def parse_int(value: object) -> int:

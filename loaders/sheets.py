@@ -192,7 +192,11 @@ class Row:
                 self.error(header, f"'{header}' is verplicht en is leeg")
             return None
         try:
-            return _PARSERS[column.kind](raw)
+            value = _PARSERS[column.kind](raw)
         except CellError as exc:
             self.error(header, str(exc))
             return None
+        if column.kind in ("int", "decimal") and value < 0:
+            self.error(header, f"'{parse_text(raw)}' mag niet negatief zijn")
+            return None
+        return value

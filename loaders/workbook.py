@@ -101,6 +101,10 @@ def load_workbook_dataset(path: str | Path, *, name: str) -> LoadResult:
         report.add(exc.problem)
         raise LoadError(report) from exc
     dataset = _Builder(tables, report, path.name).build(name)
+    sheet_order = {table.sheet: i for i, table in enumerate(tables.values())}
+    report.problems.sort(
+        key=lambda p: (p.sheet is not None, sheet_order.get(p.sheet, -1), p.row or 0)
+    )
     if not report.ok:
         raise LoadError(report)
     sources = tuple(SourceFile(str(f), _sha256(f)) for f in files)
@@ -117,7 +121,7 @@ class _Builder:
         for key, table in tables.items():
             if key in SHEETS:
                 self.sheets[key] = SheetReader(table, SHEETS[key], report)
-            elif key not in IGNORED_SHEETS | {INFO_SHEET} and not table.cells.empty:
+            elif key not in IGNORED_SHEETS | {INFO_SHEET} and table.headers:
                 report.add(
                     Problem(
                         table.file,

@@ -189,6 +189,18 @@ class SQLiteStore:
         Raises :class:`DatasetExistsError` when the name is taken and ``replace`` is false;
         on any error nothing is written.
         """
+        try:
+            self._save(dataset, replace, action, file, sha256)
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(
+                f"De dataset '{dataset.name}' is niet samenhangend en werd niet bewaard ({exc}); "
+                "de databank is ongewijzigd."
+            ) from exc
+        return self.info(dataset.name)
+
+    def _save(
+        self, dataset: Dataset, replace: bool, action: str, file: str | None, sha256: str | None
+    ) -> None:
         created = dataset.created or datetime.now(UTC).replace(microsecond=0)
         with self._transaction() as conn:
             old = conn.execute(
@@ -227,7 +239,6 @@ class SQLiteStore:
                     json.dumps(dataset.counts()),
                 ),
             )
-        return self.info(dataset.name)
 
     def load(self, name: str) -> Dataset:
         """The whole dataset ``name``, exactly as saved."""
@@ -394,8 +405,11 @@ def _read_content(conn: sqlite3.Connection, dataset_id: int) -> Dataset:
         return [dict(zip(names, row, strict=True)) for row in cursor]
 
     memberships: dict[str, list[Membership]] = {}
-    for m in rows("memberships", "actor_id, verband_id, engagement, political, administrative",
-                  "actor_id, position"):  # fmt: skip
+    for m in rows(
+        "memberships",
+        "actor_id, verband_id, engagement, political, administrative",
+        "actor_id, position",
+    ):
         memberships.setdefault(m["actor_id"], []).append(
             Membership(
                 m["verband_id"],

@@ -1,0 +1,45 @@
+"""The template: every sheet and column of the format, an explanation, working dropdowns."""
+
+from openpyxl import load_workbook
+
+from graphmodel.tables import SHEETS
+from loaders.template import write_template
+
+
+def test_template_has_every_sheet_with_its_headers(tmp_path):
+    book = load_workbook(write_template(tmp_path / "t.xlsx"))
+    assert book.sheetnames == ["uitleg", "lijsten", *SHEETS]
+    for sheet, columns in SHEETS.items():
+        headers = [c.value for c in book[sheet][1]]
+        assert headers == [c.header for c in columns]
+    assert book["lijsten"].sheet_state == "hidden"
+
+
+def test_dropdowns_for_type_engagement_and_kind(tmp_path):
+    book = load_workbook(write_template(tmp_path / "t.xlsx"))
+    lists = book["lijsten"]
+    column_of = {cell.value: cell.column_letter for cell in lists[1]}
+    types = [c.value for c in lists[column_of["actortype"]][1:] if c.value]
+    assert "werkgever" in types and "maatwerkbedrijf" in types
+    levels = [c.value for c in lists[column_of["engagement"]][1:] if c.value]
+    assert levels == ["geen", "passief", "actief", "zeer actief"]
+    validations = {
+        str(v.sqref).split(":")[0]: v.formula1
+        for v in book["actoren"].data_validations.dataValidation
+    }
+    assert validations["C2"].endswith(f"${column_of['actortype']}$20")  # 19 types, rows 2-20
+    assert "relaties" in book.sheetnames
+    kinds = {v.formula1 for v in book["relaties"].data_validations.dataValidation}
+    assert any(f"${column_of['tiekind']}$2" in formula for formula in kinds)
+
+
+def test_explanation_sheet_explains_every_column(tmp_path):
+    intro = load_workbook(write_template(tmp_path / "t.xlsx"))["uitleg"]
+    explained = {
+        (row[0].split(" ")[0], row[1])
+        for row in intro.iter_rows(values_only=True)
+        if row[0] and row[1] and row[3]
+    }
+    for sheet, columns in SHEETS.items():
+        for column in columns:
+            assert (sheet, column.header) in explained

@@ -1,0 +1,90 @@
+"""The CLI: documented commands, the demo -> report path, import/validate exit codes."""
+
+from __future__ import annotations
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from verbinder.cli import main
+
+
+@pytest.fixture
+def run(tmp_path):
+    runner = CliRunner()
+    db = str(tmp_path / "v.sqlite")
+
+    def invoke(*args: str):
+        return runner.invoke(main, ["--db", db, *args], catch_exceptions=False)
+
+    return invoke
+
+
+def test_every_command_is_documented_with_an_example():
+    ctx = click.Context(main)
+    assert "Voorbeeld" in main.get_help(ctx)
+    for name, command in main.commands.items():
+        text = command.get_help(click.Context(command, info_name=name, parent=ctx))
+        description = text.split("Options:")[0]
+        assert "Voorbeeld:" in description, f"'{name}' has no example"
+        assert f"verbinder {name}" in description.split("Voorbeeld:")[1], f"'{name}' example"
+
+
+def test_demo_then_report_of_gent_shows_reference_facts_and_synthetic(run):
+    created = run("demo")
+    assert created.exit_code == 0
+    assert "SYNTHETISCHE DEMODATA" in created.output
+    result = run("report", "--verband", "gent")
+    assert result.exit_code == 0
+    out = result.output
+    assert "Inwoners:        257.029" in out
+    assert "Subsidie/jaar:   € 100.000" in out
+    assert out.startswith("*** SYNTHETISCHE DEMODATA")
+    assert "Actoren per type" in out and "Relaties per soort" in out
+
+
+def test_report_on_an_unknown_verband_or_dataset_is_a_clean_error(run):
+    run("demo", "--schaal", "0.05")
+    result = run("report", "--verband", "gentt")
+    assert result.exit_code == 1 and "kies uit:" in result.output
+    missing = run("report", "--dataset", "nope", "--verband", "gent")
+    assert missing.exit_code == 1 and "Er is geen dataset 'nope'" in missing.output
+
+
+def test_template_validates_and_imports_as_an_empty_dataset(run, tmp_path):
+    path = tmp_path / "sjabloon.xlsx"
+    assert run("template", str(path)).exit_code == 0
+    checked = run("validate", str(path))
+    assert checked.exit_code == 0, checked.output
+    assert "0 fout(en)" in checked.output
+    imported = run("import", str(path), "--dataset", "leeg")
+    assert imported.exit_code == 0 and "0 actoren" in imported.output
+
+
+def test_export_import_datasets_and_history(run, tmp_path):
+    run("demo", "--schaal", "0.05")
+    target = tmp_path / "demo.xlsx"
+    assert run("export", "--dataset", "demo", "--to", str(target)).exit_code == 0
+    assert run("import", str(target), "--dataset", "kopie").exit_code == 0
+    again = run("import", str(target), "--dataset", "kopie")
+    assert again.exit_code == 1 and "bestaat al" in again.output
+    assert run("import", str(target), "--dataset", "kopie", "--vervang").exit_code == 0
+    listing = run("datasets").output
+    assert "kopie" in listing and "demo" in listing
+    history = run("history", "--dataset", "kopie").output.splitlines()
+    assert len(history) == 2 and all("demo.xlsx" in line for line in history)
+
+
+def test_validate_fails_with_located_messages(run, tmp_path, write_workbook):
+    path = write_workbook(
+        tmp_path / "v.xlsx",
+        {
+            "actoren": [["id", "naam", "type"], ["a", "A", "lde"], ["a", "B", "lde"]],
+            "relaties": [["bron", "doel", "soort"]],
+        },
+    )
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert "v.xlsx, blad 'actoren', rij 3, kolom 'id' (A): id 'a' komt al voor op rij 2" in (
+        result.output
+    )
