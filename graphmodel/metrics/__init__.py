@@ -1,0 +1,1 @@
+"""Network metrics as pure functions on networkx graphs (one topic per module)."""

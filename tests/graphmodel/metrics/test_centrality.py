@@ -1,0 +1,57 @@
+"""Centrality through igraph equals networkx's definitions on small graphs."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graphmodel.metrics.centrality import betweenness, centrality
+
+
+@settings(max_examples=30, deadline=None)
+@given(n=st.integers(3, 30), p=st.floats(0.05, 0.5), seed=st.integers(0, 10**6))
+def test_equal_to_networkx(n, p, seed):
+    graph = nx.gnp_random_graph(n, p, seed=seed)
+    for i, (u, v) in enumerate(graph.edges()):
+        graph.edges[u, v]["weight"] = 1 + (i + seed) % 3
+    ours = centrality(graph)
+    assert ours["degree"].to_dict() == dict(graph.degree())
+    assert ours["weighted_degree"].to_dict() == pytest.approx(dict(graph.degree(weight="weight")))
+    assert ours["betweenness"].to_dict() == pytest.approx(nx.betweenness_centrality(graph))
+    assert ours["closeness"].to_dict() == pytest.approx(nx.closeness_centrality(graph))
+    assert ours["pagerank"].to_dict() == pytest.approx(
+        nx.pagerank(graph, tol=1e-10, max_iter=10_000), abs=1e-6
+    )
+
+
+def test_parallel_and_reciprocal_ties_add_up_to_one_weighted_edge():
+    graph = nx.MultiDiGraph()
+    graph.add_edge("a", "b", weight=2.0)
+    graph.add_edge("b", "a", weight=1.0)
+    graph.add_edge("a", "c", weight=1.0)
+    result = centrality(graph, engagement={"a": 3, "b": 1, "c": 0})
+    assert result.loc["a", "degree"] == 2
+    assert result.loc["a", "weighted_degree"] == 4.0
+    # a: ties of weight 3 to b (engagement 1) and 1 to c (engagement 0) -> 3.
+    # b: tie of weight 3 to a (engagement 3) -> 9.
+    assert result.loc["a", "engaged_degree"] == 3.0
+    assert result.loc["b", "engaged_degree"] == 9.0
+
+
+def test_sampled_betweenness_estimates_the_exact_value():
+    graph = nx.connected_watts_strogatz_graph(300, 6, 0.2, seed=1)
+    exact = nx.betweenness_centrality(graph)
+    # Every node as a source: the estimator is the exact value.
+    assert betweenness(graph, sample=300) == pytest.approx(exact)
+    # Unbiased: the mean over many samples of 30 sources approaches the exact value.
+    runs = [betweenness(graph, sample=30, seed=seed) for seed in range(40)]
+    for node in sorted(exact, key=exact.get)[-10:]:
+        mean = sum(run[node] for run in runs) / len(runs)
+        assert mean == pytest.approx(exact[node], rel=0.15)
+
+
+def test_eigenvector_on_a_star_peaks_at_the_centre():
+    result = centrality(nx.star_graph(5))
+    assert result["eigenvector"].idxmax() == 0 and result.loc[0, "eigenvector"] == 1.0
