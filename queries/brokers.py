@@ -1,0 +1,111 @@
+"""Who connects whom in one verband: brokerage roles, structural holes, centrality, the
+verbinder view between the social and the regular economy."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from graphmodel.metrics.brokerage import ROLES, brokerage
+from graphmodel.metrics.centrality import centrality
+from graphmodel.metrics.crosssector import cross_group_brokerage
+from graphmodel.metrics.structural_holes import structural_holes
+from graphmodel.model import Dataset
+from queries.network import verband_network
+
+__all__ = ["BROKER_COLUMNS", "ROLE_LABELS", "brokers"]
+
+ROLE_LABELS = {
+    "coordinator": "coordinator",
+    "itinerant": "consultant",
+    "representative": "vertegenwoordiger",
+    "gatekeeper": "poortwachter",
+    "liaison": "liaison",
+}
+"""Dutch names of the Gould-Fernandez roles."""
+
+BROKER_COLUMNS = {
+    "actor": "id van de actor",
+    "naam": "naam van de actor",
+    "type": "actortype",
+    "sectorgroep": "sociale economie, reguliere economie, overheid of intermediair",
+    "betrokkenheid": "betrokkenheid in dit verband (0 geen - 3 zeer actief)",
+    **{f"rol_{label}": f"aantal open tweestappen waarin de actor {label} is (Gould-Fernandez)"
+       for label in ROLE_LABELS.values()},
+    "rol_totaal": "alle open tweestappen via de actor",
+    **{f"z_{label}": f"z-score van rol {label} tegenover toeval (sna::brokerage)"
+       for label in ROLE_LABELS.values()},
+    "z_totaal": "z-score van alle tweestappen tegenover toeval",
+    "effectieve_omvang": "Burt: aantal niet-overlappende contacten",
+    "efficientie": "Burt: effectieve omvang gedeeld door het aantal contacten",
+    "beperking": "Burt: constraint, hoe sterk de contacten onderling verbonden zijn (0-1+)",
+    "hierarchie": "Burt: hoe sterk de beperking op één contact geconcentreerd is (0-1)",
+    "graad": "aantal contacten",
+    "gewogen_graad": "som van de relatiegewichten",
+    "betrokken_graad": "som van relatiegewicht x betrokkenheid van het contact",
+    "tussenpositie": "betweenness: aandeel kortste paden via de actor (0-1)",
+    "nabijheid": "closeness: hoe dicht de actor bij alle anderen staat (0-1)",
+    "pagerank": "PageRank op de relatiegewichten",
+    "eigenvector": "eigenvectorcentraliteit (max 1)",
+    "se_regulier_aandeel": "aandeel kortste paden tussen SE en reguliere economie via de actor",
+    "afhankelijke_paren": "SE-reguliere paren die verder uit elkaar raken of loskomen zonder actor",
+    "verloren_paren": "SE-reguliere paren die zonder de actor niet meer verbonden zijn",
+}  # fmt: skip
+"""Columns of :func:`brokers`, with what each means (Dutch, for users)."""
+
+
+def brokers(dataset: Dataset, verband_id: str, *, groups: str = "sector",
+            at: date | None = None) -> pd.DataFrame:  # fmt: skip
+    """Every actor of one verband with its verbinder figures, strongest SE-regular broker first.
+
+    Brokerage roles use the directed ties (an undirected tie as two arcs) and the partition
+    ``groups`` (a node attribute: ``sector`` by default, or ``type``); structural holes and
+    centrality use the undirected view with summed tie weights; the SE-regular figures use
+    hop distances. Columns and their meaning: :data:`BROKER_COLUMNS`.
+
+    Parameters
+    ----------
+    dataset : Dataset
+    verband_id : str
+    groups : str
+        Node attribute that partitions the actors for the brokerage roles.
+    at : date, optional
+        Use only ties valid on this day.
+    """
+    network = verband_network(dataset, verband_id, at=at)
+    graph = network.graph
+    roles = brokerage(graph, groups=groups)
+    holes = structural_holes(network.simple)
+    central = centrality(graph, weight="weight", engagement=network.engagement)
+    cross = cross_group_brokerage(graph, network.social_economy, network.regular_economy)
+    frame = pd.DataFrame(index=roles.index)
+    frame["actor"] = roles.index
+    frame["naam"] = [graph.nodes[n]["name"] for n in roles.index]
+    frame["type"] = [graph.nodes[n]["type"] for n in roles.index]
+    frame["sectorgroep"] = [graph.nodes[n]["sector"].replace("_", " ") for n in roles.index]
+    frame["betrokkenheid"] = [network.engagement[n] for n in roles.index]
+    for role, label in ROLE_LABELS.items():
+        frame[f"rol_{label}"] = roles[role]
+    frame["rol_totaal"] = roles["total"]
+    for role, label in ROLE_LABELS.items():
+        frame[f"z_{label}"] = roles[f"{role}_z"]
+    frame["z_totaal"] = roles["total_z"]
+    frame["effectieve_omvang"] = holes["effective_size"]
+    frame["efficientie"] = holes["efficiency"]
+    frame["beperking"] = holes["constraint"]
+    frame["hierarchie"] = holes["hierarchy"]
+    frame["graad"] = central["degree"]
+    frame["gewogen_graad"] = central["weighted_degree"]
+    frame["betrokken_graad"] = central["engaged_degree"]
+    frame["tussenpositie"] = central["betweenness"]
+    frame["nabijheid"] = central["closeness"]
+    frame["pagerank"] = central["pagerank"]
+    frame["eigenvector"] = central["eigenvector"]
+    frame["se_regulier_aandeel"] = cross["share"]
+    frame["afhankelijke_paren"] = cross["dependent_pairs"].astype(int)
+    frame["verloren_paren"] = cross["disconnected_pairs"].astype(int)
+    frame = frame.sort_values(["se_regulier_aandeel", "tussenpositie"], ascending=False)
+    frame.attrs["se_regulier_paren"] = cross.attrs["connected_pairs"]
+    frame.attrs["synthetic"] = dataset.synthetic
+    return frame.reset_index(drop=True)

@@ -1,0 +1,54 @@
+"""Shared steps of the network queries: the graph of one verband and its groups of actors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import networkx as nx
+
+from graphmodel.model import Dataset
+from graphmodel.types import ActorType, SectorGroup
+from graphmodel.views import to_multidigraph, verband_subgraph
+from queries.report import UnknownVerbandError
+
+__all__ = ["VerbandNetwork", "verband_network"]
+
+
+@dataclass(frozen=True)
+class VerbandNetwork:
+    """The typed graph of one verband with the sets a verbinder question needs."""
+
+    verband_id: str
+    graph: nx.MultiDiGraph
+    social_economy: frozenset
+    regular_economy: frozenset
+    regisseurs: tuple
+    engagement: dict
+
+    @property
+    def simple(self) -> nx.Graph:
+        """Undirected simple view (a tie between two actors counts once)."""
+        return nx.Graph(self.graph)
+
+
+def verband_network(dataset: Dataset, verband_id: str, *, at: date | None = None) -> VerbandNetwork:
+    """The members of ``verband_id`` and the ties among them (valid on ``at`` if given)."""
+    if verband_id not in dataset.verband_by_id:
+        raise UnknownVerbandError(verband_id, sorted(dataset.verband_by_id))
+    graph = verband_subgraph(to_multidigraph(dataset, at=at), verband_id)
+    sector = dict(graph.nodes(data="sector"))
+    return VerbandNetwork(
+        verband_id=verband_id,
+        graph=graph,
+        social_economy=frozenset(
+            n for n, s in sector.items() if s == SectorGroup.SOCIALE_ECONOMIE.value
+        ),
+        regular_economy=frozenset(
+            n for n, s in sector.items() if s == SectorGroup.REGULIERE_ECONOMIE.value
+        ),
+        regisseurs=tuple(
+            n for n, t in graph.nodes(data="type") if t == ActorType.REGISSEUR.value
+        ),
+        engagement={n: e.get(verband_id, 0) for n, e in graph.nodes(data="engagement")},
+    )
