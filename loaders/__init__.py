@@ -26,7 +26,7 @@ def load_dataset(path: str | Path, *, name: str) -> LoadResult:
     LoadError
         With every problem located, when anything is wrong; nothing is returned then.
     """
-    if Path(path).suffix.lower() == ".json":
+    if Path(path).suffix.lower() == ".json" and not Path(path).is_dir():
         return load_json_dataset(path, name=name)
     return load_workbook_dataset(path, name=name)
 

@@ -179,6 +179,8 @@ def generate_demo(*, seed: int = DEMO_SEED, scale: float = 1.0, name: str = "dem
     name : str
         Dataset name.
     """
+    if not 0 < scale <= 100:  # also refuses NaN
+        raise ValueError(f"scale must be in (0, 100], not {scale}")
     gen = _Generator(seed, scale)
     municipalities = _municipalities(gen)
     by_province: dict[str, list[Verband]] = defaultdict(list)

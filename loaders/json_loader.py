@@ -1,4 +1,10 @@
-"""Load a dataset exported as Verbinder JSON, with the same reference checks as the workbook."""
+"""Load a Verbinder JSON export through the same checks as a workbook.
+
+The JSON lists become the workbook's sheets (``actors`` -> actoren, memberships ->
+lidmaatschappen, ``ties`` -> relaties, ...), so every value passes the same parsers and
+reference checks. Locations name the JSON list and the position in it: ``blad 'actors',
+rij 3`` is the third actor.
+"""
 
 from __future__ import annotations
 
@@ -6,47 +12,166 @@ import hashlib
 import json
 from pathlib import Path
 
-from graphmodel.jsoncodec import FORMAT, dataset_from_dict
-from graphmodel.model import Dataset, SourceFile
+import pandas as pd
+
+from graphmodel.jsoncodec import FORMAT, VERSION
+from graphmodel.model import SourceFile
+from graphmodel.tables import INFO_SHEET, LIST_SEPARATOR
+from loaders.builder import build_dataset
 from loaders.problems import LoadError, Problem, ValidationReport
-from loaders.workbook import LoadResult
+from loaders.tabular import RawTable
+from loaders.workbook import LoadResult, sort_problems
 
 __all__ = ["load_json_dataset"]
 
+# (JSON list, sheet, {column header: JSON key})
+_LISTS = (
+    (
+        "verbanden",
+        "verbanden",
+        {
+            "id": "id",
+            "naam": "name",
+            "rechtsvorm": "legal_form",
+            "provincie": "province",
+            "gemeenten": "municipalities",
+            "inwoners": "inhabitants",
+            "subsidie_eur": "subsidy_eur",
+            "periode_van": "period_start",
+            "periode_tot": "period_end",
+            "centrumstad": "centrumstad",
+            "opmerking": "note",
+            "bron": "source",
+        },
+    ),
+    (
+        "actors",
+        "actoren",
+        {
+            "id": "id",
+            "naam": "name",
+            "type": "type",
+            "gemeente": "municipality",
+            "nace": "nace",
+            "activiteiten": "activities",
+            "kbo": "kbo",
+            "vte": "fte",
+            "doelgroepwerknemers": "target_group_workers",
+            "tags": "tags",
+            "contactpersoon": "contact_name",
+            "email": "contact_email",
+            "opmerking": "note",
+        },
+    ),
+    (
+        "ties",
+        "relaties",
+        {
+            "id": "id",
+            "bron": "source",
+            "doel": "target",
+            "soort": "kind",
+            "gewicht": "weight",
+            "geldig_vanaf": "valid_from",
+            "geldig_tot": "valid_to",
+            "herkomst": "provenance",
+            "opmerking": "note",
+        },
+    ),
+    (
+        "events",
+        "evenementen",
+        {
+            "id": "id",
+            "naam": "name",
+            "datum": "date",
+            "verband": "verband_id",
+            "soort": "kind",
+            "thema": "theme",
+        },
+    ),
+    ("participations", "deelnames", {"evenement": "event_id", "actor": "actor_id"}),
+)
+_MEMBERSHIP = {
+    "actor": None,
+    "verband": "verband_id",
+    "betrokkenheid": "engagement",
+    "betrokkenheid_politiek": "political",
+    "betrokkenheid_ambtelijk": "administrative",
+}
 
-def _check(dataset: Dataset, file: str, report: ValidationReport) -> None:
-    def error(where: str, message: str) -> None:
-        report.add(Problem(file, message, column=where))
 
-    verbanden = {v.id for v in dataset.verbanden}
-    actors: set[str] = set()
-    for i, actor in enumerate(dataset.actors):
-        if actor.id in actors:
-            error(f"actors[{i}].id", f"id '{actor.id}' komt twee keer voor")
-        actors.add(actor.id)
-        for membership in actor.memberships:
-            if membership.verband_id not in verbanden:
-                error(
-                    f"actors[{i}].memberships",
-                    f"'{membership.verband_id}' is geen verband van deze dataset",
-                )
-    ties: set[str] = set()
-    for i, tie in enumerate(dataset.ties):
-        if tie.id in ties:
-            error(f"ties[{i}].id", f"relatie '{tie.id}' komt twee keer voor")
-        ties.add(tie.id)
-        for end in (tie.source, tie.target):
-            if end not in actors:
-                error(f"ties[{i}]", f"'{end}' is geen gekende actor")
-        if tie.source == tie.target:
-            error(f"ties[{i}]", f"een relatie van '{tie.source}' met zichzelf kan niet")
-    events = {e.id for e in dataset.events}
-    for i, participation in enumerate(dataset.participations):
-        if participation.event_id not in events or participation.actor_id not in actors:
-            error(
-                f"participations[{i}]",
-                "deelname aan een onbekend evenement of van een onbekende actor",
+class _ShapeError(ValueError):
+    """The JSON is not shaped as a Verbinder export; the message is Dutch."""
+
+
+def _cell(value: object, where: str) -> object:
+    if isinstance(value, list):
+        if not all(isinstance(item, str) for item in value):
+            raise _ShapeError(f"{where}: een lijst mag enkel tekst bevatten")
+        return LIST_SEPARATOR.join(value) if value else None
+    if isinstance(value, dict):
+        raise _ShapeError(f"{where}: verwacht een waarde, geen object")
+    if isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _table(file: str, sheet: str, headers: list[str], rows: list[list[object]]) -> RawTable:
+    cells = pd.DataFrame(
+        rows, index=range(1, len(rows) + 1), columns=range(len(headers)), dtype=object
+    )
+    return RawTable(file, sheet, 0, headers, [None] * len(headers), cells)
+
+
+def _records(data: dict, key: str) -> list[dict]:
+    records = data.get(key, [])
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise _ShapeError(f"'{key}' moet een lijst van objecten zijn")
+    return records
+
+
+def _tables(data: dict, file: str) -> dict[str, RawTable]:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise _ShapeError(f"dit JSON-bestand is geen export van Verbinder (format {FORMAT})")
+    if data.get("version") != VERSION:
+        raise _ShapeError(
+            f"onbekende versie {data.get('version')!r}; deze Verbinder leest versie {VERSION}"
+        )
+    tables = {}
+    for key, sheet, columns in _LISTS:
+        rows = [
+            [_cell(r.get(k), f"{key}[{i}].{k}") for k in columns.values()]
+            for i, r in enumerate(_records(data, key), start=1)
+        ]
+        tables[sheet] = _table(file, key, list(columns), rows)
+    memberships = []
+    for i, actor in enumerate(_records(data, "actors"), start=1):
+        listed = actor.get("memberships", [])
+        if not isinstance(listed, list) or not all(isinstance(m, dict) for m in listed):
+            raise _ShapeError(f"actors[{i}].memberships moet een lijst van objecten zijn")
+        for m in listed:
+            memberships.append(
+                [_cell(actor.get("id"), f"actors[{i}].id")]
+                + [
+                    _cell(m.get(k), f"actors[{i}].memberships.{k}")
+                    for k in list(_MEMBERSHIP.values())[1:]
+                ]
             )
+    tables["lidmaatschappen"] = _table(file, "memberships", list(_MEMBERSHIP), memberships)
+    info = [
+        [
+            "synthetisch",
+            "ja"
+            if data.get("synthetic") is True
+            else "nee"
+            if data.get("synthetic") is False
+            else _cell(data.get("synthetic"), "synthetic"),
+        ],
+        ["beschrijving", _cell(data.get("description"), "description")],
+    ]
+    tables[INFO_SHEET] = _table(file, "info", ["sleutel", "waarde"], info)
+    return tables
 
 
 def load_json_dataset(path: str | Path, *, name: str) -> LoadResult:
@@ -55,20 +180,16 @@ def load_json_dataset(path: str | Path, *, name: str) -> LoadResult:
     report = ValidationReport(str(path))
     data = path.read_bytes()
     try:
-        dataset = dataset_from_dict(json.loads(data.decode("utf-8-sig")), name=name)
+        tables = _tables(json.loads(data.decode("utf-8-sig")), path.name)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        report.add(Problem(path.name, f"dit is geen geldig JSON-bestand ({exc})"))
+        report.add(Problem(path.name, "dit is geen geldig JSON-bestand (UTF-8)"))
         raise LoadError(report) from exc
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        report.add(
-            Problem(
-                path.name,
-                f"dit JSON-bestand is geen {FORMAT} van Verbinder: {type(exc).__name__} {exc}",
-            )
-        )
+    except _ShapeError as exc:
+        report.add(Problem(path.name, str(exc)))
         raise LoadError(report) from exc
-    _check(dataset, path.name, report)
+    dataset = build_dataset(tables, report, path.name, name)
+    sort_problems(report, [t.sheet for t in tables.values()])
     if not report.ok:
         raise LoadError(report)
     source = SourceFile(str(path), hashlib.sha256(data).hexdigest())
-    return LoadResult(dataset.replace(sources=(source,), created=None), report, (source,))
+    return LoadResult(dataset.replace(sources=(source,)), report, (source,))

@@ -15,7 +15,10 @@ from graphmodel.nace import NACE_PATTERN, nace_section
 from graphmodel.types import ActorType, Engagement, Provenance, TieKind
 
 __all__ = [
+    "EXCEL_ERRORS",
+    "FORMULA_TRIGGERS",
     "CellError",
+    "escape_formula",
     "is_empty",
     "parse_actor_type",
     "parse_bool",
@@ -31,6 +34,7 @@ __all__ = [
     "parse_text",
     "parse_tie_kind",
     "suggestion",
+    "unescape_formula",
 ]
 
 
@@ -39,8 +43,42 @@ class CellError(ValueError):
 
 
 def is_empty(value: object) -> bool:
-    """True for None and text that is only white space."""
-    return value is None or (isinstance(value, str) and not value.strip())
+    """True for None, NaN and text that is only white space."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@")
+"""First characters that make a spreadsheet read a CSV cell as a formula."""
+
+EXCEL_ERRORS = frozenset(
+    {"#VALUE!", "#REF!", "#N/A", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA"}
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def escape_formula(text: str) -> str:
+    """Prefix an apostrophe when a CSV cell would start a formula (see :func:`unescape_formula`).
+
+    >>> escape_formula("=1+1"), escape_formula("'=x"), escape_formula("'t Hof")
+    ("'=1+1", "''=x", "'t Hof")
+    """
+    if text[:1] in FORMULA_TRIGGERS or (text[:1] == "'" and text[1:2] in (*FORMULA_TRIGGERS, "'")):
+        return "'" + text
+    return text
+
+
+def unescape_formula(text: str) -> str:
+    """Undo :func:`escape_formula`: a leading apostrophe before = + - @ or ' is dropped.
+
+    >>> unescape_formula("'=1+1"), unescape_formula("''=x"), unescape_formula("'t Hof")
+    ('=1+1', "'=x", "'t Hof")
+    """
+    if text[:1] == "'" and text[1:2] in (*FORMULA_TRIGGERS, "'"):
+        return text[1:]
+    return text
 
 
 def suggestion(value: str, options: list[str]) -> str:
@@ -50,16 +88,22 @@ def suggestion(value: str, options: list[str]) -> str:
 
 
 def parse_text(value: object) -> str:
-    """Text without surrounding spaces; whole numbers from a workbook lose their '.0'.
+    """Text without surrounding spaces and with line breaks as ``\\n``; whole numbers from a
+    workbook lose their '.0'. Excel error values and control characters are refused.
 
-    >>> parse_text("  Zoë "), parse_text(12.0), parse_text(3.5)
-    ('Zoë', '12', '3.5')
+    >>> parse_text("  Zoë "), parse_text(12.0), parse_text(3.5), parse_text("a\\r\\nb")
+    ('Zoë', '12', '3.5', 'a\\nb')
     """
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
-    return str(value).strip()
+    text = str(value).strip().replace("\r\n", "\n").replace("\r", "\n")
+    if text in EXCEL_ERRORS:
+        raise CellError(f"de cel bevat de Excel-fout {text}; verbeter de formule of typ de waarde")
+    if _CONTROL.search(text):
+        raise CellError("de tekst bevat een onzichtbaar stuurteken; typ de waarde opnieuw")
+    return text
 
 
 def _key(value: object) -> str:
@@ -86,6 +130,10 @@ def parse_decimal(value: object) -> float:
     if "," in text and "." in text:
         thousands, decimal = (".", ",") if text.rfind(",") > text.rfind(".") else (",", ".")
         text = text.replace(thousands, "").replace(decimal, ".")
+    elif re.fullmatch(r"[+-]?\d{1,3}(\.\d{3}){2,}", text):
+        text = text.replace(".", "")
+    elif re.fullmatch(r"[+-]?\d{1,3}(,\d{3}){2,}", text):
+        text = text.replace(",", "")
     elif _AMBIGUOUS_THOUSANDS.match(text):
         raise CellError(
             f"'{text}' is dubbelzinnig: bedoelt u {text.replace('.', '')} of "
@@ -107,19 +155,24 @@ def parse_int(value: object) -> int:
     """
     if isinstance(value, bool):
         raise CellError(f"'{value}' is geen geheel getal")
-    if isinstance(value, int):
-        return value
     if isinstance(value, float):
-        if value.is_integer():
-            return int(value)
-        raise CellError(f"'{value}' is geen geheel getal")
+        if not value.is_integer():
+            raise CellError(f"'{value}' is geen geheel getal")
+        value = int(value)
+    if isinstance(value, int):
+        if abs(value) >= 2**63:
+            raise CellError(f"'{value}' is te groot")
+        return value
     text = parse_text(value)
     compact = re.sub(r"[\s\u00a0\u202f]", "", text)
     if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", compact):
         compact = compact.replace(".", "")
     if not re.fullmatch(r"[+-]?\d+", compact):
         raise CellError(f"'{text}' is geen geheel getal")
-    return int(compact)
+    number = int(compact)
+    if abs(number) >= 2**63:
+        raise CellError(f"'{text}' is te groot")
+    return number
 
 
 _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%Y/%m/%d", "%d/%m/%y")

@@ -23,7 +23,7 @@ from loaders.parsing import (
     parse_tie_kind,
     suggestion,
 )
-from loaders.problems import ERROR, Problem, ValidationReport
+from loaders.problems import ERROR, WARNING, Problem, ValidationReport
 from loaders.tabular import RawTable
 
 __all__ = ["Cell", "SheetReader", "normalise_header"]
@@ -99,7 +99,14 @@ class SheetReader:
                 )
                 continue
             canonical = names.get(normalise_header(header))
-            if canonical is None:
+            if canonical is None and table.cells[position].map(is_empty).all():
+                self.problem(
+                    f"kolom '{header}' is onbekend en leeg; ze wordt genegeerd",
+                    row=table.header_row,
+                    label=label,
+                    level=WARNING,
+                )
+            elif canonical is None:
                 self.problem(
                     f"kolom '{header}' is onbekend"
                     f"{suggestion(normalise_header(header), list(names)) or '.'}"
@@ -181,6 +188,11 @@ class Row:
         """Report an error in this row (at ``header`` if given)."""
         self.ok = False
         self.sheet.problem(message, row=self.number, header=header)
+
+    def is_blank(self, header: str) -> bool:
+        """Whether the cell of this column is empty (or the column is missing)."""
+        position = self.sheet.positions.get(header)
+        return position is None or is_empty(self.cells[position])
 
     def get(self, header: str) -> object | None:
         """The parsed value of a column, None when empty or missing; errors are reported."""

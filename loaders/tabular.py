@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +18,10 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from loaders.parsing import is_empty
+from loaders.parsing import is_empty, unescape_formula
 from loaders.problems import Problem
+
+csv.field_size_limit(10_000_000)
 
 __all__ = ["RawTable", "TableReadError", "decode_csv", "read_csv_table", "read_xlsx_tables"]
 
@@ -80,7 +83,11 @@ def read_xlsx_tables(path: Path) -> dict[str, RawTable]:
     Formulas give the value Excel computed and saved with the file.
     """
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        with warnings.catch_warnings():
+            # openpyxl warns in English about styles and data validation it cannot read;
+            # none of that changes a cell value.
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a file that is no workbook
         raise TableReadError(
             Problem(
@@ -92,10 +99,12 @@ def read_xlsx_tables(path: Path) -> dict[str, RawTable]:
     try:
         tables = {}
         for sheet in workbook.worksheets:
-            rows = [
-                (n, list(values))
-                for n, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1)
-            ]
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                rows = [
+                    (n, list(values))
+                    for n, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), 1)
+                ]
             tables[sheet.title.strip().lower()] = _table(path.name, sheet.title, rows, True)
         return tables
     finally:
@@ -132,9 +141,18 @@ def read_csv_table(path: Path, sheet: str) -> tuple[RawTable, str, str]:
     """
     text, encoding = decode_csv(path.read_bytes(), path.name)
     delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        records = list(reader)
     except csv.Error as exc:
-        raise TableReadError(Problem(path.name, f"dit CSV-bestand is onleesbaar: {exc}")) from exc
-    rows = [(n, list(cells)) for n, cells in enumerate(records, start=1)]
+        raise TableReadError(
+            Problem(
+                path.name,
+                f"dit CSV-bestand is onleesbaar vanaf regel {reader.line_num} "
+                "(een aanhalingsteken dat niet sluit of een veld van meer dan 10 miljoen "
+                "tekens)",
+            )
+        ) from exc
+    # A leading apostrophe that protects a formula-like cell (see escape_formula) is dropped.
+    rows = [(n, [unescape_formula(c) for c in cells]) for n, cells in enumerate(records, 1)]
     return _table(path.name, sheet, rows, False), encoding, delimiter

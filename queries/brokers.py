@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from graphmodel.metrics.brokerage import ROLES, brokerage
+from graphmodel.metrics.brokerage import brokerage
 from graphmodel.metrics.centrality import centrality
 from graphmodel.metrics.crosssector import cross_group_brokerage
 from graphmodel.metrics.structural_holes import structural_holes
@@ -31,11 +31,15 @@ BROKER_COLUMNS = {
     "type": "actortype",
     "sectorgroep": "sociale economie, reguliere economie, overheid of intermediair",
     "betrokkenheid": "betrokkenheid in dit verband (0 geen - 3 zeer actief)",
-    **{f"rol_{label}": f"aantal open tweestappen waarin de actor {label} is (Gould-Fernandez)"
-       for label in ROLE_LABELS.values()},
+    **{
+        f"rol_{label}": f"aantal open tweestappen waarin de actor {label} is (Gould-Fernandez)"
+        for label in ROLE_LABELS.values()
+    },
     "rol_totaal": "alle open tweestappen via de actor",
-    **{f"z_{label}": f"z-score van rol {label} tegenover toeval (sna::brokerage)"
-       for label in ROLE_LABELS.values()},
+    **{
+        f"z_{label}": f"z-score van rol {label} tegenover toeval (sna::brokerage)"
+        for label in ROLE_LABELS.values()
+    },
     "z_totaal": "z-score van alle tweestappen tegenover toeval",
     "effectieve_omvang": "Burt: aantal niet-overlappende contacten",
     "efficientie": "Burt: effectieve omvang gedeeld door het aantal contacten",
@@ -51,12 +55,13 @@ BROKER_COLUMNS = {
     "se_regulier_aandeel": "aandeel kortste paden tussen SE en reguliere economie via de actor",
     "afhankelijke_paren": "SE-reguliere paren die verder uit elkaar raken of loskomen zonder actor",
     "verloren_paren": "SE-reguliere paren die zonder de actor niet meer verbonden zijn",
-}  # fmt: skip
+}
 """Columns of :func:`brokers`, with what each means (Dutch, for users)."""
 
 
-def brokers(dataset: Dataset, verband_id: str, *, groups: str = "sector",
-            at: date | None = None) -> pd.DataFrame:  # fmt: skip
+def brokers(
+    dataset: Dataset, verband_id: str, *, groups: str = "sector", at: date | None = None
+) -> pd.DataFrame:
     """Every actor of one verband with its verbinder figures, strongest SE-regular broker first.
 
     Brokerage roles use the directed ties (an undirected tie as two arcs) and the partition

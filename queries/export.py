@@ -2,6 +2,10 @@
 
 Workbook and CSV exports use the import format, so an export imports again unchanged.
 Personal data (contact person, e-mail) stays out unless ``include_personal`` is set.
+In CSV files a text that starts like a formula (= + - @) gets a leading apostrophe, which
+the CSV loader removes again; in workbooks such text is stored as text. Excel's limits apply to
+.xlsx: 15 significant digits per number and 32,767 characters per cell (a longer text is
+refused, not cut).
 """
 
 from __future__ import annotations
@@ -14,12 +18,14 @@ from pathlib import Path
 import networkx as nx
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from graphmodel.jsoncodec import dataset_to_dict
 from graphmodel.model import Dataset
 from graphmodel.tables import INFO_SHEET, dataset_to_frames, info_rows
 from graphmodel.views import to_multidigraph
+from loaders.parsing import escape_formula
 
 __all__ = ["EXPORT_FORMATS", "export_dataset"]
 
@@ -40,6 +46,23 @@ def _sheets(dataset: Dataset, include_personal: bool) -> dict[str, list[list[obj
     return sheets
 
 
+EXCEL_TEXT_LIMIT = 32_767
+"""The most characters Excel keeps in one cell."""
+
+
+def _check_xlsx_text(sheet: str, row: int, value: str) -> None:
+    if len(value) > EXCEL_TEXT_LIMIT:
+        raise ValueError(
+            f"blad {sheet}, rij {row}: een tekst van {len(value)} tekens past niet in een "
+            f"Excel-cel (max. {EXCEL_TEXT_LIMIT}); exporteer naar CSV of JSON"
+        )
+    if ILLEGAL_CHARACTERS_RE.search(value):
+        raise ValueError(
+            f"blad {sheet}, rij {row}: de tekst bevat een stuurteken dat Excel niet kan "
+            "bewaren; exporteer naar CSV of JSON"
+        )
+
+
 def _write_xlsx(sheets: dict[str, list[list[object]]], path: Path) -> None:
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
@@ -48,6 +71,8 @@ def _write_xlsx(sheets: dict[str, list[list[object]]], path: Path) -> None:
         for index, row in enumerate(rows):
             cells = []
             for value in row:
+                if isinstance(value, str):
+                    _check_xlsx_text(name, index + 1, value)
                 cell = WriteOnlyCell(worksheet, value=value)
                 if isinstance(value, str) and value.startswith("="):
                     cell.data_type = "s"  # text, never a formula
@@ -67,6 +92,8 @@ def _csv_value(value: object) -> str:
         return repr(value).replace(".", ",")
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, str):
+        return escape_formula(value)
     return str(value)
 
 
@@ -97,6 +124,12 @@ def export_dataset(dataset: Dataset, target: str | Path, *, include_personal: bo
     """
     target = Path(target)
     suffix = target.suffix.lower()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ValueError(
+            f"de map {target.parent} kan niet aangemaakt worden ({exc.strerror})"
+        ) from exc
     if suffix == ".json":
         data = dataset_to_dict(dataset, include_personal=include_personal)
         target.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -47,8 +47,6 @@ def verband_network(dataset: Dataset, verband_id: str, *, at: date | None = None
         regular_economy=frozenset(
             n for n, s in sector.items() if s == SectorGroup.REGULIERE_ECONOMIE.value
         ),
-        regisseurs=tuple(
-            n for n, t in graph.nodes(data="type") if t == ActorType.REGISSEUR.value
-        ),
+        regisseurs=tuple(n for n, t in graph.nodes(data="type") if t == ActorType.REGISSEUR.value),
         engagement={n: e.get(verband_id, 0) for n, e in graph.nodes(data="engagement")},
     )

@@ -86,6 +86,7 @@ def main(ctx: click.Context, db: Path | None) -> None:
 @click.option(
     "--schaal",
     "scale",
+    type=click.FloatRange(min=0.0, max=100.0, min_open=True),
     default=1.0,
     show_default=True,
     help="Vermenigvuldigt het aantal werkgevers en SE-organisaties (1: ca. 4.600).",
@@ -102,6 +103,10 @@ def demo(ctx: click.Context, dataset: str, seed: int, scale: float) -> None:
     Voorbeeld:
         verbinder demo --dataset demo --schaal 1
     """
+    if not 0 < scale <= 100:  # click's FloatRange lets NaN through
+        raise click.BadParameter(
+            "kies een schaal groter dan 0 en hoogstens 100", param_hint="--schaal"
+        )
     data = generate_demo(seed=seed, scale=scale, name=dataset)
     info = _store(ctx).save(data, replace=True, action="demo")
     click.echo(synthetic_banner())

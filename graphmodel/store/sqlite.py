@@ -76,13 +76,17 @@ class SQLiteStore:
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_store_path()
-        if str(self.path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            if str(self.path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._migrate()
+        except OSError as exc:
+            raise StoreError(
+                f"De databank '{self.path}' kan niet geopend worden: {exc.strerror or exc}"
+            ) from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"'{self.path}' is geen bruikbare Verbinder-databank: {exc}") from exc
 
@@ -191,7 +195,7 @@ class SQLiteStore:
         """
         try:
             self._save(dataset, replace, action, file, sha256)
-        except sqlite3.IntegrityError as exc:
+        except (sqlite3.IntegrityError, OverflowError) as exc:
             raise StoreError(
                 f"De dataset '{dataset.name}' is niet samenhangend en werd niet bewaard ({exc}); "
                 "de databank is ongewijzigd."

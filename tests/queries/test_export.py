@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graphmodel.model import Actor, Dataset, Membership, Tie
+from graphmodel.reference import reference_verbanden
 from graphmodel.types import ActorType, Engagement, Provenance, TieKind
 from loaders import load_dataset
 from queries.export import export_dataset
@@ -98,6 +99,10 @@ def simple_datasets(draw) -> Dataset:
             max_size=5,
         )
     )
+    synthetic = draw(st.booleans())
+    # Synthetic ties only occur in synthetic datasets: the loader flags a dataset with
+    # synthetic ties as synthetic (test_synthetic_ties_mark_the_dataset_synthetic).
+    kinds = [p for p in Provenance if synthetic or p is not Provenance.SYNTHETISCH]
     ties = tuple(
         Tie(
             f"r{i}",
@@ -105,19 +110,17 @@ def simple_datasets(draw) -> Dataset:
             b,
             draw(st.sampled_from(TieKind)),
             draw(numbers.filter(lambda w: w > 0)),
-            provenance=draw(st.sampled_from(Provenance)),
+            provenance=draw(st.sampled_from(kinds)),
         )
         for i, (a, b) in enumerate(pairs)
     )
-    from graphmodel.reference import reference_verbanden
-
     gent = next(v for v in reference_verbanden() if v.id == "gent")
     return Dataset(
         "x",
         actors=actors,
         ties=ties,
         verbanden=(gent,),
-        synthetic=draw(st.booleans()),
+        synthetic=synthetic,
         description=draw(cell),
         created=datetime(2024, 1, 1, tzinfo=UTC),
     )
@@ -131,4 +134,6 @@ def simple_datasets(draw) -> Dataset:
 @given(dataset=simple_datasets(), target=st.sampled_from(["x.xlsx", "x_csv"]))
 def test_any_simple_dataset_survives_workbook_and_csv(tmp_path_factory, dataset, target):
     path = export_dataset(dataset, tmp_path_factory.mktemp("export") / target)
-    assert load_dataset(path, name="x").dataset.same_content(dataset)
+    loaded = load_dataset(path, name="x").dataset
+    for got, want in zip(loaded.content(), dataset.content(), strict=True):
+        assert got == want

@@ -16,12 +16,18 @@ GROUP = {"x": "A", "a1": "A", "a2": "A", "b1": "B", "b2": "B", "c1": "C"}
 
 
 def hand_graph() -> nx.DiGraph:
-    return nx.DiGraph([
-        ("a1", "x"), ("x", "a2"), ("b1", "x"), ("x", "b2"), ("x", "c1"),
-        ("a1", "c1"),  # closes a1 -> x -> c1
-        ("x", "a1"),   # makes a1 <-> x mutual
-        ("c1", "b1"),
-    ])  # fmt: skip
+    return nx.DiGraph(
+        [
+            ("a1", "x"),
+            ("x", "a2"),
+            ("b1", "x"),
+            ("x", "b2"),
+            ("x", "c1"),
+            ("a1", "c1"),  # closes a1 -> x -> c1
+            ("x", "a1"),  # makes a1 <-> x mutual
+            ("c1", "b1"),
+        ]
+    )
 
 
 def test_hand_counted_roles():

@@ -11,8 +11,18 @@ from hypothesis import strategies as st
 
 from graphmodel.metrics.structural_holes import structural_holes
 
-BORGATTI = [("A", "B"), ("A", "F"), ("A", "G"), ("A", "E"), ("E", "G"), ("F", "G"), ("B", "G"),
-            ("B", "D"), ("D", "G"), ("G", "C")]  # fmt: skip
+BORGATTI = [
+    ("A", "B"),
+    ("A", "F"),
+    ("A", "G"),
+    ("A", "E"),
+    ("E", "G"),
+    ("F", "G"),
+    ("B", "G"),
+    ("B", "D"),
+    ("D", "G"),
+    ("G", "C"),
+]
 
 
 def test_borgatti_1997_worked_example():
@@ -70,8 +80,10 @@ def _compare(graph: nx.Graph, weight: str | None) -> None:
             # successors); Burt's contacts include in-neighbours, so ours is defined there.
             assert not math.isnan(ours.loc[node, "effective_size"])
             continue
-        for column, reference in (("effective_size", reference_size),
-                                  ("constraint", reference_constraint)):  # fmt: skip
+        for column, reference in (
+            ("effective_size", reference_size),
+            ("constraint", reference_constraint),
+        ):
             if math.isnan(reference[node]):
                 assert math.isnan(ours.loc[node, column])
             else:
@@ -79,8 +91,13 @@ def _compare(graph: nx.Graph, weight: str | None) -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(n=st.integers(2, 25), p=st.floats(0.05, 0.5), seed=st.integers(0, 10**6),
-       directed=st.booleans(), weighted=st.booleans())  # fmt: skip
+@given(
+    n=st.integers(2, 25),
+    p=st.floats(0.05, 0.5),
+    seed=st.integers(0, 10**6),
+    directed=st.booleans(),
+    weighted=st.booleans(),
+)
 def test_equal_to_networkx_on_random_graphs(n, p, seed, directed, weighted):
     graph = nx.gnp_random_graph(n, p, seed=seed, directed=directed)
     if weighted:
