@@ -18,6 +18,7 @@ __all__ = [
     "EXCEL_ERRORS",
     "FORMULA_TRIGGERS",
     "CellError",
+    "ExcelError",
     "escape_formula",
     "is_empty",
     "parse_actor_type",
@@ -56,33 +57,45 @@ EXCEL_ERRORS = frozenset(
     {"#VALUE!", "#REF!", "#N/A", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA"}
 )
 
+
+class ExcelError(str):
+    """A cell that holds an Excel error value (#VALUE!, ...), not text the user typed."""
+
+    __slots__ = ()
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def _needs_escape(text: str) -> bool:
+    if text[:1] in FORMULA_TRIGGERS or text in EXCEL_ERRORS:
+        return True
+    return text[:1] == "'" and _needs_escape(text[1:])
+
+
 def escape_formula(text: str) -> str:
-    """Prefix an apostrophe when a CSV cell would start a formula (see :func:`unescape_formula`).
+    """Prefix an apostrophe when a CSV cell would read as a formula or an Excel error value.
+
+    Text that already starts with an apostrophe gets one more when the rest would need one,
+    so that :func:`unescape_formula` restores every text exactly.
 
     >>> escape_formula("=1+1"), escape_formula("'=x"), escape_formula("'t Hof")
     ("'=1+1", "''=x", "'t Hof")
     """
-    if text[:1] in FORMULA_TRIGGERS or (text[:1] == "'" and text[1:2] in (*FORMULA_TRIGGERS, "'")):
-        return "'" + text
-    return text
+    return "'" + text if _needs_escape(text) else text
 
 
 def unescape_formula(text: str) -> str:
-    """Undo :func:`escape_formula`: a leading apostrophe before = + - @ or ' is dropped.
+    """Undo :func:`escape_formula`.
 
     >>> unescape_formula("'=1+1"), unescape_formula("''=x"), unescape_formula("'t Hof")
     ('=1+1', "'=x", "'t Hof")
     """
-    if text[:1] == "'" and text[1:2] in (*FORMULA_TRIGGERS, "'"):
-        return text[1:]
-    return text
+    return text[1:] if text[:1] == "'" and _needs_escape(text[1:]) else text
 
 
 def suggestion(value: str, options: list[str]) -> str:
-    """' Bedoelde u 'x'?' for the closest option, or ''."""
+    """'; bedoelde u 'x'?' for the closest option, or ''."""
     close = difflib.get_close_matches(value.lower(), options, n=1, cutoff=0.6)
     return f"; bedoelde u '{close[0]}'?" if close else ""
 
@@ -98,9 +111,9 @@ def parse_text(value: object) -> str:
         return str(int(value))
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, ExcelError):
+        raise CellError(f"de cel bevat de Excel-fout {value}; verbeter de formule of typ de waarde")
     text = str(value).strip().replace("\r\n", "\n").replace("\r", "\n")
-    if text in EXCEL_ERRORS:
-        raise CellError(f"de cel bevat de Excel-fout {text}; verbeter de formule of typ de waarde")
     if _CONTROL.search(text):
         raise CellError("de tekst bevat een onzichtbaar stuurteken; typ de waarde opnieuw")
     return text

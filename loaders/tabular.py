@@ -18,7 +18,7 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from loaders.parsing import is_empty, unescape_formula
+from loaders.parsing import EXCEL_ERRORS, ExcelError, is_empty, unescape_formula
 from loaders.problems import Problem
 
 csv.field_size_limit(10_000_000)
@@ -77,6 +77,13 @@ def _table(
     return RawTable(file, sheet, header_row, headers, letters, frame)
 
 
+def _xlsx_value(cell: object) -> object:
+    value = getattr(cell, "value", None)
+    if getattr(cell, "data_type", None) == "e" and value is not None:
+        return ExcelError(value)
+    return value
+
+
 def read_xlsx_tables(path: Path) -> dict[str, RawTable]:
     """Every worksheet of an ``.xlsx`` file, keyed by its name in lower case.
 
@@ -102,8 +109,8 @@ def read_xlsx_tables(path: Path) -> dict[str, RawTable]:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 rows = [
-                    (n, list(values))
-                    for n, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), 1)
+                    (n, [_xlsx_value(cell) for cell in cells])
+                    for n, cells in enumerate(sheet.iter_rows(min_row=1), 1)
                 ]
             tables[sheet.title.strip().lower()] = _table(path.name, sheet.title, rows, True)
         return tables
@@ -153,6 +160,10 @@ def read_csv_table(path: Path, sheet: str) -> tuple[RawTable, str, str]:
                 "tekens)",
             )
         ) from exc
-    # A leading apostrophe that protects a formula-like cell (see escape_formula) is dropped.
-    rows = [(n, [unescape_formula(c) for c in cells]) for n, cells in enumerate(records, 1)]
+    # A leading apostrophe that protects a formula-like cell (see escape_formula) is dropped;
+    # an Excel error code in a CSV is what Excel writes for a cell whose formula failed.
+    rows = [
+        (n, [ExcelError(c) if c in EXCEL_ERRORS else unescape_formula(c) for c in cells])
+        for n, cells in enumerate(records, 1)
+    ]
     return _table(path.name, sheet, rows, False), encoding, delimiter

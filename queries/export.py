@@ -25,7 +25,7 @@ from graphmodel.jsoncodec import dataset_to_dict
 from graphmodel.model import Dataset
 from graphmodel.tables import INFO_SHEET, dataset_to_frames, info_rows
 from graphmodel.views import to_multidigraph
-from loaders.parsing import escape_formula
+from loaders.parsing import EXCEL_ERRORS, escape_formula
 
 __all__ = ["EXPORT_FORMATS", "export_dataset"]
 
@@ -74,8 +74,8 @@ def _write_xlsx(sheets: dict[str, list[list[object]]], path: Path) -> None:
                 if isinstance(value, str):
                     _check_xlsx_text(name, index + 1, value)
                 cell = WriteOnlyCell(worksheet, value=value)
-                if isinstance(value, str) and value.startswith("="):
-                    cell.data_type = "s"  # text, never a formula
+                if isinstance(value, str) and (value.startswith("=") or value in EXCEL_ERRORS):
+                    cell.data_type = "s"  # text, never a formula or an error value
                 elif isinstance(value, date):
                     cell.number_format = "DD/MM/YYYY"
                 if index == 0:

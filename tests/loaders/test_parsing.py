@@ -3,10 +3,15 @@
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graphmodel.types import ActorType, Engagement, Provenance, TieKind
 from loaders.parsing import (
+    EXCEL_ERRORS,
+    FORMULA_TRIGGERS,
     CellError,
+    escape_formula,
     parse_actor_type,
     parse_date,
     parse_decimal,
@@ -19,6 +24,7 @@ from loaders.parsing import (
     parse_provenance,
     parse_text,
     parse_tie_kind,
+    unescape_formula,
 )
 
 
@@ -161,3 +167,12 @@ def test_lists_nace_and_email():
 def test_text_keeps_what_was_typed_but_trims_spaces():
     assert parse_text("  Kringwinkel Café De Markt  ") == "Kringwinkel Café De Markt"
     assert parse_text(12.0) == "12"
+
+
+@given(
+    st.text(max_size=8).map(lambda t: t[:3] + "".join(ch for ch in t[3:] if ch in "'=+-@#VALUE!"))
+)
+def test_formula_escaping_round_trips_any_text(text):
+    assert unescape_formula(escape_formula(text)) == text
+    assert escape_formula(text)[:1] not in FORMULA_TRIGGERS
+    assert escape_formula(text) not in EXCEL_ERRORS
