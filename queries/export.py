@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import networkx as nx
+import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -23,11 +24,11 @@ from openpyxl.styles import Font
 
 from graphmodel.jsoncodec import dataset_to_dict
 from graphmodel.model import Dataset
-from graphmodel.tables import INFO_SHEET, dataset_to_frames, info_rows
+from graphmodel.tables import INFO_SHEET, SYNTHETIC_WARNING, dataset_to_frames, info_rows
 from graphmodel.views import to_multidigraph
 from loaders.parsing import EXCEL_ERRORS, escape_formula
 
-__all__ = ["EXPORT_FORMATS", "export_dataset"]
+__all__ = ["EXPORT_FORMATS", "export_dataset", "export_table"]
 
 EXPORT_FORMATS = {
     ".xlsx": "Excel-werkmap in het importformaat",
@@ -144,4 +145,42 @@ def export_dataset(dataset: Dataset, target: str | Path, *, include_personal: bo
             f"onbekend exportformaat '{suffix}': kies .xlsx, .graphml, .json of "
             "een mapnaam zonder extensie (CSV)"
         )
+    return target
+
+
+def export_table(frame: pd.DataFrame, target: str | Path, *, synthetic: bool = False) -> Path:
+    """Write a query result to ``.csv`` (``;``, decimal comma, UTF-8 with BOM) or ``.xlsx``.
+
+    For synthetic data the CSV starts with a line ``# SYNTHETISCHE DEMODATA ...`` and the
+    workbook gets an ``info`` sheet saying so.
+    """
+    target = Path(target)
+    suffix = target.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ValueError(f"onbekend tabelformaat '{suffix}': kies .csv of .xlsx")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ValueError(
+            f"de map {target.parent} kan niet aangemaakt worden ({exc.strerror})"
+        ) from exc
+    rows = [
+        list(frame.columns),
+        *(
+            [None if isinstance(v, float) and v != v else v for v in row]
+            for row in frame.itertuples(index=False, name=None)
+        ),
+    ]
+    rows = [[v.item() if hasattr(v, "item") else v for v in row] for row in rows]
+    if suffix == ".xlsx":
+        sheets = {"resultaat": rows}
+        if synthetic:
+            sheets = {INFO_SHEET: [["let op", SYNTHETIC_WARNING]], **sheets}
+        _write_xlsx(sheets, target)
+    else:
+        with target.open("w", encoding="utf-8-sig", newline="") as handle:
+            if synthetic:
+                handle.write(f"# {SYNTHETIC_WARNING}\r\n")
+            writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+            writer.writerows([[_csv_value(v) for v in row] for row in rows])
     return target

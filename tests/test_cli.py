@@ -88,3 +88,26 @@ def test_validate_fails_with_located_messages(run, tmp_path, write_workbook):
     assert "v.xlsx, blad 'actoren', rij 3, kolom 'id' (A): id 'a' komt al voor op rij 2" in (
         result.output
     )
+
+
+def test_network_commands_print_and_write_tables(run, tmp_path):
+    run("demo", "--schaal", "0.05")
+    brokers = run(
+        "brokers", "--verband", "meetjesland", "--top", "3", "--to", str(tmp_path / "b.csv")
+    )
+    assert brokers.exit_code == 0, brokers.output
+    assert brokers.output.startswith("*** SYNTHETISCHE DEMODATA")
+    assert "Verbonden SE-reguliere paren" in brokers.output
+    written = (tmp_path / "b.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert written[0].startswith("# SYNTHETISCHE DEMODATA")
+    assert written[1].startswith("actor;naam;type;sectorgroep")
+    profile = run("profile", "--verband", "meetjesland")
+    assert profile.exit_code == 0 and "regisseur_se_regulier_aandeel" in profile.output
+    compare = run("compare", "--to", str(tmp_path / "c.xlsx"))
+    assert compare.exit_code == 0 and (tmp_path / "c.xlsx").exists()
+    change = run("change", "--verband", "gent", "--van", "01/01/2016", "--tot", "31/12/2019")
+    assert change.exit_code == 0 and "Nieuwe relaties:" in change.output
+    wrong = run("brokers", "--verband", "nergens")
+    assert wrong.exit_code == 1 and "kies uit:" in wrong.output
+    bad_target = run("compare", "--to", str(tmp_path / "c.pdf"))
+    assert bad_target.exit_code == 1 and "kies .csv of .xlsx" in bad_target.output

@@ -2,56 +2,21 @@
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import click
 
-from graphmodel.store import SQLiteStore, StoreError, default_store_path
+from graphmodel.store import default_store_path
 from loaders import LoadError, ValidationReport, load_dataset, validate
 from loaders.demo import DEMO_SEED, generate_demo
 from loaders.template import write_template
 from queries.export import EXPORT_FORMATS, export_dataset
 from queries.report import UnknownVerbandError, verband_report
+from verbinder import network_commands
+from verbinder.options import _store, dataset_option, store_errors
 from verbinder.render import render_datasets, render_report, synthetic_banner
 
 __all__ = ["main"]
-
-
-def _store(ctx: click.Context) -> SQLiteStore:
-    try:
-        store = SQLiteStore(ctx.obj["db"])
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-    ctx.call_on_close(store.close)
-    return store
-
-
-def dataset_option(default: str | None = None) -> Callable:
-    """The ``--dataset NAME`` option (required unless a default is given)."""
-    return click.option(
-        "--dataset",
-        "dataset",
-        default=default,
-        required=default is None,
-        show_default=True,
-        help="Naam van de dataset in de databank.",
-    )
-
-
-def store_errors(command: Callable) -> Callable:
-    """Turn store errors into a clean message instead of a traceback."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except StoreError as exc:
-            raise click.ClickException(str(exc)) from exc
-
-    return wrapper
 
 
 def _print_report(report: ValidationReport, *, err: bool) -> None:
@@ -265,3 +230,9 @@ def report(ctx: click.Context, dataset: str, verband: str) -> None:
         click.echo(render_report(verband_report(data, verband)))
     except UnknownVerbandError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+main.add_command(network_commands.brokers)
+main.add_command(network_commands.profile)
+main.add_command(network_commands.compare)
+main.add_command(network_commands.change)

@@ -1,0 +1,89 @@
+"""What changed between two datasets, or between two dates of one dataset: ties and measures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from graphmodel.model import Dataset, Tie
+from queries.network import verband_network
+from queries.profile import PROFILE_MEASURES, network_measures
+
+__all__ = ["NetworkChange", "network_change"]
+
+
+@dataclass(frozen=True)
+class NetworkChange:
+    """New and lost ties (DataFrames with ``bron``, ``doel``, ``soort``) and the measures
+    before and after (DataFrame indexed by measure, columns ``voor``, ``na``, ``verschil``)."""
+
+    new_ties: pd.DataFrame
+    lost_ties: pd.DataFrame
+    measures: pd.DataFrame
+
+
+def _key(tie: Tie) -> tuple[str, str, str]:
+    if tie.directed or tie.source <= tie.target:
+        return tie.source, tie.target, tie.kind.value
+    return tie.target, tie.source, tie.kind.value
+
+
+def _ties(dataset: Dataset, members: set[str], at: date | None) -> dict[tuple, Tie]:
+    return {
+        _key(t): t
+        for t in dataset.ties
+        if t.source in members and t.target in members and (at is None or t.valid_at(at))
+    }
+
+
+def _frame(keys: list[tuple], names: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(s, names.get(s, s), t, names.get(t, t), k) for s, t, k in sorted(keys)],
+        columns=["bron", "bron_naam", "doel", "doel_naam", "soort"],
+    )
+
+
+def network_change(
+    before: Dataset,
+    after: Dataset,
+    verband_id: str,
+    *,
+    before_at: date | None = None,
+    after_at: date | None = None,
+) -> NetworkChange:
+    """Compare one verband in two datasets, or in one dataset at two dates.
+
+    A tie is the same in both when it joins the same two actors (by id) with the same kind; an
+    undirected tie is the same whichever end is named first. Measures are those of
+    :data:`queries.profile.PROFILE_MEASURES`.
+
+    Examples
+    --------
+    Same dataset, two dates: ``network_change(ds, ds, "gent", before_at=date(2016, 1, 1),
+    after_at=date(2019, 1, 1))``.
+    """
+    networks = (
+        verband_network(before, verband_id, at=before_at),
+        verband_network(after, verband_id, at=after_at),
+    )
+    ties_before = _ties(before, set(networks[0].graph), before_at)
+    ties_after = _ties(after, set(networks[1].graph), after_at)
+    names = {
+        **dict(networks[0].graph.nodes(data="name")),
+        **dict(networks[1].graph.nodes(data="name")),
+    }
+    measures = pd.DataFrame(
+        {
+            "voor": pd.Series(network_measures(networks[0])),
+            "na": pd.Series(network_measures(networks[1])),
+        }
+    ).reindex(list(PROFILE_MEASURES))
+    measures["verschil"] = measures["na"] - measures["voor"]
+    measures.index.name = "maat"
+    return NetworkChange(
+        new_ties=_frame([k for k in ties_after if k not in ties_before], names),
+        lost_ties=_frame([k for k in ties_before if k not in ties_after], names),
+        measures=measures,
+    )

@@ -1,0 +1,150 @@
+"""Compare all verbanden of a dataset: raw measures, size- and mix-adjusted ones, ranks.
+
+Raw density falls as a network grows (each actor can keep up only so many ties), so a small
+verband looks denser than a large one that is just as well knit. Next to the raw figures this
+query gives figures that do not fall with size or that compare with what chance gives for the
+same size and sector mix:
+
+- ``gemiddelde_graad`` (mean number of contacts) does not shrink with size by construction
+  (Anderson, Butts and Carley 1999 on comparing densities of different sizes).
+- ``se_regulier_z`` and ``ei_z``: z-scores of the number of SE-regular ties and of all ties
+  between sector groups against random graphs with the same actors, ties and sector mix
+  (Erdos-Renyi G(n, m)). There the count is hypergeometric: drawing ``m`` pairs out of
+  ``P = n (n - 1) / 2`` of which ``K`` are of the kind, ``E = m K / P`` and
+  ``Var = m (K / P)(1 - K / P)(P - m) / (P - 1)``.
+- ``clustering_verwacht``: the clustering expected with the same degree sequence
+  (configuration model, Newman 2003: ``(<k^2> - <k>)^2 / (n <k>^3)``) and the ratio to it.
+- per 10,000 inhabitants from the reference facts of each verband.
+
+References
+----------
+.. [1] Anderson, B. S., Butts, C. and Carley, K. (1999). The interaction of size and density
+   with graph-level indices. Social Networks 21(3): 239-267.
+.. [2] Newman, M. E. J. (2003). The structure and function of complex networks. SIAM Review
+   45(2): 167-256, eq. (3.3).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from datetime import date
+
+import pandas as pd
+
+from graphmodel.model import Dataset
+from graphmodel.types import SectorGroup
+from queries.network import verband_network
+from queries.profile import PROFILE_MEASURES, network_measures
+
+__all__ = ["COMPARE_COLUMNS", "RANKED", "compare_verbanden", "hypergeometric_z"]
+
+COMPARE_COLUMNS = {
+    "verband": "id van het verband",
+    "naam": "naam van het verband",
+    "provincie": "provincie",
+    "inwoners": "inwoners volgens de referentiegegevens",
+    **PROFILE_MEASURES,
+    "se_regulier_z": "z-score van het aantal SE-reguliere relaties tegenover toeval met "
+    "dezelfde actoren, relaties en sectormix",
+    "ei_z": "z-score van het aantal relaties tussen sectorgroepen tegenover toeval",
+    "clustering_verwacht": "clustering bij toeval met dezelfde gradenreeks",
+    "clustering_ratio": "clustering gedeeld door de verwachte clustering",
+    "actoren_per_10k": "actoren per 10.000 inwoners",
+    "relaties_per_10k": "verbonden paren per 10.000 inwoners",
+    "betrokken_per_10k": "actieve of zeer actieve actoren per 10.000 inwoners",
+}
+"""Columns of :func:`compare_verbanden` before the ranks, with their Dutch meaning."""
+
+RANKED = (
+    "dichtheid", "gemiddelde_graad", "dichtheid_se_regulier", "se_regulier_z", "ei_index",
+    "ei_z", "clustering_ratio", "betrokken_aandeel", "se_regulier_verbonden",
+    "actoren_per_10k", "betrokken_per_10k",
+)  # fmt: skip
+"""Columns that get a rank column ``rang_<column>`` (1 = highest)."""
+
+
+def hypergeometric_z(observed: int, draws: int, kind: float, population: float) -> float:
+    """z of ``observed`` ties of a kind when ``draws`` ties fall at random on ``population``
+    pairs of which ``kind`` are of that kind; NaN when the variance is 0.
+
+    Four ties on ten pairs, five of the kind: E = 2, Var = 4 * 0.5 * 0.5 * 6 / 9 = 2 / 3.
+
+    >>> round(hypergeometric_z(3, 4, 5, 10), 3)
+    1.225
+    """
+    if population < 2 or draws == 0:
+        return float("nan")
+    share = kind / population
+    expected = draws * share
+    variance = draws * share * (1 - share) * (population - draws) / (population - 1)
+    return (observed - expected) / math.sqrt(variance) if variance > 0 else float("nan")
+
+
+def _adjusted(network, measures: dict, inhabitants: int | None) -> dict[str, float]:
+    simple = network.simple
+    n, m = simple.number_of_nodes(), simple.number_of_edges()
+    sector = dict(simple.nodes(data="sector"))
+    sizes = Counter(sector.values())
+    se, reg = SectorGroup.SOCIALE_ECONOMIE.value, SectorGroup.REGULIERE_ECONOMIE.value
+    cross = sum(1 for u, v in simple.edges() if {sector[u], sector[v]} == {se, reg})
+    external = sum(1 for u, v in simple.edges() if sector[u] != sector[v])
+    pairs = n * (n - 1) / 2
+    internal_pairs = sum(s * (s - 1) / 2 for s in sizes.values())
+    degrees = [d for _, d in simple.degree()]
+    mean = sum(degrees) / n if n else 0.0
+    mean_square = sum(d * d for d in degrees) / n if n else 0.0
+    expected_clustering = (mean_square - mean) ** 2 / (n * mean**3) if mean else float("nan")
+    per_10k = 10_000 / inhabitants if inhabitants else float("nan")
+    engaged = measures["betrokken_aandeel"] * n
+    return {
+        "se_regulier_z": hypergeometric_z(cross, m, sizes[se] * sizes[reg], pairs),
+        "ei_z": hypergeometric_z(external, m, pairs - internal_pairs, pairs),
+        "clustering_verwacht": expected_clustering,
+        "clustering_ratio": measures["clustering"] / expected_clustering
+        if expected_clustering
+        else float("nan"),
+        "actoren_per_10k": n * per_10k,
+        "relaties_per_10k": m * per_10k,
+        "betrokken_per_10k": engaged * per_10k,
+    }
+
+
+def compare_verbanden(dataset: Dataset, *, at: date | None = None) -> pd.DataFrame:
+    """One row per verband of the dataset with raw and adjusted measures and their ranks.
+
+    Columns (see :data:`COMPARE_COLUMNS` for the Dutch meaning of each):
+
+    - ``verband``, ``naam``, ``provincie``, ``inwoners``: who and how large;
+    - the whole-network measures of :func:`queries.profile.network_measures`: ``actoren``,
+      ``relaties``, ``dichtheid``, ``gemiddelde_graad``, ``dichtheid_se``,
+      ``dichtheid_regulier``, ``dichtheid_se_regulier``, ``ei_index``, ``ei_verwacht``,
+      ``centralisatie``, ``componenten``, ``grootste_component_aandeel``, ``bruggen``,
+      ``lokale_bruggen``, ``gemeenschappen``, ``modulariteit``, ``clustering``,
+      ``betrokken_aandeel``, ``se_regulier_verbonden``, ``regisseur_se_regulier_aandeel``,
+      ``regisseur_verloren_aandeel``, ``regisseur_enige_brug``;
+    - adjusted for size and mix: ``se_regulier_z``, ``ei_z``, ``clustering_verwacht``,
+      ``clustering_ratio``;
+    - per 10,000 inhabitants: ``actoren_per_10k``, ``relaties_per_10k``, ``betrokken_per_10k``;
+    - ``rang_<column>`` for every column in :data:`RANKED` (1 = highest, ties share the best
+      rank).
+
+    ``attrs["synthetic"]`` tells whether the dataset is synthetic.
+    """
+    rows = []
+    for verband in dataset.verbanden:
+        network = verband_network(dataset, verband.id, at=at)
+        measures = network_measures(network)
+        rows.append({
+            "verband": verband.id,
+            "naam": verband.name,
+            "provincie": verband.province,
+            "inwoners": verband.inhabitants,
+            **measures,
+            **_adjusted(network, measures, verband.inhabitants),
+        })  # fmt: skip
+    frame = pd.DataFrame(rows, columns=list(COMPARE_COLUMNS))
+    for column in RANKED:
+        frame[f"rang_{column}"] = frame[column].rank(ascending=False, method="min")
+    frame.attrs["synthetic"] = dataset.synthetic
+    return frame

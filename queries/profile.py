@@ -1,0 +1,149 @@
+"""The profile of one verband: whole-network measures, the regisseur's place, engagement by type."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date
+
+import igraph as ig
+import networkx as nx
+import pandas as pd
+
+from graphmodel.metrics.centrality import to_igraph
+from graphmodel.metrics.cohesion import (
+    components_summary,
+    degree_centralization,
+    density,
+    ei_index,
+    group_densities,
+)
+from graphmodel.metrics.crosssector import cross_group_brokerage
+from graphmodel.model import Dataset
+from graphmodel.types import ActorType, Engagement, SectorGroup
+from queries.network import VerbandNetwork, verband_network
+
+__all__ = ["PROFILE_MEASURES", "VerbandProfile", "network_measures", "verband_profile"]
+
+PROFILE_MEASURES = {
+    "actoren": "aantal actoren in het verband",
+    "relaties": "aantal verbonden paren (een paar met meerdere relaties telt één keer)",
+    "dichtheid": "verbonden paren gedeeld door alle mogelijke paren (0-1)",
+    "gemiddelde_graad": "gemiddeld aantal contacten per actor (2 x relaties / actoren)",
+    "dichtheid_se": "dichtheid binnen de sociale economie",
+    "dichtheid_regulier": "dichtheid binnen de reguliere economie",
+    "dichtheid_se_regulier": "dichtheid tussen sociale en reguliere economie",
+    "ei_index": "E-I-index over de sectorgroepen (-1 gesloten, +1 enkel naar buiten)",
+    "ei_verwacht": "E-I-index bij toevallige menging met dezelfde groepsgroottes",
+    "centralisatie": "Freemans graadcentralisatie (1 = ster, 0 = iedereen even centraal)",
+    "componenten": "aantal losse delen van het netwerk",
+    "grootste_component_aandeel": "aandeel actoren in het grootste deel",
+    "bruggen": "relaties waarvan het wegvallen het netwerk in twee splitst",
+    "lokale_bruggen": "relaties tussen actoren zonder gemeenschappelijk contact",
+    "gemeenschappen": "aantal gemeenschappen (Louvain, vaste startwaarde)",
+    "modulariteit": "modulariteit van die indeling (hoger = meer silo's)",
+    "clustering": "transitiviteit: aandeel gesloten driehoeken",
+    "betrokken_aandeel": "aandeel actoren met betrokkenheid actief of zeer actief",
+    "se_regulier_verbonden": "aandeel SE-reguliere paren dat via het netwerk verbonden is",
+    "regisseur_se_regulier_aandeel": "aandeel SE-reguliere kortste paden via de regisseur",
+    "regisseur_verloren_aandeel": "aandeel verbonden SE-reguliere paren dat loskomt zonder "
+    "de regisseur",
+    "regisseur_enige_brug": "1 als elke SE-reguliere verbinding enkel via de regisseur loopt",
+}
+"""Whole-network measures of :func:`network_measures`, with their Dutch meaning."""
+
+
+@dataclass(frozen=True)
+class VerbandProfile:
+    """Whole-network measures (a Series) and the engagement table of one verband."""
+
+    verband_id: str
+    measures: pd.Series
+    engagement: pd.DataFrame
+    synthetic: bool
+
+
+def _communities(simple: nx.Graph, seed: int = 1) -> tuple[int, float]:
+    graph, _ = to_igraph(simple)
+    if graph.ecount() == 0:
+        return graph.vcount(), 0.0
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        clustering = graph.community_multilevel(weights=None)
+    finally:
+        ig.set_random_number_generator(random)
+    return len(clustering), clustering.modularity
+
+
+def network_measures(network: VerbandNetwork) -> dict[str, float]:
+    """The measures of :data:`PROFILE_MEASURES` for one verband network.
+
+    Densities, E-I index and components use the undirected simple view and the sector groups;
+    communities are Louvain (Blondel et al. 2008) via igraph with a fixed seed.
+    """
+    simple = network.simple
+    n = simple.number_of_nodes()
+    se, reg = SectorGroup.SOCIALE_ECONOMIE.value, SectorGroup.REGULIERE_ECONOMIE.value
+    densities = group_densities(simple, groups="sector")
+    ei = ei_index(simple, groups="sector")
+    components = components_summary(simple)
+    communities, modularity = _communities(simple)
+    cross = cross_group_brokerage(simple, network.social_economy, network.regular_economy)
+    pairs = cross.attrs["connected_pairs"]
+    possible = len(network.social_economy) * len(network.regular_economy)
+    regisseur = network.regisseurs[0] if network.regisseurs else None
+    share = lost = 0.0
+    if regisseur is not None and pairs:
+        share = float(cross.loc[regisseur, "share"])
+        lost = float(cross.loc[regisseur, "disconnected_pairs"]) / pairs
+    engaged = sum(1 for level in network.engagement.values() if level >= Engagement.ACTIEF)
+    return {
+        "actoren": n,
+        "relaties": simple.number_of_edges(),
+        "dichtheid": density(simple),
+        "gemiddelde_graad": 2 * simple.number_of_edges() / n if n else float("nan"),
+        "dichtheid_se": densities.get((se, se), float("nan")),
+        "dichtheid_regulier": densities.get((reg, reg), float("nan")),
+        "dichtheid_se_regulier": densities.get(tuple(sorted((se, reg))), float("nan")),
+        "ei_index": ei["network"],
+        "ei_verwacht": ei["network_expected"],
+        "centralisatie": degree_centralization(simple),
+        "componenten": components["components"],
+        "grootste_component_aandeel": components["largest_share"],
+        "bruggen": sum(1 for _ in nx.bridges(simple)),
+        "lokale_bruggen": sum(1 for _ in nx.local_bridges(simple, with_span=False)),
+        "gemeenschappen": communities,
+        "modulariteit": modularity,
+        "clustering": nx.transitivity(simple),
+        "betrokken_aandeel": engaged / n if n else float("nan"),
+        "se_regulier_verbonden": pairs / possible if possible else float("nan"),
+        "regisseur_se_regulier_aandeel": share,
+        "regisseur_verloren_aandeel": lost,
+        "regisseur_enige_brug": float(bool(pairs) and lost == 1.0),
+    }
+
+
+def engagement_by_type(network: VerbandNetwork) -> pd.DataFrame:
+    """Per actor type: members, how many are actief or zeer actief, and that share."""
+    rows: dict[str, list[int]] = {}
+    for node, actor_type in network.graph.nodes(data="type"):
+        row = rows.setdefault(actor_type, [0, 0])
+        row[0] += 1
+        row[1] += network.engagement[node] >= Engagement.ACTIEF
+    order = [t.value for t in ActorType if t.value in rows]
+    frame = pd.DataFrame(
+        [[t, *rows[t]] for t in order], columns=["type", "actoren", "actief_of_meer"]
+    )
+    frame["aandeel_actief"] = frame["actief_of_meer"] / frame["actoren"]
+    return frame
+
+
+def verband_profile(dataset: Dataset, verband_id: str, *, at: date | None = None) -> VerbandProfile:
+    """Whole-network measures and engagement by type of one verband (ties valid on ``at``)."""
+    network = verband_network(dataset, verband_id, at=at)
+    return VerbandProfile(
+        verband_id=verband_id,
+        measures=pd.Series(network_measures(network), name=verband_id),
+        engagement=engagement_by_type(network),
+        synthetic=dataset.synthetic,
+    )

@@ -1,0 +1,122 @@
+"""brokers, verband_profile, compare_verbanden and network_change, against hand counts."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+
+import pytest
+
+from queries.brokers import BROKER_COLUMNS, brokers
+from queries.change import network_change
+from queries.compare import COMPARE_COLUMNS, RANKED, compare_verbanden
+from queries.profile import PROFILE_MEASURES, verband_profile
+
+# The tiny fixture, verband v1, as an undirected simple graph is a tree:
+#   reg - genk - mwb - wg   and   vdab - mwb
+# Arcs: reg <-> genk (overleg), genk -> mwb (aankoop), vdab -> mwb (toeleiding),
+#       mwb -> wg (doorstroom).
+
+
+def test_profile_by_hand(tiny):
+    m = verband_profile(tiny, "v1").measures
+    assert (m["actoren"], m["relaties"]) == (5, 4)
+    assert m["dichtheid"] == pytest.approx(4 / 10)
+    assert m["gemiddelde_graad"] == pytest.approx(8 / 5)
+    assert math.isnan(m["dichtheid_se"])  # one SE actor: no pair inside
+    assert m["dichtheid_se_regulier"] == 1.0  # mwb - wg, the only possible pair
+    # All four ties cross sector groups; only genk - vdab (overheid) could be internal.
+    assert m["ei_index"] == 1.0
+    assert m["ei_verwacht"] == pytest.approx((9 - 1) / 10)
+    # Degrees 1, 2, 3, 1, 1: sum(3 - d) = 7 over (n - 1)(n - 2) = 12.
+    assert m["centralisatie"] == pytest.approx(7 / 12)
+    assert (m["componenten"], m["grootste_component_aandeel"]) == (1, 1.0)
+    assert (m["bruggen"], m["lokale_bruggen"], m["clustering"]) == (4, 4, 0.0)
+    assert m["betrokken_aandeel"] == pytest.approx(3 / 5)  # reg 3, genk 2, mwb 2
+    assert m["se_regulier_verbonden"] == 1.0
+    assert (m["regisseur_se_regulier_aandeel"], m["regisseur_enige_brug"]) == (0.0, 0.0)
+    assert list(m.index) == list(PROFILE_MEASURES)
+
+
+def test_engagement_by_type(tiny):
+    table = verband_profile(tiny, "v1").engagement.set_index("type")
+    assert table.loc["gemeente", "actief_of_meer"] == 1
+    assert table.loc["werkgever", "aandeel_actief"] == 0.0
+
+
+def test_brokers_by_hand(tiny):
+    frame = brokers(tiny, "v1").set_index("actor")
+    # mwb (SE) brokers genk (overheid) -> mwb -> wg (regulier) and vdab -> mwb -> wg: liaison.
+    assert frame.loc["mwb", "rol_liaison"] == 2
+    # genk brokers reg (intermediair) -> genk -> mwb (SE): liaison; mwb -> genk is no arc.
+    assert frame.loc["genk", "rol_liaison"] == 1
+    assert frame.loc["genk", "rol_totaal"] == 1
+    assert frame.loc["mwb", "graad"] == 3
+    assert frame.loc["reg", "betrokkenheid"] == 3
+    assert list(brokers(tiny, "v1").columns) == list(BROKER_COLUMNS)
+
+
+def test_the_regisseur_as_only_bridge_is_flagged(tiny):
+    from graphmodel.model import Tie
+    from graphmodel.types import TieKind
+
+    # Replace the SE-employer tie by a path through the regisseur.
+    kept = [t for t in tiny.ties if t.id != "t4"]
+    ties = (
+        *kept,
+        Tie("t5", "reg", "wg", TieKind.OVERLEG),
+        Tie("t6", "reg", "mwb", TieKind.OVERLEG),
+    )
+    m = verband_profile(tiny.replace(ties=ties), "v1").measures
+    assert m["regisseur_se_regulier_aandeel"] == 1.0
+    assert (m["regisseur_verloren_aandeel"], m["regisseur_enige_brug"]) == (1.0, 1.0)
+
+
+def test_compare_has_one_documented_row_per_verband(demo):
+    frame = compare_verbanden(demo)
+    assert len(frame) == 32
+    assert list(frame.columns) == list(COMPARE_COLUMNS) + [f"rang_{c}" for c in RANKED]
+    documented = compare_verbanden.__doc__
+    for column in COMPARE_COLUMNS:
+        assert re.search(rf"``{column}``", documented), column
+    assert frame.attrs["synthetic"]
+    assert frame["rang_dichtheid"].min() == 1
+
+
+def test_compare_adjusted_measures_by_hand(tiny):
+    row = compare_verbanden(tiny).set_index("verband").loc["v1"]
+    # G(n=5, m=4): P = 10 pairs, K = 1 SE x regular pair: E = 0.4,
+    # Var = 4 * 0.1 * 0.9 * (10 - 4) / 9 = 0.24; observed 1.
+    assert row["se_regulier_z"] == pytest.approx((1 - 0.4) / math.sqrt(0.24))
+    assert row["actoren_per_10k"] == pytest.approx(5 * 10_000 / 100_000)
+    # Degrees 1, 2, 3, 1, 1: <k> = 1.6, <k^2> = 3.2 -> (3.2 - 1.6)^2 / (5 * 1.6^3).
+    assert row["clustering_verwacht"] == pytest.approx(1.6**2 / (5 * 1.6**3))
+    single = compare_verbanden(tiny).set_index("verband").loc["v2"]
+    assert single["actoren"] == 1 and math.isnan(single["actoren_per_10k"])
+
+
+def test_change_between_two_dates(tiny):
+    change = network_change(tiny, tiny, "v1", before_at=date(2017, 6, 1), after_at=date(2019, 6, 1))
+    # t1 (reg - genk) starts 2018-01-01; t2 (genk -> mwb) ends 2018-12-31.
+    assert change.new_ties[["bron", "doel", "soort"]].values.tolist() == [
+        ["genk", "reg", "overleg"]
+    ]
+    assert change.lost_ties[["bron", "doel", "soort"]].values.tolist() == [
+        ["genk", "mwb", "aankoop"]
+    ]
+    assert change.measures.loc["relaties"].tolist() == [3, 3, 0]
+
+
+def test_change_between_two_datasets_matches_ties_by_ends_and_kind(tiny):
+    from graphmodel.model import Tie
+    from graphmodel.types import TieKind
+
+    flipped = [
+        Tie("other-id", t.target, t.source, t.kind) if t.id == "t1" else t for t in tiny.ties
+    ]
+    renamed = (*flipped, Tie("t9", "wg", "vdab", TieKind.OVERLEG))
+    change = network_change(tiny, tiny.replace(ties=renamed), "v1")
+    assert change.lost_ties.empty
+    assert change.new_ties["soort"].tolist() == ["overleg"]
+    assert change.measures.loc["relaties", "verschil"] == 1

@@ -1,0 +1,64 @@
+"""Option sets and error handling shared by the CLI commands."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from graphmodel.store import SQLiteStore, StoreError
+
+__all__ = ["_store", "dataset_option", "store_errors", "to_option", "verband_option"]
+
+
+def _store(ctx: click.Context) -> SQLiteStore:
+    """The store named by ``--db`` (closed when the command ends)."""
+    try:
+        store = SQLiteStore(ctx.obj["db"])
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    ctx.call_on_close(store.close)
+    return store
+
+
+def dataset_option(default: str | None = None) -> Callable:
+    """The ``--dataset NAME`` option (required unless a default is given)."""
+    return click.option(
+        "--dataset",
+        "dataset",
+        default=default,
+        required=default is None,
+        show_default=True,
+        help="Naam van de dataset in de databank.",
+    )
+
+
+def store_errors(command: Callable) -> Callable:
+    """Turn store errors into a clean message instead of a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+def verband_option(command: Callable) -> Callable:
+    """The required ``--verband ID`` option."""
+    return click.option("--verband", required=True, help="Id van het verband, bv. gent.")(command)
+
+
+def to_option(command: Callable) -> Callable:
+    """The optional ``--to FILE`` option for .csv or .xlsx output."""
+    return click.option(
+        "--to",
+        "target",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="Schrijf het resultaat ook naar een .csv- of .xlsx-bestand.",
+    )(command)
