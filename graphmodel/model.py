@@ -177,9 +177,18 @@ class Dataset:
         """Verbanden indexed by id."""
         return {verband.id: verband for verband in self.verbanden}
 
+    @cached_property
+    def members_by_verband(self) -> dict[str, tuple[Actor, ...]]:
+        """Actors per verband id (an actor in several verbanden appears under each)."""
+        index: dict[str, list[Actor]] = {}
+        for actor in self.actors:
+            for membership in actor.memberships:
+                index.setdefault(membership.verband_id, []).append(actor)
+        return {verband: tuple(actors) for verband, actors in index.items()}
+
     def members_of(self, verband_id: str) -> list[Actor]:
         """Actors with a membership of ``verband_id``, in dataset order."""
-        return [a for a in self.actors if verband_id in a.verbanden]
+        return list(self.members_by_verband.get(verband_id, ()))
 
     def content(self) -> tuple:
         """Everything a user entered, in a canonical order, for comparison."""

@@ -11,7 +11,7 @@ from graphmodel.model import Dataset, Tie
 __all__ = ["to_multidigraph", "to_weighted_graph", "verband_subgraph"]
 
 
-def _node_attributes(dataset: Dataset) -> list[tuple[str, dict]]:
+def _node_attributes(actors) -> list[tuple[str, dict]]:
     return [
         (
             actor.id,
@@ -24,17 +24,27 @@ def _node_attributes(dataset: Dataset) -> list[tuple[str, dict]]:
                 "engagement": {m.verband_id: int(m.engagement) for m in actor.memberships},
             },
         )
-        for actor in dataset.actors
+        for actor in actors
     ]
 
 
-def _ties_at(dataset: Dataset, at: date | None) -> list[Tie]:
-    if at is None:
-        return list(dataset.ties)
-    return [tie for tie in dataset.ties if tie.valid_at(at)]
+def _select(dataset: Dataset, at: date | None, verband_id: str | None) -> tuple[list, list[Tie]]:
+    """Actors (all, or the members of one verband) and the ties among them valid on ``at``."""
+    if verband_id is None:
+        actors = list(dataset.actors)
+        ties = list(dataset.ties)
+    else:
+        actors = dataset.members_of(verband_id)
+        members = {a.id for a in actors}
+        ties = [t for t in dataset.ties if t.source in members and t.target in members]
+    if at is not None:
+        ties = [tie for tie in ties if tie.valid_at(at)]
+    return actors, ties
 
 
-def to_multidigraph(dataset: Dataset, *, at: date | None = None) -> nx.MultiDiGraph:
+def to_multidigraph(
+    dataset: Dataset, *, at: date | None = None, verband_id: str | None = None
+) -> nx.MultiDiGraph:
     """The typed network: one node per actor, one arc per directed tie, two per undirected tie.
 
     Node attributes: ``name``, ``type``, ``sector``, ``municipality``, ``verbanden`` (tuple)
@@ -47,6 +57,8 @@ def to_multidigraph(dataset: Dataset, *, at: date | None = None) -> nx.MultiDiGr
     dataset : Dataset
     at : date, optional
         Keep only ties valid on this day.
+    verband_id : str, optional
+        Keep only the members of this verband and the ties among them.
 
     Examples
     --------
@@ -58,10 +70,11 @@ def to_multidigraph(dataset: Dataset, *, at: date | None = None) -> nx.MultiDiGr
     >>> sorted(to_multidigraph(ds).edges(keys=True))
     [('a', 'b', 't1'), ('a', 'b', 't2'), ('b', 'a', 't1')]
     """
+    actors, ties = _select(dataset, at, verband_id)
     graph = nx.MultiDiGraph(dataset=dataset.name, synthetic=dataset.synthetic)
-    graph.add_nodes_from(_node_attributes(dataset))
+    graph.add_nodes_from(_node_attributes(actors))
     arcs = []
-    for tie in _ties_at(dataset, at):
+    for tie in ties:
         data = {
             "kind": tie.kind.value,
             "weight": tie.weight,
@@ -75,10 +88,13 @@ def to_multidigraph(dataset: Dataset, *, at: date | None = None) -> nx.MultiDiGr
     return graph
 
 
-def to_weighted_graph(dataset: Dataset, *, at: date | None = None) -> nx.Graph:
+def to_weighted_graph(
+    dataset: Dataset, *, at: date | None = None, verband_id: str | None = None
+) -> nx.Graph:
     """A simple undirected graph: an edge where any tie exists, ``weight`` the sum of tie weights.
 
     Edges also carry ``ties`` (how many ties) and ``kinds`` (sorted tuple of tie kinds).
+    ``at`` and ``verband_id`` select as in :func:`to_multidigraph`.
 
     Examples
     --------
@@ -91,10 +107,11 @@ def to_weighted_graph(dataset: Dataset, *, at: date | None = None) -> nx.Graph:
     >>> to_weighted_graph(ds).edges["a", "b"]
     {'weight': 3.0, 'ties': 2, 'kinds': ('onderaanneming', 'overleg')}
     """
+    actors, ties = _select(dataset, at, verband_id)
     graph = nx.Graph(dataset=dataset.name, synthetic=dataset.synthetic)
-    graph.add_nodes_from(_node_attributes(dataset))
+    graph.add_nodes_from(_node_attributes(actors))
     pairs: dict[tuple[str, str], list[Tie]] = {}
-    for tie in _ties_at(dataset, at):
+    for tie in ties:
         key = (tie.source, tie.target) if tie.source <= tie.target else (tie.target, tie.source)
         pairs.setdefault(key, []).append(tie)
     graph.add_edges_from(

@@ -412,9 +412,12 @@ def _verband(gen: _Generator, verband: Verband, municipalities: dict[str, tuple[
             gen.tie(vdab, unit, TieKind.TOELEIDING)
         if actor[unit]["type"] is ActorType.MAATWERKBEDRIJF and gen.maybe(0.3):
             gen.tie(rng.choice(gemeenten), unit, TieKind.AANKOOP)
+    # Dense inside the social economy, but an organisation keeps up some six partnerships at
+    # most, however many SE actors the verband has.
+    within_se = min(0.25, 6 / max(1, len(se) - 1))
     for i, a in enumerate(se):
         for b in se[i + 1 :]:
-            if gen.maybe(0.25):
+            if gen.maybe(within_se):
                 gen.tie(a, b, TieKind.SAMENWERKING)
     for unit in flanking:
         gem, _ = by_town[actor[unit]["municipality"]]

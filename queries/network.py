@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 import networkx as nx
 
 from graphmodel.model import Dataset
 from graphmodel.types import ActorType, SectorGroup
-from graphmodel.views import to_multidigraph, verband_subgraph
+from graphmodel.views import to_multidigraph
 from queries.report import UnknownVerbandError
 
 __all__ = ["VerbandNetwork", "verband_network"]
@@ -26,9 +27,9 @@ class VerbandNetwork:
     regisseurs: tuple
     engagement: dict
 
-    @property
+    @cached_property
     def simple(self) -> nx.Graph:
-        """Undirected simple view (a tie between two actors counts once)."""
+        """Undirected simple view (a tie between two actors counts once); built once."""
         return nx.Graph(self.graph)
 
 
@@ -36,7 +37,7 @@ def verband_network(dataset: Dataset, verband_id: str, *, at: date | None = None
     """The members of ``verband_id`` and the ties among them (valid on ``at`` if given)."""
     if verband_id not in dataset.verband_by_id:
         raise UnknownVerbandError(verband_id, sorted(dataset.verband_by_id))
-    graph = verband_subgraph(to_multidigraph(dataset, at=at), verband_id)
+    graph = to_multidigraph(dataset, at=at, verband_id=verband_id)
     sector = dict(graph.nodes(data="sector"))
     return VerbandNetwork(
         verband_id=verband_id,

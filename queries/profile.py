@@ -63,8 +63,7 @@ class VerbandProfile:
     synthetic: bool
 
 
-def _communities(simple: nx.Graph, seed: int = 1) -> tuple[int, float]:
-    graph, _ = to_igraph(simple)
+def _communities(graph: ig.Graph, seed: int = 1) -> tuple[int, float]:
     if graph.ecount() == 0:
         return graph.vcount(), 0.0
     ig.set_random_number_generator(random.Random(seed))
@@ -87,8 +86,11 @@ def network_measures(network: VerbandNetwork) -> dict[str, float]:
     densities = group_densities(simple, groups="sector")
     ei = ei_index(simple, groups="sector")
     components = components_summary(simple)
-    communities, modularity = _communities(simple)
-    cross = cross_group_brokerage(simple, network.social_economy, network.regular_economy)
+    graph, _ = to_igraph(simple)
+    communities, modularity = _communities(graph)
+    cross = cross_group_brokerage(
+        simple, network.social_economy, network.regular_economy, dependency=False
+    )
     pairs = cross.attrs["connected_pairs"]
     possible = len(network.social_economy) * len(network.regular_economy)
     regisseur = network.regisseurs[0] if network.regisseurs else None
@@ -110,11 +112,11 @@ def network_measures(network: VerbandNetwork) -> dict[str, float]:
         "centralisatie": degree_centralization(simple),
         "componenten": components["components"],
         "grootste_component_aandeel": components["largest_share"],
-        "bruggen": sum(1 for _ in nx.bridges(simple)),
+        "bruggen": len(graph.bridges()),
         "lokale_bruggen": sum(1 for _ in nx.local_bridges(simple, with_span=False)),
         "gemeenschappen": communities,
         "modulariteit": modularity,
-        "clustering": nx.transitivity(simple),
+        "clustering": graph.transitivity_undirected(mode="zero"),
         "betrokken_aandeel": engaged / n if n else float("nan"),
         "se_regulier_verbonden": pairs / possible if possible else float("nan"),
         "regisseur_se_regulier_aandeel": share,

@@ -27,7 +27,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-__all__ = ["EXACT_BETWEENNESS_LIMIT", "betweenness", "centrality", "to_igraph"]
+__all__ = ["EXACT_BETWEENNESS_LIMIT", "betweenness", "centrality", "closeness", "to_igraph"]
 
 EXACT_BETWEENNESS_LIMIT = 20_000
 """Above this many nodes betweenness is estimated from a sample of source nodes."""
@@ -81,6 +81,37 @@ def betweenness(G: nx.Graph, *, sample: int | None = None, seed: int = 0) -> dic
     return dict(zip(nodes, (values / ((n - 1) * (n - 2) / 2)).tolist(), strict=True))
 
 
+def closeness(graph: ig.Graph, *, sample: int | None = None, seed: int = 0) -> np.ndarray:
+    """Wasserman-Faust closeness of every vertex of an igraph Graph (hop distances).
+
+    ``C(v) = ((r - 1) / (n - 1)) * ((r - 1) / sum of distances)`` over the ``r - 1`` vertices
+    that ``v`` reaches. Exact up to :data:`EXACT_BETWEENNESS_LIMIT` vertices; above it (or
+    with ``sample``) both sums are estimated from the distances to ``sample`` random sources
+    (Eppstein and Wang 2004), which is what Flanders-wide figures need.
+    """
+    n = graph.vcount()
+    if sample is None and n > EXACT_BETWEENNESS_LIMIT:
+        sample = SAMPLE_SOURCES
+    if sample is None or sample >= n:
+        exact = np.nan_to_num(np.array(graph.closeness(normalized=True), dtype=float))
+        size = np.zeros(n)
+        for members in graph.connected_components():
+            size[members] = len(members)
+        return exact * (size - 1) / (n - 1)
+    sources = random.Random(seed).sample(range(n), sample)
+    reached = np.zeros(n)
+    total = np.zeros(n)
+    for start in range(0, sample, 100):
+        block = np.array(graph.distances(source=sources[start : start + 100]), dtype=float)
+        finite = np.isfinite(block) & (block > 0)
+        reached += finite.sum(axis=0)
+        total += np.where(finite, block, 0).sum(axis=0)
+    scale = (n - 1) / sample
+    reach, distance = reached * scale, total * scale
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(distance > 0, (reach / (n - 1)) * (reach / distance), 0.0)
+
+
 def centrality(
     G: nx.Graph,
     *,
@@ -97,8 +128,8 @@ def centrality(
     - ``engaged_degree``: sum over contacts of tie weight x the contact's engagement (0-3), so
       ties to engaged partners count more; only when ``engagement`` (node -> 0..3) is given.
     - ``betweenness``: see :func:`betweenness` (exact, or sampled above the limit).
-    - ``closeness``: ``(r - 1) / sum of distances`` to the ``r - 1`` reachable nodes, times
-      ``(r - 1) / (n - 1)`` (Wasserman and Faust), as networkx's ``closeness_centrality``.
+    - ``closeness``: see :func:`closeness` (as networkx's ``closeness_centrality``; sampled
+      above the limit).
     - ``pagerank``: PageRank with damping 0.85 on tie weights.
     - ``eigenvector``: eigenvector centrality on tie weights, scaled to a maximum of 1 (on a
       disconnected graph it concentrates on the strongest component; smaller ones get ~0).
@@ -118,12 +149,7 @@ def centrality(
         frame["engaged_degree"] = engaged
     frame["betweenness"] = pd.Series(betweenness(G, sample=sample))
     if n > 1:
-        closeness = np.array(graph.closeness(normalized=True), dtype=float)
-        component_size = np.zeros(n)
-        for members in graph.connected_components():
-            component_size[members] = len(members)
-        closeness = np.nan_to_num(closeness) * (component_size - 1) / (n - 1)
-        frame["closeness"] = closeness
+        frame["closeness"] = closeness(graph, sample=sample)
         frame["pagerank"] = graph.pagerank(weights="weight")
         with warnings.catch_warnings():
             # igraph warns that eigenvector centrality is not meaningful for disconnected

@@ -30,6 +30,8 @@ __all__ = [
 
 
 def _simple(G: nx.Graph) -> nx.Graph:
+    if not G.is_directed() and not G.is_multigraph() and nx.number_of_selfloops(G) == 0:
+        return G
     simple = nx.Graph()
     simple.add_nodes_from(G.nodes(data=True))
     simple.add_edges_from((u, v) for u, v in G.edges() if u != v)

@@ -54,47 +54,54 @@ def connected_pairs(G: nx.Graph, sources: Collection, targets: Collection) -> in
 
 
 def _dominated_counts(graph, source: int, target_mask: np.ndarray, src, dst) -> np.ndarray:
-    """For each v, how many targets t reachable from ``source`` have v on every geodesic."""
+    """For each v, how many targets t reachable from ``source`` have v on every geodesic.
+
+    The geodesic DAG is processed level by level: a node with one DAG predecessor has it as
+    immediate dominator; only nodes with several predecessors need a walk up the dominator
+    tree to their common ancestor (Cooper, Harvey and Kennedy's intersect).
+    """
     n = graph.vcount()
     order, layers, _ = graph.bfs(source)
+    order = np.asarray(order, dtype=np.int64)
+    levels = [order[first:last] for first, last in pairwise(layers)]
     dist = np.full(n, -1, dtype=np.int64)
-    for level, (first, last) in enumerate(pairwise(layers)):
-        dist[order[first:last]] = level
-    reachable = dist >= 0
-    on_dag = reachable[src] & reachable[dst] & (dist[dst] == dist[src] + 1)
-    preds: dict[int, list[int]] = {}
-    for u, w in zip(src[on_dag].tolist(), dst[on_dag].tolist(), strict=True):
-        preds.setdefault(w, []).append(u)
+    for level, nodes in enumerate(levels):
+        dist[nodes] = level
+    on_dag = (dist[src] >= 0) & (dist[dst] == dist[src] + 1)
+    dag_src, dag_dst = src[on_dag], dst[on_dag]
+    by_target = np.argsort(dag_dst, kind="stable")
+    dag_src, dag_dst = dag_src[by_target], dag_dst[by_target]
+    first_pred = np.searchsorted(dag_dst, np.arange(n), side="left")
+    n_preds = np.searchsorted(dag_dst, np.arange(n), side="right") - first_pred
     idom = np.full(n, -1, dtype=np.int64)
-    depth = np.zeros(n, dtype=np.int64)
     idom[source] = source
-    bfs_order = order[: layers[-1]]
-    for t in bfs_order:
-        if t == source:
-            continue
-        candidates = preds[t]
-        dominator = candidates[0]
-        for p in candidates[1:]:
-            a, b = dominator, p
-            while a != b:
-                if depth[a] >= depth[b]:
-                    a = idom[a]
-                else:
-                    b = idom[b]
-            dominator = a
-        idom[t] = dominator
-        depth[t] = depth[dominator] + 1
-    counts = np.zeros(n, dtype=np.int64)
-    below = target_mask.astype(np.int64) * reachable
-    for t in reversed(bfs_order):  # children before parents
-        if t != source:
-            below[idom[t]] += below[t]
-    counts[:] = below - target_mask * reachable  # a node does not depend on itself
+    single = n_preds == 1
+    idom[single] = dag_src[first_pred[single]]
+    depth = np.zeros(n, dtype=np.int64)
+    for nodes in levels[1:]:
+        for t in nodes[n_preds[nodes] > 1].tolist():
+            preds = dag_src[first_pred[t] : first_pred[t] + n_preds[t]].tolist()
+            a = preds[0]
+            for b in preds[1:]:
+                while a != b:
+                    if depth[a] >= depth[b]:
+                        a = idom[a]
+                    else:
+                        b = idom[b]
+            idom[t] = a
+        depth[nodes] = depth[idom[nodes]] + 1
+    reachable = dist >= 0
+    below = (target_mask & reachable).astype(np.int64)
+    for nodes in reversed(levels[1:]):  # children before parents
+        np.add.at(below, idom[nodes], below[nodes])
+    counts = below - (target_mask & reachable)  # a node does not depend on itself
     counts[source] = 0
     return counts
 
 
-def cross_group_brokerage(G: nx.Graph, sources: Collection, targets: Collection) -> pd.DataFrame:
+def cross_group_brokerage(
+    G: nx.Graph, sources: Collection, targets: Collection, *, dependency: bool = True
+) -> pd.DataFrame:
     """Share of S-T geodesics through every actor and the S-T pairs that depend on it.
 
     Parameters
@@ -103,6 +110,10 @@ def cross_group_brokerage(G: nx.Graph, sources: Collection, targets: Collection)
         Any view; used as undirected and simple (hop distances).
     sources, targets : collections of nodes
         Disjoint groups, for example the social-economy actors and the regular employers.
+    dependency : bool
+        Compute ``dependent_pairs`` and ``longer_pairs`` (one dominator tree per source of
+        the smaller group); when false they are NaN and only ``share`` and
+        ``disconnected_pairs`` are computed.
 
     Returns
     -------
@@ -146,34 +157,71 @@ def cross_group_brokerage(G: nx.Graph, sources: Collection, targets: Collection)
     src = np.concatenate([edges[:, 0], edges[:, 1]])
     dst = np.concatenate([edges[:, 1], edges[:, 0]])
     dependent = np.zeros(n, dtype=np.int64)
-    for s in start:
-        dependent += _dominated_counts(graph, s, end_mask, src, dst)
+    if dependency:
+        for s in start:
+            dependent += _dominated_counts(graph, s, end_mask, src, dst)
 
-    disconnected = np.zeros(n, dtype=np.int64)
-    start_mask = np.zeros(n, dtype=bool)
-    start_mask[start] = True
-    for v in graph.articulation_points():
-        rest = graph.copy()
-        rest.delete_vertices([v])
-        keep = [i for i in range(n) if i != v]
-        membership = np.array(rest.connected_components().membership)
-        s_in = np.bincount(membership[start_mask[keep]], minlength=membership.max() + 1)
-        t_in = np.bincount(membership[end_mask[keep]], minlength=membership.max() + 1)
-        still = int((s_in * t_in).sum())
-        before = pairs - _pairs_with(v, graph, start_mask, end_mask)
-        disconnected[v] = before - still
-    frame["dependent_pairs"] = dependent.astype(float)
+    disconnected = _disconnected_pairs(graph, np.isin(np.arange(n), start), end_mask)
+    frame["dependent_pairs"] = dependent.astype(float) if dependency else np.nan
     frame["disconnected_pairs"] = disconnected.astype(float)
-    frame["longer_pairs"] = (dependent - disconnected).astype(float)
+    frame["longer_pairs"] = (dependent - disconnected).astype(float) if dependency else np.nan
     frame.attrs["connected_pairs"] = pairs
     return frame
 
 
-def _pairs_with(v: int, graph, start_mask: np.ndarray, end_mask: np.ndarray) -> int:
-    """Connected pairs that have ``v`` itself as one end (they vanish with v, not 'depend')."""
-    component = graph.subcomponent(v)
-    if start_mask[v]:
-        return int(end_mask[component].sum())
-    if end_mask[v]:
-        return int(start_mask[component].sum())
-    return 0
+def _disconnected_pairs(graph, start_mask: np.ndarray, end_mask: np.ndarray) -> np.ndarray:
+    """For each cut vertex v, the start-end pairs (v not among them) that G - v separates.
+
+    Uses the block-cut tree (Hopcroft and Tarjan 1973): the parts of G - v are the subtrees
+    below v and the rest of v's component above it.
+    """
+    n = graph.vcount()
+    blocks, cut_vertices = graph.biconnected_components(return_articulation_points=True)
+    cut = set(cut_vertices)
+    # Tree nodes: 0..n-1 stand for cut vertices, n + i for block i.
+    neighbours: dict[int, list[int]] = {v: [] for v in cut}
+    weight: dict[int, tuple[int, int]] = {v: (int(start_mask[v]), int(end_mask[v])) for v in cut}
+    for i, members in enumerate(blocks):
+        node = n + i
+        neighbours[node] = []
+        s_count = t_count = 0
+        for v in members:
+            if v in cut:
+                neighbours[node].append(v)
+                neighbours[v].append(node)
+            else:
+                s_count += int(start_mask[v])
+                t_count += int(end_mask[v])
+        weight[node] = (s_count, t_count)
+    result = np.zeros(n, dtype=np.int64)
+    seen: set[int] = set()
+    for root in neighbours:
+        if root in seen:
+            continue
+        order, parent = [], {root: -1}
+        stack = [root]
+        seen.add(root)
+        while stack:
+            node = stack.pop()
+            order.append(node)
+            for other in neighbours[node]:
+                if other not in seen:
+                    seen.add(other)
+                    parent[other] = node
+                    stack.append(other)
+        below = {node: list(weight[node]) for node in order}
+        for node in reversed(order):
+            if parent[node] != -1:
+                below[parent[node]][0] += below[node][0]
+                below[parent[node]][1] += below[node][1]
+        total_s, total_t = below[root]
+        for v in order:
+            if v >= n:
+                continue
+            sides = [below[child] for child in neighbours[v] if parent.get(child) == v]
+            up_s, up_t = total_s - below[v][0], total_t - below[v][1]
+            sides.append([up_s, up_t])
+            s_v, t_v = weight[v]
+            connected_before = (total_s - s_v) * (total_t - t_v)
+            result[v] = connected_before - sum(a * b for a, b in sides)
+    return result

@@ -55,3 +55,15 @@ def test_sampled_betweenness_estimates_the_exact_value():
 def test_eigenvector_on_a_star_peaks_at_the_centre():
     result = centrality(nx.star_graph(5))
     assert result["eigenvector"].idxmax() == 0 and result.loc[0, "eigenvector"] == 1.0
+
+
+def test_sampled_closeness_estimates_the_exact_value():
+    from graphmodel.metrics.centrality import closeness, to_igraph
+
+    graph = nx.connected_watts_strogatz_graph(400, 6, 0.2, seed=3)
+    igraph_graph, nodes = to_igraph(graph)
+    exact = nx.closeness_centrality(graph)
+    assert closeness(igraph_graph, sample=400).tolist() == pytest.approx([exact[v] for v in nodes])
+    estimate = closeness(igraph_graph, sample=200, seed=1)
+    for i, v in enumerate(nodes):
+        assert estimate[i] == pytest.approx(exact[v], rel=0.1)
