@@ -8,3 +8,4 @@ cd "$(dirname "$0")/.."
 .venv/bin/ruff format --check .
 .venv/bin/python -m pytest tests graphmodel loaders queries verbinder "$@"
 .venv/bin/python benchmarks/run.py --smoke
+.venv/bin/python benchmarks/metrics.py --smoke

@@ -72,3 +72,12 @@ def test_no_connected_pairs_gives_zeros_and_overlap_is_refused():
     assert cross_group_brokerage(graph, {1}, {3})["share"].eq(0).all()
     with pytest.raises(ValueError):
         cross_group_brokerage(graph, {1, 2}, {2})
+
+
+def test_without_dependency_only_shares_and_cut_pairs_are_computed():
+    graph = nx.Graph([("se1", "se2"), ("se1", "reg"), ("reg", "wg1"), ("wg1", "wg2")])
+    full = cross_group_brokerage(graph, {"se1", "se2"}, {"wg1", "wg2"})
+    quick = cross_group_brokerage(graph, {"se1", "se2"}, {"wg1", "wg2"}, dependency=False)
+    assert quick["share"].tolist() == full["share"].tolist()
+    assert quick["disconnected_pairs"].tolist() == full["disconnected_pairs"].tolist()
+    assert quick["dependent_pairs"].isna().all() and quick["longer_pairs"].isna().all()
