@@ -124,135 +124,139 @@ def _naive_dependency(graph, sources: list, targets: list, through: dict) -> dic
     return result
 
 
-def _networkx(dataset) -> None:
+def _networkx(dataset, part: str) -> None:
     import networkx as nx
 
     from graphmodel.types import SectorGroup
     from graphmodel.views import to_multidigraph
 
-    start = time.perf_counter()
     flanders = to_multidigraph(dataset)
     simple = nx.Graph(flanders)
-    _report("Vlaanderen: netwerk opbouwen", start)
-    arcs = nx.DiGraph(flanders)
-    sector = dict(arcs.nodes(data="sector"))
-    roles = {}
-    for b in arcs:
-        for a in arcs.predecessors(b):
-            for c in arcs.successors(b):
-                if a != c and not arcs.has_edge(a, c):
-                    key = (
-                        b,
-                        sector[a] == sector[b],
-                        sector[b] == sector[c],
-                        sector[a] == sector[c],
-                    )
-                    roles[key] = roles.get(key, 0) + 1
-    _report("Vlaanderen: makelaarsrollen", start)
-    nx.effective_size(simple)
-    nx.constraint(simple)
-    _report("Vlaanderen: structurele gaten", start)
-    nx.pagerank(simple, weight=None)
-    nx.betweenness_centrality(simple, k=min(1000, len(simple)), seed=0)
-    nx.closeness_centrality(simple)
-    _report("Vlaanderen: centraliteit", start)
-    nx.density(simple)
-    nx.degree_centrality(simple)
-    list(nx.connected_components(simple))
-    _report("Vlaanderen: cohesie", start)
-    se, reg = SectorGroup.SOCIALE_ECONOMIE.value, SectorGroup.REGULIERE_ECONOMIE.value
-    for verband in dataset.verbanden:
-        typed = to_multidigraph(dataset, verband_id=verband.id)
-        graph = nx.Graph(typed)
-        _naive_roles(typed)
-        nx.betweenness_centrality(graph)
-        nx.closeness_centrality(graph)
-        nx.pagerank(graph)
-        nx.effective_size(graph)
-        nx.constraint(graph)
-        sources = [n for n, s in graph.nodes(data="sector") if s == se]
-        targets = [n for n, s in graph.nodes(data="sector") if s == reg]
-        through = nx.betweenness_centrality_subset(graph, sources, targets)
-        _naive_dependency(graph, sources, targets, through)
-    _report("per verband: brokers", start)
-    for verband in dataset.verbanden:
-        graph = nx.Graph(to_multidigraph(dataset, verband_id=verband.id))
-        list(nx.bridges(graph))
-        list(nx.local_bridges(graph))
-        nx.community.louvain_communities(graph, seed=1)
-        nx.transitivity(graph)
-    _report("alle verbanden: compare", start)
+    start = time.perf_counter()
+    if part == "Vlaanderen: makelaarsrollen":
+        _naive_roles(flanders)
+    elif part == "Vlaanderen: structurele gaten":
+        nx.effective_size(simple)
+        nx.constraint(simple)
+    elif part == "Vlaanderen: centraliteit":
+        nx.pagerank(simple, weight=None)
+        nx.betweenness_centrality(simple, k=min(1000, len(simple)), seed=0)
+        nx.closeness_centrality(simple)
+    elif part == "Vlaanderen: cohesie":
+        nx.density(simple)
+        nx.degree_centrality(simple)
+        list(nx.connected_components(simple))
+    elif part == "per verband: brokers":
+        se, reg = SectorGroup.SOCIALE_ECONOMIE.value, SectorGroup.REGULIERE_ECONOMIE.value
+        for verband in dataset.verbanden:
+            typed = to_multidigraph(dataset, verband_id=verband.id)
+            graph = nx.Graph(typed)
+            _naive_roles(typed)
+            nx.betweenness_centrality(graph)
+            nx.closeness_centrality(graph)
+            nx.pagerank(graph)
+            nx.effective_size(graph)
+            nx.constraint(graph)
+            sources = [n for n, s in graph.nodes(data="sector") if s == se]
+            targets = [n for n, s in graph.nodes(data="sector") if s == reg]
+            through = nx.betweenness_centrality_subset(graph, sources, targets)
+            _naive_dependency(graph, sources, targets, through)
+    elif part == "alle verbanden: compare":
+        for verband in dataset.verbanden:
+            graph = nx.Graph(to_multidigraph(dataset, verband_id=verband.id))
+            list(nx.bridges(graph))
+            list(nx.local_bridges(graph))
+            nx.community.louvain_communities(graph, seed=1)
+            nx.transitivity(graph)
+    _report(part, start)
 
 
-def _worker(side: str, size: int) -> None:
+PARTS = (
+    "Vlaanderen: makelaarsrollen", "Vlaanderen: structurele gaten", "Vlaanderen: centraliteit",
+    "Vlaanderen: cohesie", "per verband: brokers", "alle verbanden: compare",
+)  # fmt: skip
+
+
+def _worker(side: str, size: int, part: str | None) -> None:
     from loaders.demo import generate_demo, scale_for
 
     dataset = generate_demo(scale=scale_for(size))
     print(json.dumps({"actors": len(dataset.actors), "ties": len(dataset.ties)}), flush=True)
-    (_ours if side == "ours" else _networkx)(dataset)
+    if side == "ours":
+        _ours(dataset)
+    else:
+        _networkx(dataset, part)
 
 
-def _run(side: str, size: int, timeout: float) -> tuple[dict, list[dict], bool]:
+def _run(side: str, size: int, timeout: float, part: str | None = None) -> tuple[dict, list, str]:
+    """Run one worker; returns its size line, its part lines and how it ended."""
     command = [sys.executable, __file__, "--worker", side, "--size", str(size)]
+    if part:
+        command += ["--part", part]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=True)
-        output, finished = done.stdout, True
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        output = done.stdout
+        ended = "ok" if done.returncode == 0 else f"afgebroken (code {done.returncode})"
     except subprocess.TimeoutExpired as expired:
-        output, finished = (
-            (expired.stdout or b"").decode()
-            if isinstance(expired.stdout, bytes)
-            else (expired.stdout or ""),
-            False,
+        output = (
+            expired.stdout.decode() if isinstance(expired.stdout, bytes) else (expired.stdout or "")
         )
+        ended = f"niet klaar na {timeout:.0f} s"
     lines = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
-    return lines[0] if lines else {}, lines[1:], finished
+    return (lines[0] if lines else {}), lines[1:], ended
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=50_000)
-    parser.add_argument("--timeout", type=float, default=600)
+    parser.add_argument("--timeout", type=float, default=300, help="per networkx part")
     parser.add_argument("--smoke", action="store_true", help="tiny size, short timeout (CI)")
     parser.add_argument("--worker", choices=["ours", "networkx"], help=argparse.SUPPRESS)
+    parser.add_argument("--part", choices=PARTS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        _worker(args.worker, args.size)
+        _worker(args.worker, args.size, args.part)
         return
     size, timeout = (800, 120) if args.smoke else (args.size, args.timeout)
-    sizes, ours, ours_done = _run("ours", size, timeout)
-    _, theirs, theirs_done = _run("networkx", size, timeout)
+    sizes, ours, ended = _run("ours", size, 10 * timeout)
+    if ended != "ok":
+        raise SystemExit(f"onze kant: {ended}")
     print(
-        f"Alle maten voor Vlaanderen: {sizes.get('actors')} actoren, {sizes.get('ties')} "
-        f"relaties (synthetische demo)"
+        f"Alle maten voor Vlaanderen: {sizes['actors']} actoren, {sizes['ties']} relaties "
+        "(synthetische demo). Ons: één proces; networkx: één proces per deel, "
+        f"hoogstens {timeout:.0f} s elk."
     )
-    header = f"{'deel':32} {'ons s':>8} {'networkx s':>11} {'verhouding':>10}"
+    header = f"{'deel':32} {'ons s':>7} {'networkx s':>22} {'verhouding':>10} {'nx MB':>7}"
     print(header)
     print("-" * len(header))
-    previous = {"ours": 0.0, "networkx": 0.0}
-    theirs_by_part = {line["part"]: line for line in theirs}
-    for line in ours:
-        mine = line["seconds"] - previous["ours"]
-        previous["ours"] = line["seconds"]
-        other = theirs_by_part.get(line["part"])
-        if other is None:
-            print(f"{line['part']:32} {mine:8.2f} {'niet klaar':>11} {'':>10}")
-            continue
-        base = other["seconds"] - previous["networkx"]
-        previous["networkx"] = other["seconds"]
-        print(f"{line['part']:32} {mine:8.2f} {base:11.2f} {base / mine:10.1f}")
-    total = ours[-1]["seconds"] if ours else float("nan")
-    print(f"{'totaal':32} {total:8.2f} ", end="")
-    if theirs_done:
-        print(f"{theirs[-1]['seconds']:11.2f} {theirs[-1]['seconds'] / total:10.1f}")
-    else:
-        print(f"{'> ' + str(int(timeout)):>11} {'> ' + format(timeout / total, '.1f'):>10}")
+    previous = ours[0]["seconds"]
+    mine_total = base_total = 0.0
+    all_finished = True
+    for line in ours[1:]:
+        mine = line["seconds"] - previous
+        previous = line["seconds"]
+        mine_total += mine
+        _, theirs, how = _run("networkx", size, timeout, line["part"])
+        if how == "ok" and theirs:
+            base = theirs[-1]["seconds"]
+            base_total += base
+            print(
+                f"{line['part']:32} {mine:7.2f} {base:22.2f} {base / mine:10.1f} "
+                f"{theirs[-1]['peak_mb']:7.0f}"
+            )
+        else:
+            all_finished = False
+            print(f"{line['part']:32} {mine:7.2f} {how:>22} {'':>10} {'':>7}")
+    total = ours[-1]["seconds"]
     print(
-        f"piekgeheugen (RSS): ons {ours[-1]['peak_mb']:.0f} MB; networkx "
-        f"{theirs[-1]['peak_mb'] if theirs else float('nan'):.0f} MB"
-        f"{'' if theirs_done else ' (tot waar het kwam)'}"
+        f"{'netwerk opbouwen + totaal':32} {total:7.2f} "
+        + (
+            f"{base_total:22.2f} {base_total / mine_total:10.1f}"
+            if all_finished
+            else f"{'niet alle delen klaar':>22}"
+        )
     )
-    if not ours_done:
-        raise SystemExit("onze kant raakte niet klaar binnen de tijd")
+    print(f"piekgeheugen ons (RSS, hele run): {ours[-1]['peak_mb']:.0f} MB")
 
 
 if __name__ == "__main__":

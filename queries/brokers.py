@@ -9,6 +9,7 @@ import pandas as pd
 
 from graphmodel.metrics.brokerage import brokerage
 from graphmodel.metrics.centrality import centrality
+from graphmodel.metrics.cohesion import ei_index
 from graphmodel.metrics.crosssector import cross_group_brokerage
 from graphmodel.metrics.structural_holes import structural_holes
 from graphmodel.model import Dataset
@@ -52,6 +53,8 @@ BROKER_COLUMNS = {
     "nabijheid": "closeness: hoe dicht de actor bij alle anderen staat (0-1)",
     "pagerank": "PageRank op de relatiegewichten",
     "eigenvector": "eigenvectorcentraliteit (max 1)",
+    "ei_index": "E-I-index van de actor: -1 enkel contacten in de eigen sectorgroep, +1 enkel "
+    "daarbuiten",
     "se_regulier_aandeel": "aandeel kortste paden tussen SE en reguliere economie via de actor",
     "afhankelijke_paren": "SE-reguliere paren die verder uit elkaar raken of loskomen zonder actor",
     "verloren_paren": "SE-reguliere paren die zonder de actor niet meer verbonden zijn",
@@ -107,6 +110,7 @@ def brokers(
     frame["nabijheid"] = central["closeness"]
     frame["pagerank"] = central["pagerank"]
     frame["eigenvector"] = central["eigenvector"]
+    frame["ei_index"] = pd.Series(ei_index(network.simple, groups="sector")["actors"])
     frame["se_regulier_aandeel"] = cross["share"]
     frame["afhankelijke_paren"] = cross["dependent_pairs"].astype(int)
     frame["verloren_paren"] = cross["disconnected_pairs"].astype(int)

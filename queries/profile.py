@@ -55,11 +55,13 @@ PROFILE_MEASURES = {
 
 @dataclass(frozen=True)
 class VerbandProfile:
-    """Whole-network measures (a Series) and the engagement table of one verband."""
+    """Whole-network measures (a Series), the engagement table and the E-I index per sector
+    group (``sectorgroep``, ``actoren``, ``ei_index``, ``ei_verwacht``) of one verband."""
 
     verband_id: str
     measures: pd.Series
     engagement: pd.DataFrame
+    groups: pd.DataFrame
     synthetic: bool
 
 
@@ -143,9 +145,18 @@ def engagement_by_type(network: VerbandNetwork) -> pd.DataFrame:
 def verband_profile(dataset: Dataset, verband_id: str, *, at: date | None = None) -> VerbandProfile:
     """Whole-network measures and engagement by type of one verband (ties valid on ``at``)."""
     network = verband_network(dataset, verband_id, at=at)
+    ei = ei_index(network.simple, groups="sector")
+    sizes = pd.Series(dict(network.simple.nodes(data="sector"))).value_counts()
+    groups = pd.DataFrame({
+        "sectorgroep": [g.replace("_", " ") for g in ei["groups"]],
+        "actoren": [int(sizes[g]) for g in ei["groups"]],
+        "ei_index": list(ei["groups"].values()),
+        "ei_verwacht": [ei["groups_expected"][g] for g in ei["groups"]],
+    })  # fmt: skip
     return VerbandProfile(
         verband_id=verband_id,
         measures=pd.Series(network_measures(network), name=verband_id),
         engagement=engagement_by_type(network),
+        groups=groups,
         synthetic=dataset.synthetic,
     )

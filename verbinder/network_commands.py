@@ -116,6 +116,8 @@ def profile(ctx, dataset, verband, target):
     frame.index.name = "maat"
     _show(frame, target, data.synthetic, index=True)
     click.echo("")
+    click.echo(result.groups.to_string(index=False))
+    click.echo("")
     click.echo(result.engagement.to_string(index=False))
     if result.measures["regisseur_enige_brug"]:
         click.echo("LET OP: de regisseur is de enige brug tussen sociale en reguliere economie.")

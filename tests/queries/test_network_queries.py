@@ -39,6 +39,15 @@ def test_profile_by_hand(tiny):
     assert list(m.index) == list(PROFILE_MEASURES)
 
 
+def test_group_ei_by_hand(tiny):
+    groups = verband_profile(tiny, "v1").groups.set_index("sectorgroep")
+    # overheid = genk, vdab: genk - reg, genk - mwb, vdab - mwb all external -> E-I = 1;
+    # expected: 2 members of 5: external pairs 2 x 3 = 6, internal 2 x 1 = 2 -> 4 / 8.
+    assert groups.loc["overheid", "ei_index"] == 1.0
+    assert groups.loc["overheid", "ei_verwacht"] == pytest.approx(4 / 8)
+    assert groups.loc["overheid", "actoren"] == 2
+
+
 def test_engagement_by_type(tiny):
     table = verband_profile(tiny, "v1").engagement.set_index("type")
     assert table.loc["gemeente", "actief_of_meer"] == 1
@@ -54,6 +63,7 @@ def test_brokers_by_hand(tiny):
     assert frame.loc["genk", "rol_totaal"] == 1
     assert frame.loc["mwb", "graad"] == 3
     assert frame.loc["reg", "betrokkenheid"] == 3
+    assert frame.loc["mwb", "ei_index"] == 1.0  # all of mwb's contacts are in other groups
     assert list(brokers(tiny, "v1").columns) == list(BROKER_COLUMNS)
 
 
