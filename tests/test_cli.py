@@ -111,3 +111,20 @@ def test_network_commands_print_and_write_tables(run, tmp_path):
     assert wrong.exit_code == 1 and "kies uit:" in wrong.output
     bad_target = run("compare", "--to", str(tmp_path / "c.pdf"))
     assert bad_target.exit_code == 1 and "kies .csv of .xlsx" in bad_target.output
+
+
+def test_missing_links_and_gaps_commands(run, tmp_path):
+    run("demo", "--schaal", "0.05")
+    links = run(
+        "missing-links", "--verband", "meetjesland", "--top", "3", "--to", str(tmp_path / "m.xlsx")
+    )
+    assert links.exit_code == 0, links.output
+    assert "kandidaat-paren gescoord" in links.output and " <-> " in links.output
+    assert (tmp_path / "m.xlsx").exists()
+    bad_fit = tmp_path / "fit.csv"
+    bad_fit.write_text("activiteit;nace_sectie;gewicht\nlogistiek;Z;1\n", encoding="utf-8")
+    refused = run("missing-links", "--verband", "meetjesland", "--sectorfit", str(bad_fit))
+    assert refused.exit_code == 1
+    assert "rij 2, kolom 'nace_sectie': 'Z' is geen NACE-sectie" in refused.output
+    gaps = run("gaps", "--verband", "meetjesland")
+    assert gaps.exit_code == 0 and "Partnergroepen" in gaps.output

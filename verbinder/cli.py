@@ -12,7 +12,7 @@ from loaders.demo import DEMO_SEED, generate_demo
 from loaders.template import write_template
 from queries.export import EXPORT_FORMATS, export_dataset
 from queries.report import UnknownVerbandError, verband_report
-from verbinder import network_commands
+from verbinder import link_commands, network_commands
 from verbinder.options import _store, dataset_option, store_errors
 from verbinder.render import render_datasets, render_report, synthetic_banner
 
@@ -236,3 +236,5 @@ main.add_command(network_commands.brokers)
 main.add_command(network_commands.profile)
 main.add_command(network_commands.compare)
 main.add_command(network_commands.change)
+main.add_command(link_commands.missing_links)
+main.add_command(link_commands.gaps)

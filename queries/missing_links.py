@@ -1,0 +1,324 @@
+"""Missing links: SE actor - regular employer pairs without a tie, ranked and explained.
+
+Candidates are blocked by sector fit (only employers whose NACE section buys or hires one of
+the SE actor's activities) and by place (the same verband, the given municipalities, or for a
+Flanders-wide query the same province), so the pairs are never all SE x all employers.
+
+Each pair gets five features in [0, 1] and a score that is their weighted sum (non-negative
+weights, so the score rises with every feature):
+
+- ``sectorfit``: the strongest fit rule between an SE activity and the employer's section;
+- ``plaats``: 1 same municipality, 0.6 a shared verband, 0.3 the same province;
+- ``nabijheid``: Adamic-Adar over common partners, as ``AA / (1 + AA)``;
+- ``openheid``: the employer's openness: mean of engagement / 3, events attended (2 or more
+  count fully) and an MVO tag;
+- ``capaciteit``: the SE actor's size, ``log(1 + FTE) / log(1 + 100)`` capped at 1 (FTE, or
+  else target-group workers).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from graphmodel.metrics.link_prediction import adjacency_matrix, pair_scores
+from graphmodel.model import Actor, Dataset
+from graphmodel.nace import SECTION_LABELS, nace_section
+from graphmodel.sector_fit import SectorFit
+from graphmodel.types import ActorType
+from queries.report import UnknownVerbandError
+
+__all__ = ["DEFAULT_WEIGHTS", "LINK_COLUMNS", "Weights", "missing_links"]
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Weights of the five features in the score (they need not add up to 1)."""
+
+    sectorfit: float = 0.35
+    plaats: float = 0.15
+    nabijheid: float = 0.25
+    openheid: float = 0.15
+    capaciteit: float = 0.10
+
+    def __post_init__(self) -> None:
+        if min(vars(self).values()) < 0:
+            raise ValueError("weights must not be negative")
+
+
+DEFAULT_WEIGHTS = Weights()
+FEATURES = ("sectorfit", "plaats", "nabijheid", "openheid", "capaciteit")
+PLACE = {"gemeente": 1.0, "verband": 0.6, "provincie": 0.3}
+
+LINK_COLUMNS = {
+    "se_actor": "id van de actor uit de sociale economie",
+    "se_naam": "naam van de SE-actor",
+    "se_type": "type van de SE-actor",
+    "werkgever": "id van de reguliere werkgever",
+    "werkgever_naam": "naam van de werkgever",
+    "werkgever_gemeente": "gemeente van de werkgever",
+    "score": "gewogen som van de vijf kenmerken (hoger = beter)",
+    "sectorfit": "hoe goed een SE-activiteit past bij de sector van de werkgever (0-1)",
+    "plaats": "1 zelfde gemeente, 0,6 zelfde verband, 0,3 zelfde provincie",
+    "nabijheid": "gemeenschappelijke partners (Adamic-Adar, 0-1)",
+    "openheid": "betrokkenheid, evenementen en MVO van de werkgever (0-1)",
+    "capaciteit": "omvang van de SE-actor (0-1)",
+    "gemeenschappelijke_partners": "aantal gemeenschappelijke partners",
+    "uitleg": "waarom dit paar past, in woorden",
+}
+"""Columns of :func:`missing_links` with their Dutch meaning."""
+
+_WORDS = ["geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien"]
+
+
+def _count_word(n: int) -> str:
+    return _WORDS[n] if n < len(_WORDS) else str(n)
+
+
+def _capacity(actor: Actor) -> float:
+    size = actor.fte if actor.fte is not None else actor.target_group_workers
+    return 0.0 if not size else min(1.0, math.log1p(size) / math.log1p(100))
+
+
+def _scope(dataset: Dataset, verband_id: str | None, municipalities: Collection[str] | None):
+    if verband_id is not None:
+        if verband_id not in dataset.verband_by_id:
+            raise UnknownVerbandError(verband_id, sorted(dataset.verband_by_id))
+        return dataset.members_of(verband_id)
+    if municipalities is not None:
+        wanted = {m.lower() for m in municipalities}
+        return [a for a in dataset.actors if (a.municipality or "").lower() in wanted]
+    return list(dataset.actors)
+
+
+class _Codes:
+    """Small integer codes and bit masks per actor, so that place is compared as arrays."""
+
+    def __init__(self, dataset: Dataset, actors: list[Actor]) -> None:
+        verbanden = {v.id: i for i, v in enumerate(dataset.verbanden)}
+        provinces = {
+            p: i
+            for i, p in enumerate(sorted({v.province for v in dataset.verbanden if v.province}))
+        }
+        words = max(1, (len(verbanden) + 63) // 64)
+        self.verband_mask = np.zeros((len(actors), words), dtype=np.uint64)
+        self.province_mask = np.zeros(len(actors), dtype=np.uint64)
+        municipality: dict[str, int] = {}
+        self.municipality = np.full(len(actors), -1, dtype=np.int64)
+        for i, actor in enumerate(actors):
+            if actor.municipality:
+                self.municipality[i] = municipality.setdefault(
+                    actor.municipality.lower(), len(municipality)
+                )
+            for verband_id in actor.verbanden:
+                if verband_id in verbanden:
+                    bit = verbanden[verband_id]
+                    self.verband_mask[i, bit // 64] |= np.uint64(1 << (bit % 64))
+                    province = dataset.verband_by_id[verband_id].province
+                    if province in provinces:
+                        self.province_mask[i] |= np.uint64(1 << provinces[province])
+        self.provinces = provinces
+
+    def place(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        same_town = (self.municipality[a] == self.municipality[b]) & (self.municipality[a] >= 0)
+        shared = np.any(self.verband_mask[a] & self.verband_mask[b], axis=1)
+        province = (self.province_mask[a] & self.province_mask[b]) != 0
+        return np.select(
+            [same_town, shared, province],
+            [PLACE["gemeente"], PLACE["verband"], PLACE["provincie"]],
+            0.0,
+        )
+
+
+def _openness(employer: Actor, attended: int) -> tuple[float, list[str]]:
+    engagement = max((m.engagement for m in employer.memberships), default=0) / 3
+    mvo = any(tag.lower() == "mvo" for tag in employer.tags)
+    reasons = []
+    if engagement >= 2 / 3:
+        reasons.append("werkgever is actief betrokken")
+    if attended:
+        reasons.append(
+            f"werkgever was op {_count_word(attended)} evenement" + ("en" if attended > 1 else "")
+        )
+    if mvo:
+        reasons.append("werkgever doet aan MVO")
+    return (engagement + min(1.0, attended / 2) + float(mvo)) / 3, reasons
+
+
+def _number(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def missing_links(
+    dataset: Dataset,
+    verband_id: str | None = None,
+    *,
+    municipalities: Collection[str] | None = None,
+    sectors: Collection[str] | None = None,
+    fit: SectorFit,
+    weights: Weights = DEFAULT_WEIGHTS,
+    top: int | None = 50,
+) -> pd.DataFrame:
+    """Ranked SE actor - employer pairs without any tie, with the features and an explanation.
+
+    Parameters
+    ----------
+    dataset : Dataset
+    verband_id : str, optional
+        Only actors of this verband. Without it and without ``municipalities`` the query runs
+        Flanders-wide, blocked by province.
+    municipalities : collection of str, optional
+        Only actors located in these municipalities (any verband).
+    sectors : collection of str, optional
+        Only these NACE sections (letters) or SE activities.
+    fit : SectorFit
+        The sector-fit table (``loaders.sector_fit.default_sector_fit()`` or a user's copy).
+    weights : Weights
+    top : int or None
+        Keep the best ``top`` pairs (None: all candidates).
+
+    Returns
+    -------
+    DataFrame
+        Columns of :data:`LINK_COLUMNS`, best first (ties broken by ids).
+        ``attrs["kandidaten"]`` holds the number of candidate pairs scored.
+    """
+    actors = _scope(dataset, verband_id, municipalities)
+    wanted = {s.strip().lower() for s in sectors} if sectors else None
+    codes = _Codes(dataset, actors)
+    index = {a.id: i for i, a in enumerate(actors)}
+    se_rows = [i for i, a in enumerate(actors) if a.type.is_social_economy and a.activities]
+    employer_rows = [i for i, a in enumerate(actors) if a.type is ActorType.WERKGEVER]
+    blocks: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i in employer_rows:
+        section = next((nace_section(c) for c in actors[i].nace if nace_section(c)), None)
+        if section is None:
+            continue
+        mask = int(codes.province_mask[i]) or 0
+        for bit in [b for b in range(len(codes.provinces)) if mask >> b & 1] or [-1]:
+            blocks[(section, bit)].append(i)
+    block_arrays = {key: np.array(rows, dtype=np.int64) for key, rows in blocks.items()}
+    rules = [rule for rule in fit.rules]
+    rule_index = {(r.activity, r.section): k for k, r in enumerate(rules)}
+    existing = {
+        (index[t.source], index[t.target])
+        for t in dataset.ties
+        if t.source in index and t.target in index
+    }
+    existing_codes = np.array(
+        sorted(
+            {a * len(actors) + b for a, b in existing} | {b * len(actors) + a for a, b in existing}
+        ),
+        dtype=np.int64,
+    )
+
+    se_parts, employer_parts, rule_parts = [], [], []
+    for s in se_rows:
+        mask = int(codes.province_mask[s])
+        bits = [b for b in range(len(codes.provinces)) if mask >> b & 1] or [-1]
+        found, chosen = [], []
+        for section in SECTION_LABELS:
+            rule = fit.best(actors[s].activities, section)
+            if rule is None or (
+                wanted and section.lower() not in wanted and rule.activity not in wanted
+            ):
+                continue
+            for bit in bits:
+                if (section, bit) in block_arrays:
+                    found.append(block_arrays[(section, bit)])
+                    chosen.append(np.full(len(found[-1]), rule_index[(rule.activity, section)]))
+        if not found:
+            continue
+        candidates, first = np.unique(np.concatenate(found), return_index=True)
+        keep = ~np.isin(s * len(actors) + candidates, existing_codes)
+        se_parts.append(np.full(int(keep.sum()), s, dtype=np.int64))
+        employer_parts.append(candidates[keep])
+        rule_parts.append(np.concatenate(chosen)[first][keep])
+    if not se_parts:
+        empty = pd.DataFrame(columns=list(LINK_COLUMNS))
+        empty.attrs.update(kandidaten=0, synthetic=dataset.synthetic)
+        return empty
+    se_idx = np.concatenate(se_parts)
+    emp_idx = np.concatenate(employer_parts)
+    rule_of = np.concatenate(rule_parts)
+
+    adjacency = adjacency_matrix(
+        [a.id for a in actors], ((t.source, t.target) for t in dataset.ties)
+    )
+    neighbours = pair_scores(adjacency, se_idx, emp_idx)
+    attended = Counter(p.actor_id for p in dataset.participations)
+    openness = np.array([_openness(a, attended.get(a.id, 0))[0] for a in actors])
+    capacity = np.array([_capacity(a) for a in actors])
+    aa = neighbours["adamic_adar"]
+    features = {
+        "sectorfit": np.array([r.weight for r in rules])[rule_of],
+        "plaats": codes.place(se_idx, emp_idx),
+        "nabijheid": aa / (1 + aa),
+        "openheid": openness[emp_idx],
+        "capaciteit": capacity[se_idx],
+    }
+    score = sum(getattr(weights, f) * features[f] for f in FEATURES)
+    order = np.lexsort((emp_idx, se_idx, -score))
+    if top is not None:
+        order = order[:top]
+    frame = _explain(
+        actors,
+        adjacency,
+        se_idx[order],
+        emp_idx[order],
+        rule_of[order],
+        rules,
+        {f: v[order] for f, v in features.items()},
+        score[order],
+        attended,
+    )
+    frame.attrs["kandidaten"] = len(se_idx)
+    frame.attrs["synthetic"] = dataset.synthetic
+    return frame
+
+
+def _explain(
+    actors, adjacency, se_idx, emp_idx, rule_of, rules, features, score, attended
+) -> pd.DataFrame:
+    """Rows with the Dutch explanation, for the chosen pairs only."""
+    common = pair_scores(adjacency, se_idx, emp_idx, examples=2)
+    rows = []
+    for k, (s, e) in enumerate(zip(se_idx.tolist(), emp_idx.tolist(), strict=True)):
+        se, employer, rule = actors[s], actors[e], rules[rule_of[k]]
+        reasons = [
+            f"{rule.activity} past bij {SECTION_LABELS[rule.section].lower()} "
+            f"(NACE {rule.section}{': ' + rule.note if rule.note else ''})"
+        ]
+        n_common = int(common["common"][k])
+        if n_common:
+            shown = ", ".join(actors[z].name for z in common["examples"][k])
+            more = ", ..." if n_common > len(common["examples"][k]) else ""
+            word = "partner" if n_common == 1 else "partners"
+            reasons.append(f"{_count_word(n_common)} gemeenschappelijke {word} ({shown}{more})")
+        place = features["plaats"][k]
+        if place == PLACE["gemeente"]:
+            reasons.append(f"zelfde gemeente ({se.municipality})")
+        elif place == PLACE["verband"]:
+            shared = sorted(set(se.verbanden) & set(employer.verbanden))
+            reasons.append(f"zelfde verband ({shared[0]})")
+        elif place == PLACE["provincie"]:
+            reasons.append("zelfde provincie")
+        reasons += _openness(employer, attended.get(employer.id, 0))[1]
+        size = se.fte if se.fte is not None else se.target_group_workers
+        if size:
+            unit = "VTE" if se.fte is not None else "doelgroepwerknemers"
+            reasons.append(f"{se.type.value.replace('_', ' ')} met {_number(size)} {unit}")
+        rows.append({
+            "se_actor": se.id, "se_naam": se.name, "se_type": se.type.value,
+            "werkgever": employer.id, "werkgever_naam": employer.name,
+            "werkgever_gemeente": employer.municipality, "score": float(score[k]),
+            **{f: float(v[k]) for f, v in features.items()},
+            "gemeenschappelijke_partners": n_common,
+            "uitleg": "; ".join(reasons),
+        })  # fmt: skip
+    return pd.DataFrame(rows, columns=list(LINK_COLUMNS))

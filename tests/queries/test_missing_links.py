@@ -1,0 +1,157 @@
+"""Missing links: planted pairs come first, existing ties never, explanations name the features."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graphmodel.model import Actor, Dataset, Event, Membership, Participation, Tie, Verband
+from graphmodel.types import ActorType, Engagement, TieKind
+from loaders.sector_fit import default_sector_fit
+from queries.missing_links import LINK_COLUMNS, Weights, missing_links
+
+FIT = default_sector_fit()
+
+
+def _member(level: Engagement = Engagement.PASSIEF) -> tuple[Membership, ...]:
+    return (Membership("v", level),)
+
+
+def planted() -> Dataset:
+    """Two planted pairs; everything else fits worse, not at all, or is already tied."""
+    lde = ActorType.LDE
+    employer = ActorType.WERKGEVER
+    actors = (
+        Actor("reg", "Regie V", ActorType.REGISSEUR, "Aa", memberships=_member()),
+        Actor("groen", "LDE Groen", lde, "Aa", activities=("groenonderhoud",), fte=20.0,
+              memberships=_member()),
+        Actor("kuis", "LDE Kuis", lde, "Bee", activities=("schoonmaak",), fte=10.0,
+              memberships=_member()),
+        Actor("bouw1", "Bouw Een", employer, "Aa", ("41.201",), memberships=_member()),
+        Actor("hotel1", "Hotel Een", employer, "Bee", ("55.100",), memberships=_member()),
+        Actor("hotel2", "Hotel Twee", employer, "Bee", ("55.100",), memberships=_member()),
+        Actor("soft1", "Software Een", employer, "Aa", ("62.010",), memberships=_member()),
+        Actor("bank1", "Bank Een", employer, "Aa", ("64.191",), memberships=_member()),
+        Actor("bouw2", "Bouw Twee", employer, "Cee", ("41.201",), memberships=_member()),
+    )  # fmt: skip
+    ties = (
+        Tie("t1", "reg", "groen", TieKind.OVERLEG),
+        Tie("t2", "reg", "bouw1", TieKind.OVERLEG),
+        Tie("t3", "kuis", "hotel2", TieKind.SAMENWERKING),  # already tied: never suggested
+    )
+    verband = Verband("v", "Verband V", province="Limburg", municipalities=("Aa", "Bee", "Cee"))
+    return Dataset("planted", actors=actors, ties=ties, verbanden=(verband,))
+
+
+def test_planted_pairs_come_first_and_existing_ties_never():
+    links = missing_links(planted(), "v", fit=FIT, top=None)
+    pairs = list(zip(links["se_actor"], links["werkgever"], strict=True))
+    assert pairs[:2] == [("groen", "bouw1"), ("kuis", "hotel1")]
+    assert ("kuis", "hotel2") not in pairs
+    assert all(w != "soft1" for _, w in pairs)  # software fits neither activity
+    assert list(links.columns) == list(LINK_COLUMNS)
+    assert links.attrs["kandidaten"] == len(links)
+
+
+def test_the_explanation_names_every_feature_that_scored():
+    top = missing_links(planted(), "v", fit=FIT).iloc[0]
+    assert top["uitleg"].startswith("groenonderhoud past bij bouwnijverheid (NACE F")
+    assert "één gemeenschappelijke partner (Regie V)" in top["uitleg"]
+    assert "zelfde gemeente (Aa)" in top["uitleg"]
+    assert "lde met 20 VTE" in top["uitleg"]
+    assert (top["sectorfit"], top["plaats"], top["gemeenschappelijke_partners"]) == (1.0, 1.0, 1)
+
+
+def test_filters_by_sector_and_municipality():
+    dataset = planted()
+    hotels = missing_links(dataset, "v", fit=FIT, sectors=["I"], top=None)
+    assert set(hotels["werkgever"]) == {"hotel1"}
+    by_activity = missing_links(dataset, "v", fit=FIT, sectors=["groenonderhoud"], top=None)
+    assert set(by_activity["se_actor"]) == {"groen"}
+    town = missing_links(dataset, municipalities=["Bee"], fit=FIT, top=None)
+    assert set(zip(town["se_actor"], town["werkgever"], strict=True)) == {("kuis", "hotel1")}
+
+
+def test_no_candidates_gives_an_empty_table():
+    dataset = planted()
+    only_software = dataset.replace(
+        actors=tuple(
+            a for a in dataset.actors if a.type is not ActorType.WERKGEVER or a.id == "soft1"
+        )
+    )
+    links = missing_links(only_software, "v", fit=FIT)
+    assert links.empty and list(links.columns) == list(LINK_COLUMNS)
+
+
+IMPROVEMENTS = ("common_partner", "same_town", "engagement", "event", "mvo", "capacity")
+
+
+def _improve(dataset: Dataset, how: str) -> Dataset:
+    actors = {a.id: a for a in dataset.actors}
+    ties, events, participations = list(dataset.ties), (), ()
+    hotel = actors["hotel1"]
+    if how == "common_partner":
+        ties += [
+            Tie("x1", "reg", "kuis", TieKind.OVERLEG),
+            Tie("x2", "reg", "hotel1", TieKind.OVERLEG),
+        ]
+    elif how == "same_town":
+        actors["hotel1"] = hotel.__class__(**{**vars(hotel), "municipality": "Bee"})
+    elif how == "engagement":
+        actors["hotel1"] = hotel.__class__(
+            **{**vars(hotel), "memberships": _member(Engagement.ZEER_ACTIEF)}
+        )
+    elif how == "event":
+        events = (Event("e", "Matchmaking"),)
+        participations = (Participation("e", "hotel1"),)
+    elif how == "mvo":
+        actors["hotel1"] = hotel.__class__(**{**vars(hotel), "tags": ("MVO",)})
+    elif how == "capacity":
+        kuis = actors["kuis"]
+        actors["kuis"] = kuis.__class__(**{**vars(kuis), "fte": (kuis.fte or 0) + 50})
+    return dataset.replace(
+        actors=tuple(actors.values()),
+        ties=tuple(ties),
+        events=events,
+        participations=participations,
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    how=st.sampled_from(IMPROVEMENTS),
+    town=st.sampled_from(["Aa", "Bee", "Cee"]),
+    level=st.sampled_from(list(Engagement)),
+    fte=st.none() | st.floats(0.5, 500),
+    weights=st.tuples(*[st.floats(0, 2)] * 5),
+)
+def test_the_score_never_falls_when_one_feature_improves(how, town, level, fte, weights):
+    base = planted()
+    actors = {a.id: a for a in base.actors}
+    actors["hotel1"] = Actor(
+        "hotel1", "Hotel Een", ActorType.WERKGEVER, town, ("55.100",), memberships=_member(level)
+    )
+    actors["kuis"] = Actor(
+        "kuis",
+        "LDE Kuis",
+        ActorType.LDE,
+        "Bee",
+        activities=("schoonmaak",),
+        fte=fte,
+        memberships=_member(),
+    )
+    base = base.replace(actors=tuple(actors.values()))
+    weight = Weights(*weights)
+
+    def score(dataset: Dataset) -> float:
+        links = missing_links(dataset, "v", fit=FIT, weights=weight, top=None)
+        row = links[(links["se_actor"] == "kuis") & (links["werkgever"] == "hotel1")]
+        return float(row["score"].iloc[0])
+
+    assert score(_improve(base, how)) >= score(base) - 1e-12
+
+
+def test_negative_weights_are_refused():
+    with pytest.raises(ValueError):
+        Weights(sectorfit=-1)

@@ -1,0 +1,120 @@
+"""CLI commands for missing links and other gaps."""
+
+from __future__ import annotations
+
+import click
+import pandas as pd
+
+from loaders import LoadError
+from loaders.sector_fit import default_sector_fit, load_sector_fit
+from queries.export import export_table
+from queries.gaps import verband_gaps
+from queries.missing_links import missing_links as missing_links_query
+from queries.report import UnknownVerbandError
+from verbinder.options import _store, dataset_option, store_errors, to_option
+from verbinder.render import synthetic_banner
+
+__all__ = ["gaps", "missing_links"]
+
+
+@click.command(name="missing-links")
+@dataset_option(default="demo")
+@click.option("--verband", default=None, help="Id van het verband (leeg: heel Vlaanderen).")
+@click.option(
+    "--gemeente",
+    "municipalities",
+    multiple=True,
+    help="Enkel actoren in deze gemeente (mag herhaald worden).",
+)
+@click.option(
+    "--sector",
+    "sectors",
+    multiple=True,
+    help="Enkel deze NACE-sectie (letter) of SE-activiteit (mag herhaald worden).",
+)
+@click.option("--top", default=20, show_default=True, help="Toon de beste N paren.")
+@click.option(
+    "--sectorfit",
+    "fit_file",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="Eigen tabel activiteit -> NACE-sectie (.csv of .xlsx).",
+)
+@to_option
+@click.pass_context
+@store_errors
+def missing_links(ctx, dataset, verband, municipalities, sectors, top, fit_file, target):
+    """Stel ontbrekende schakels voor tussen sociale economie en reguliere werkgevers.
+
+    Elk voorstel is een paar organisaties zonder relatie, met een score en de reden:
+    sectorfit, plaats, gemeenschappelijke partners, openheid van de werkgever, capaciteit.
+
+    \b
+    Voorbeeld:
+        verbinder missing-links --verband meetjesland --sector H --top 10
+    """
+    data = _store(ctx).load(dataset)
+    try:
+        fit = load_sector_fit(fit_file) if fit_file else default_sector_fit()
+    except LoadError as exc:
+        for problem in exc.report.problems:
+            click.echo(f"- {problem}", err=True)
+        raise click.ClickException("De sectorfit-tabel heeft fouten.") from exc
+    try:
+        links = missing_links_query(
+            data,
+            verband,
+            municipalities=municipalities or None,
+            sectors=sectors or None,
+            fit=fit,
+            top=top,
+        )
+    except UnknownVerbandError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if data.synthetic:
+        click.echo(synthetic_banner())
+    click.echo(f"{links.attrs['kandidaten']} kandidaat-paren gescoord.")
+    for row in links.itertuples(index=False):
+        click.echo(f"{row.score:.2f}  {row.se_naam}  <->  {row.werkgever_naam}")
+        click.echo(f"      {row.uitleg}")
+    if target:
+        try:
+            export_table(links, target, synthetic=data.synthetic)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"Geschreven naar {target}.")
+
+
+@click.command()
+@dataset_option(default="demo")
+@click.option("--verband", required=True, help="Id van het verband, bv. gent.")
+@click.pass_context
+@store_errors
+def gaps(ctx, dataset, verband):
+    """Toon andere gaten: gemeenten, partnergroepen en SE-actoren zonder werkgever.
+
+    Gemeenten zonder relatie met de SE-actoren op hun grondgebied, partnergroepen die hier
+    wegblijven terwijl ze elders actief zijn, SE-actoren zonder reguliere werkgever.
+
+    \b
+    Voorbeeld:
+        verbinder gaps --verband gent
+    """
+    data = _store(ctx).load(dataset)
+    try:
+        result = verband_gaps(data, verband)
+    except UnknownVerbandError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if data.synthetic:
+        click.echo(synthetic_banner())
+    with pd.option_context("display.width", 200, "display.max_colwidth", 100):
+        click.echo("Gemeenten en de SE-actoren op hun grondgebied:")
+        click.echo(result.municipalities.to_string(index=False))
+        click.echo("\nPartnergroepen tegenover de andere verbanden:")
+        click.echo(result.partners.to_string(index=False))
+        click.echo("\nSE-actoren zonder relatie met een reguliere werkgever:")
+        click.echo(
+            result.se_without_employer.to_string(index=False)
+            if not result.se_without_employer.empty
+            else "  (geen)"
+        )
