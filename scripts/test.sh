@@ -9,3 +9,4 @@ cd "$(dirname "$0")/.."
 .venv/bin/python -m pytest tests graphmodel loaders queries verbinder "$@"
 .venv/bin/python benchmarks/run.py --smoke
 .venv/bin/python benchmarks/metrics.py --smoke
+.venv/bin/python benchmarks/links.py --smoke
