@@ -42,8 +42,10 @@ References
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
+from itertools import permutations
 from math import comb
 
+import igraph as ig
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -76,6 +78,33 @@ def _arcs(G: nx.Graph, index: dict) -> tuple[np.ndarray, np.ndarray]:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     arcs = np.array(sorted(pairs), dtype=np.int64)
     return arcs[:, 0], arcs[:, 1]
+
+
+def _closed_paths(n: int, k: int, g: np.ndarray, src: np.ndarray, dst: np.ndarray) -> np.ndarray:
+    """closed[b, x, y]: two-paths a -> b -> c with a in x, c in y that the arc a -> c closes.
+
+    Three such nodes form a triangle of the undirected view, so the triangles (listed by
+    igraph's C code) are checked in their six orientations against the arc set.
+    """
+    closed = np.zeros((n, k, k), dtype=np.int64)
+    if len(src) == 0:
+        return closed
+    codes = np.unique(src * n + dst)
+    pairs = np.unique(np.sort(np.stack([src, dst], axis=1), axis=1), axis=0)
+    triangles = np.array(ig.Graph(n=n, edges=pairs.tolist()).list_triangles(), dtype=np.int64)
+    if len(triangles) == 0:
+        return closed
+
+    def has(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        wanted = a * n + b
+        found = np.searchsorted(codes, wanted)
+        return (found < len(codes)) & (codes[np.minimum(found, len(codes) - 1)] == wanted)
+
+    for first, middle, last in permutations(range(3)):
+        a, b, c = triangles[:, first], triangles[:, middle], triangles[:, last]
+        hit = has(a, b) & has(b, c) & has(a, c)
+        np.add.at(closed, (b[hit], g[a[hit]], g[c[hit]]), 1)
+    return closed
 
 
 def brokerage_counts(G: nx.Graph, *, groups: str | Mapping = "sector") -> pd.DataFrame:
@@ -116,19 +145,7 @@ def brokerage_counts(G: nx.Graph, *, groups: str | Mapping = "sector") -> pd.Dat
     back = np.zeros((n, k), dtype=np.int64)
     np.add.at(back, (dst[mutual], g[src[mutual]]), 1)
 
-    predecessors: list[set[int]] = [set() for _ in range(n)]
-    for a, b in zip(src.tolist(), dst.tolist(), strict=True):
-        predecessors[b].add(a)
-    brokers, from_group, to_group = [], [], []
-    for b, c in zip(src.tolist(), dst.tolist(), strict=True):
-        # a -> b -> c is closed when a -> c exists: a is a predecessor of both b and c.
-        for a in predecessors[b] & predecessors[c]:
-            brokers.append(b)
-            from_group.append(g[a])
-            to_group.append(g[c])
-    closed = np.zeros((n, k, k), dtype=np.int64)
-    np.add.at(closed, (brokers, from_group, to_group), 1)
-
+    closed = _closed_paths(n, k, g, src, dst)
     open_paths = in_group[:, :, None] * out_group[:, None, :] - closed
     open_paths[:, np.arange(k), np.arange(k)] -= back  # a -> b -> a is not a two-path
 
