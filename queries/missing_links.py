@@ -86,14 +86,15 @@ def _capacity(actor: Actor) -> float:
 
 
 def _scope(dataset: Dataset, verband_id: str | None, municipalities: Collection[str] | None):
+    actors = list(dataset.actors)
     if verband_id is not None:
         if verband_id not in dataset.verband_by_id:
             raise UnknownVerbandError(verband_id, sorted(dataset.verband_by_id))
-        return dataset.members_of(verband_id)
+        actors = dataset.members_of(verband_id)
     if municipalities is not None:
         wanted = {m.lower() for m in municipalities}
-        return [a for a in dataset.actors if (a.municipality or "").lower() in wanted]
-    return list(dataset.actors)
+        actors = [a for a in actors if (a.municipality or "").lower() in wanted]
+    return actors
 
 
 class _Codes:

@@ -128,3 +128,15 @@ def test_missing_links_and_gaps_commands(run, tmp_path):
     assert "rij 2, kolom 'nace_sectie': 'Z' is geen NACE-sectie" in refused.output
     gaps = run("gaps", "--verband", "meetjesland")
     assert gaps.exit_code == 0 and "Partnergroepen" in gaps.output
+
+
+def test_plan_event_command(run, tmp_path):
+    run("demo", "--schaal", "0.05")
+    plan = run(
+        "plan-event", "--verband", "meetjesland", "--capacity", "6", "--to", str(tmp_path / "u.csv")
+    )
+    assert plan.exit_code == 0, plan.output
+    assert "uitnodigingen; verwacht aantal nieuwe links" in plan.output
+    assert (tmp_path / "u.csv").read_text(encoding="utf-8-sig").startswith("# SYNTHETISCHE")
+    too_small = run("plan-event", "--verband", "meetjesland", "--capacity", "1")
+    assert too_small.exit_code == 2

@@ -7,6 +7,7 @@ import pandas as pd
 
 from loaders import LoadError
 from loaders.sector_fit import default_sector_fit, load_sector_fit
+from queries.event_planner import plan_event as plan_event_query
 from queries.export import export_table
 from queries.gaps import verband_gaps
 from queries.missing_links import missing_links as missing_links_query
@@ -14,7 +15,26 @@ from queries.report import UnknownVerbandError
 from verbinder.options import _store, dataset_option, store_errors, to_option
 from verbinder.render import synthetic_banner
 
-__all__ = ["gaps", "missing_links"]
+__all__ = ["gaps", "missing_links", "plan_event"]
+
+
+def _fit(fit_file: str | None):
+    try:
+        return load_sector_fit(fit_file) if fit_file else default_sector_fit()
+    except LoadError as exc:
+        for problem in exc.report.problems:
+            click.echo(f"- {problem}", err=True)
+        raise click.ClickException("De sectorfit-tabel heeft fouten.") from exc
+
+
+def _write(frame: pd.DataFrame, target: str | None, synthetic: bool) -> None:
+    if not target:
+        return
+    try:
+        export_table(frame, target, synthetic=synthetic)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Geschreven naar {target}.")
 
 
 @click.command(name="missing-links")
@@ -54,12 +74,7 @@ def missing_links(ctx, dataset, verband, municipalities, sectors, top, fit_file,
         verbinder missing-links --verband meetjesland --sector H --top 10
     """
     data = _store(ctx).load(dataset)
-    try:
-        fit = load_sector_fit(fit_file) if fit_file else default_sector_fit()
-    except LoadError as exc:
-        for problem in exc.report.problems:
-            click.echo(f"- {problem}", err=True)
-        raise click.ClickException("De sectorfit-tabel heeft fouten.") from exc
+    fit = _fit(fit_file)
     try:
         links = missing_links_query(
             data,
@@ -77,12 +92,74 @@ def missing_links(ctx, dataset, verband, municipalities, sectors, top, fit_file,
     for row in links.itertuples(index=False):
         click.echo(f"{row.score:.2f}  {row.se_naam}  <->  {row.werkgever_naam}")
         click.echo(f"      {row.uitleg}")
-    if target:
-        try:
-            export_table(links, target, synthetic=data.synthetic)
-        except ValueError as exc:
-            raise click.ClickException(str(exc)) from exc
-        click.echo(f"Geschreven naar {target}.")
+    _write(links, target, data.synthetic)
+
+
+@click.command(name="plan-event")
+@dataset_option(default="demo")
+@click.option("--verband", required=True, help="Id van het verband, bv. gent.")
+@click.option(
+    "--capacity",
+    "--capaciteit",
+    "capacity",
+    type=click.IntRange(min=2),
+    required=True,
+    help="Aantal plaatsen (de regisseur niet meegeteld).",
+)
+@click.option(
+    "--sector",
+    "sectors",
+    multiple=True,
+    help="Thema: NACE-sectie (letter) of SE-activiteit (mag herhaald worden).",
+)
+@click.option(
+    "--gemeente",
+    "municipalities",
+    multiple=True,
+    help="Enkel organisaties in deze gemeente (mag herhaald worden).",
+)
+@click.option(
+    "--sectorfit",
+    "fit_file",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="Eigen tabel activiteit -> NACE-sectie (.csv of .xlsx).",
+)
+@to_option
+@click.pass_context
+@store_errors
+def plan_event(ctx, dataset, verband, capacity, sectors, municipalities, fit_file, target):
+    """Stel een uitnodigingslijst voor een matchmakingevent voor, met de reden per uitnodiging.
+
+    Kiest SE-actoren, werkgevers en tussenpersonen zodat zoveel mogelijk nieuwe, goed
+    passende SE-reguliere contacten kunnen ontstaan, in evenwicht tussen beide kanten.
+
+    \b
+    Voorbeeld:
+        verbinder plan-event --verband gent --capacity 30 --sector H --to uitnodigingen.xlsx
+    """
+    data = _store(ctx).load(dataset)
+    fit = _fit(fit_file)
+    try:
+        plan = plan_event_query(
+            data,
+            verband,
+            capacity=capacity,
+            fit=fit,
+            sectors=sectors or None,
+            municipalities=municipalities or None,
+        )
+    except UnknownVerbandError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if data.synthetic:
+        click.echo(synthetic_banner())
+    click.echo(
+        f"{len(plan)} uitnodigingen; verwacht aantal nieuwe links: "
+        f"{plan.attrs['verwachte_links']:.1f}".replace(".", ",")
+    )
+    for row in plan.itertuples(index=False):
+        click.echo(f"- {row.naam} ({row.kant}): {row.reden}")
+    _write(plan, target, data.synthetic)
 
 
 @click.command()
