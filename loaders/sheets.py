@@ -23,7 +23,7 @@ from loaders.parsing import (
     parse_tie_kind,
     suggestion,
 )
-from loaders.problems import ERROR, WARNING, Problem, ValidationReport
+from loaders.problems import ERROR, INFO, WARNING, Problem, ValidationReport
 from loaders.tabular import RawTable
 
 __all__ = ["Cell", "SheetReader", "normalise_header"]
@@ -71,13 +71,19 @@ class Cell:
 class SheetReader:
     """A raw table checked against a sheet's columns.
 
-    On creation it reports missing required columns, unknown columns that hold data and
-    duplicate columns. :meth:`rows` then yields :class:`Row` objects whose :meth:`Row.get`
-    parses a cell and reports its problem where it is.
+    On creation it reports missing required columns, unknown columns that hold data (or, with
+    ``other_columns_allowed``, notes that they are not used) and duplicate columns.
+    :meth:`rows` then yields :class:`Row` objects whose :meth:`Row.get` parses a cell and
+    reports its problem where it is.
     """
 
     def __init__(
-        self, table: RawTable, columns: tuple[Column, ...], report: ValidationReport
+        self,
+        table: RawTable,
+        columns: tuple[Column, ...],
+        report: ValidationReport,
+        *,
+        other_columns_allowed: bool = False,
     ) -> None:
         self.table = table
         self.report = report
@@ -99,7 +105,14 @@ class SheetReader:
                 )
                 continue
             canonical = names.get(normalise_header(header))
-            if canonical is None and table.cells[position].map(is_empty).all():
+            if canonical is None and other_columns_allowed:
+                self.problem(
+                    f"kolom '{header}' wordt niet gebruikt",
+                    row=table.header_row,
+                    label=label,
+                    level=INFO,
+                )
+            elif canonical is None and table.cells[position].map(is_empty).all():
                 self.problem(
                     f"kolom '{header}' is onbekend en leeg; ze wordt genegeerd",
                     row=table.header_row,

@@ -160,6 +160,13 @@ def read_csv_table(path: Path, sheet: str) -> tuple[RawTable, str, str]:
                 "tekens)",
             )
         ) from exc
+    # Comment lines before the header ("# SYNTHETISCHE DEMODATA ..." in our own exports) are
+    # not data.
+    for record in records:
+        if record and record[0].startswith("#"):
+            record.clear()
+        elif any(cell.strip() for cell in record):
+            break
     # A leading apostrophe that protects a formula-like cell (see escape_formula) is dropped;
     # an Excel error code in a CSV is what Excel writes for a cell whose formula failed.
     rows = [

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import click
 import pandas as pd
 
+from graphmodel.model import Event
 from loaders import LoadError
+from loaders.attendance import match_attendance, read_suggestions, record_attendance
 from loaders.sector_fit import default_sector_fit, load_sector_fit
 from queries.event_planner import plan_event as plan_event_query
 from queries.export import export_table
 from queries.gaps import verband_gaps
 from queries.missing_links import missing_links as missing_links_query
+from queries.outcomes import suggestion_outcomes
 from queries.report import UnknownVerbandError
 from verbinder.options import _store, dataset_option, store_errors, to_option
 from verbinder.render import synthetic_banner
 
-__all__ = ["gaps", "missing_links", "plan_event"]
+__all__ = ["attendance", "gaps", "missing_links", "plan_event"]
 
 
 def _fit(fit_file: str | None):
@@ -195,3 +201,95 @@ def gaps(ctx, dataset, verband):
             if not result.se_without_employer.empty
             else "  (geen)"
         )
+
+
+@click.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@dataset_option(default="demo")
+@click.option("--event", "event_name", required=True, help="Naam van het evenement.")
+@click.option("--verband", default=None, help="Verband dat het evenement organiseerde.")
+@click.option(
+    "--datum",
+    type=click.DateTime(["%d/%m/%Y", "%Y-%m-%d"]),
+    default=None,
+    help="Datum van het evenement (dd/mm/jjjj).",
+)
+@click.option(
+    "--voorstellen",
+    "suggestions",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="Eerdere export van missing-links om de afloop te meten.",
+)
+@click.option(
+    "--review",
+    "review_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Schrijf de twijfelgevallen naar dit .csv- of .xlsx-bestand.",
+)
+@click.pass_context
+@store_errors
+def attendance(ctx, file, dataset, event_name, verband, datum, suggestions, review_file):
+    """Lees een aanwezigheidslijst in: organisaties koppelen, het evenement en de deelnames bewaren.
+
+    Enkel zekere koppelingen (id, KBO-nummer of dezelfde naam) worden bewaard; twijfelgevallen
+    komen op een reviewlijst. Namen en e-mailadressen van personen worden niet bewaard. Voeg
+    een kolom 'actor' met de juiste id toe en lees de lijst opnieuw in om ze te koppelen.
+
+    \b
+    Voorbeeld:
+        verbinder attendance inschrijvingen.csv --event "Matchmaking logistiek" --datum 14/05/2025
+    """
+    store = _store(ctx)
+    data = store.load(dataset)
+    try:
+        match = match_attendance(file, data)
+        pairs = read_suggestions(suggestions) if suggestions else []
+    except LoadError as exc:
+        for problem in exc.report.errors:
+            click.echo(f"- {problem}", err=True)
+        raise click.ClickException("Niets ingelezen: verbeter de fouten hierboven.") from exc
+    event = Event(
+        _slug(event_name), event_name, datum.date() if datum else None, verband, "evenement"
+    )
+    updated = record_attendance(data, event, list(match.matched))
+    info = store.save(updated, replace=True, action=f"aanwezigheden {event.id}", file=file)
+    if info.synthetic:
+        click.echo(synthetic_banner())
+    click.echo(
+        f"{len(match.matched)} organisaties gekoppeld en bewaard bij '{event.name}' ({event.id})."
+    )
+    if match.review:
+        click.echo(f"{len(match.review)} rij(en) niet zeker gekoppeld, niets gegokt:")
+        rows = []
+        for item in match.review:
+            options = (
+                "; ".join(
+                    f"{name} ({actor}, {score:.0%})".replace("%", " %")
+                    for actor, name, score in item.suggestions
+                )
+                or "geen voorstel"
+            )
+            click.echo(f"- rij {item.row}: '{item.organisation}' -> {options}")
+            rows.append(
+                {
+                    "rij": item.row,
+                    "organisatie": item.organisation,
+                    "voorstellen": options,
+                    "actor": "",
+                }
+            )
+        _write(pd.DataFrame(rows), review_file, False)
+    if pairs:
+        outcome = suggestion_outcomes(updated, event.id, pairs)
+        click.echo(
+            f"Van {len(pairs)} voorgestelde schakels waren beide organisaties aanwezig bij "
+            f"{outcome['beide_aanwezig'].sum()}; {outcome['relatie_nu'].sum()} hebben nu "
+            "een relatie."
+        )
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "evenement"

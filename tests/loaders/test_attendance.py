@@ -1,0 +1,103 @@
+"""Attendance lists: certain matches only, a review list for the rest, no personal data kept."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from graphmodel.model import Event
+from graphmodel.store import SQLiteStore
+from loaders import LoadError
+from loaders.attendance import match_attendance, normalise_name, record_attendance
+from verbinder.cli import main
+
+# What a registration tool exports: one row per person, extra columns of its own.
+ATTENDEES = """First Name;Last Name;Email;Company;Ticket type
+Zoë;Peeters;zoe.p@inschrijving.example;Transport Peeters NV;Gratis
+An;Claes;an@genk.example;stad genk;Gratis
+Piet;Maes;piet@sleutel.example;Maatwerk De Sleutl;Gratis
+Jan;Smets;jan@x.example;Bakkerij Onbekend;Gratis
+Els;Wouters;els@vdab.example;VDAB  Genk;Gratis
+"""
+
+
+def _write(tmp_path, text=ATTENDEES, name="lijst.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_names_match_exactly_or_go_to_review(tmp_path, tiny):
+    match = match_attendance(_write(tmp_path), tiny)
+    # 'Transport Peeters NV' and 'stad genk' equal actor names once legal form and case go.
+    assert match.matched == {"wg": [2], "genk": [3], "vdab": [6]}
+    assert match.how == {"wg": "naam", "genk": "naam", "vdab": "naam"}
+    # 'Maatwerk De Sleutl' is misspelt: only a suggestion, never a silent match.
+    sleutel = next(item for item in match.review if item.row == 4)
+    assert sleutel.organisation == "Maatwerk De Sleutl"
+    assert sleutel.suggestions[0][:2] == ("mwb", "Maatwerk De Sleutel")
+    assert "mwb" not in match.matched
+    unknown = next(item for item in match.review if item.row == 5)
+    assert unknown.suggestions == ()
+
+
+def test_an_actor_or_kbo_column_settles_a_match(tmp_path, tiny):
+    path = _write(tmp_path, "organisatie;actor;kbo\nMaatwerk De Sleutl;mwb;\nX;;0403.170.701\n")
+    match = match_attendance(path, tiny)
+    assert match.matched == {"mwb": [2], "wg": [3]}
+    assert match.how == {"mwb": "id", "wg": "KBO-nummer"}
+    bad = _write(tmp_path, "organisatie;actor\nY;nobody\n", "fout.csv")
+    with pytest.raises(LoadError) as caught:
+        match_attendance(bad, tiny)
+    assert str(caught.value.report.errors[0]).startswith("fout.csv, blad 'fout', rij 2")
+
+
+def test_a_list_without_organisation_column_is_refused(tmp_path, tiny):
+    with pytest.raises(LoadError, match="1 fout"):
+        match_attendance(_write(tmp_path, "naam;email\nAn;an@x.be\n"), tiny)
+
+
+def test_recording_twice_changes_nothing(tiny):
+    event = Event("ev2", "Netwerkevent", date(2024, 5, 1), "v1")
+    once = record_attendance(tiny, event, ["wg", "genk", "wg"])
+    twice = record_attendance(once, event, ["wg", "genk"])
+    assert once == twice
+    assert [p.actor_id for p in once.participations if p.event_id == "ev2"] == ["wg", "genk"]
+
+
+def test_normalise_name():
+    assert normalise_name("VDAB  Genk") == normalise_name("vdab genk")
+    assert normalise_name("Transport Peeters NV") == "transport peeters"
+
+
+def test_cli_records_the_event_and_reports_suggestions(tmp_path, tiny):
+    db = tmp_path / "v.sqlite"
+    with SQLiteStore(db) as store:
+        store.save(tiny)
+    suggestions = _write(
+        tmp_path, "se_actor;werkgever;score\nmwb;wg;0,5\nmwb;vdab;0,2\n", "voorstellen.csv"
+    )
+    runner = CliRunner()
+    result = runner.invoke(main, [
+        "--db", str(db), "attendance", str(_write(tmp_path)), "--dataset", "tiny",
+        "--event", "Matchmaking logistiek", "--datum", "14/05/2025",
+        "--voorstellen", str(suggestions), "--review", str(tmp_path / "review.csv"),
+    ])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "3 organisaties gekoppeld" in result.output
+    assert "rij 4: 'Maatwerk De Sleutl' -> Maatwerk De Sleutel (mwb" in result.output
+    # mwb was not matched, so no suggested pair met; mwb - wg (t4) and vdab - mwb (t3) are ties.
+    assert "Van 2 voorgestelde schakels waren beide organisaties aanwezig bij 0; 2 hebben" in (
+        result.output
+    )
+    with SQLiteStore(db) as store:
+        saved = store.load("tiny")
+    event = saved.events[-1]
+    assert (event.id, event.date) == ("matchmaking-logistiek", date(2025, 5, 14))
+    attended = {p.actor_id for p in saved.participations if p.event_id == event.id}
+    assert attended == {"wg", "genk", "vdab"}
+    stored = repr(saved)
+    assert "inschrijving.example" not in stored and "Claes" not in stored
+    assert "Maatwerk De Sleutl" in (tmp_path / "review.csv").read_text(encoding="utf-8-sig")
