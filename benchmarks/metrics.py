@@ -143,8 +143,19 @@ def _networkx(dataset, part: str) -> None:
         nx.betweenness_centrality(simple, k=min(1000, len(simple)), seed=0)
         nx.closeness_centrality(simple)
     elif part == "Vlaanderen: cohesie":
-        nx.density(simple)
-        nx.degree_centrality(simple)
+        sector = dict(simple.nodes(data="sector"))
+        groups = sorted(set(sector.values()))
+        for i, a in enumerate(groups):
+            for b in groups[i:]:
+                nodes = [n for n in simple if sector[n] in (a, b)]
+                nx.density(simple.subgraph(nodes))
+        external = sum(1 for u, v in simple.edges() if sector[u] != sector[v])
+        (2 * external - simple.number_of_edges()) / max(1, simple.number_of_edges())
+        for node in simple:
+            ties = [sector[m] != sector[node] for m in simple[node]]
+            (2 * sum(ties) - len(ties)) / len(ties) if ties else None
+        degrees = dict(simple.degree())
+        sum(max(degrees.values()) - d for d in degrees.values())
         list(nx.connected_components(simple))
     elif part == "per verband: brokers":
         se, reg = SectorGroup.SOCIALE_ECONOMIE.value, SectorGroup.REGULIERE_ECONOMIE.value

@@ -206,17 +206,12 @@ def missing_links(
     block_arrays = {key: np.array(rows, dtype=np.int64) for key, rows in blocks.items()}
     rules = [rule for rule in fit.rules]
     rule_index = {(r.activity, r.section): k for k, r in enumerate(rules)}
-    existing = {
-        (index[t.source], index[t.target])
-        for t in dataset.ties
-        if t.source in index and t.target in index
-    }
-    existing_codes = np.array(
-        sorted(
-            {a * len(actors) + b for a, b in existing} | {b * len(actors) + a for a, b in existing}
-        ),
-        dtype=np.int64,
-    )
+    tied: dict[int, list[int]] = defaultdict(list)
+    for tie in dataset.ties:
+        if tie.source in index and tie.target in index:
+            tied[index[tie.source]].append(index[tie.target])
+            tied[index[tie.target]].append(index[tie.source])
+    already = np.zeros(len(actors), dtype=bool)
 
     se_parts, employer_parts, rule_parts = [], [], []
     for s in se_rows:
@@ -236,7 +231,9 @@ def missing_links(
         if not found:
             continue
         candidates, first = np.unique(np.concatenate(found), return_index=True)
-        keep = ~np.isin(s * len(actors) + candidates, existing_codes)
+        already[tied[s]] = True
+        keep = ~already[candidates]
+        already[tied[s]] = False
         se_parts.append(np.full(int(keep.sum()), s, dtype=np.int64))
         employer_parts.append(candidates[keep])
         rule_parts.append(np.concatenate(chosen)[first][keep])
@@ -264,7 +261,12 @@ def missing_links(
         "capaciteit": capacity[se_idx],
     }
     score = sum(getattr(weights, f) * features[f] for f in FEATURES)
-    order = np.lexsort((emp_idx, se_idx, -score))
+    chosen = np.arange(len(score))
+    if top is not None and top < len(score):
+        # Everything that scores at least the top-th best, then the exact order among those.
+        threshold = np.partition(score, len(score) - top)[len(score) - top]
+        chosen = np.flatnonzero(score >= threshold)
+    order = chosen[np.lexsort((emp_idx[chosen], se_idx[chosen], -score[chosen]))]
     if top is not None:
         order = order[:top]
     frame = _explain(

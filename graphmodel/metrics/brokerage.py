@@ -161,8 +161,9 @@ def brokerage_counts(G: nx.Graph, *, groups: str | Mapping = "sector") -> pd.Dat
         "liaison": ~src_own & ~dst_own & ~same_ends,
     }
     counts = {role: (open_paths * mask).sum(axis=(1, 2)) for role, mask in masks.items()}
-    frame = pd.DataFrame(counts, index=pd.Index(nodes, name="node"))
+    frame = pd.DataFrame(counts, index=pd.Index(nodes, name="node", dtype=object))
     frame["total"] = frame[list(ROLES)].sum(axis=1)
+    frame.attrs["arcs"] = len(src)
     return frame
 
 
@@ -214,7 +215,7 @@ def brokerage(G: nx.Graph, *, groups: str | Mapping = "sector") -> pd.DataFrame:
     group_of = _groups_of(G, groups)
     sizes = pd.Series(list(group_of.values())).value_counts()
     N = float(len(G))
-    n_arcs = len(_arcs(G, {node: i for i, node in enumerate(G)})[0])
+    n_arcs = raw.attrs["arcs"]
     d = n_arcs / (N * (N - 1)) if N > 1 else 0.0
     columns = [*ROLES, "total"]
     by_group = {}
@@ -222,10 +223,11 @@ def brokerage(G: nx.Graph, *, groups: str | Mapping = "sector") -> pd.DataFrame:
         others = sizes.drop(label).to_numpy(dtype=float)
         by_group[label] = _moments(float(size), others, N, d)
     result = pd.DataFrame(index=raw.index)
-    result["group"] = [group_of[node] for node in raw.index]
+    nodes = list(G)
+    result["group"] = [group_of[node] for node in nodes]
     for column in columns:
-        expected = np.array([by_group[group_of[node]][column][0] for node in raw.index])
-        sd = np.sqrt([by_group[group_of[node]][column][1] for node in raw.index])
+        expected = np.array([by_group[group_of[node]][column][0] for node in nodes])
+        sd = np.sqrt([by_group[group_of[node]][column][1] for node in nodes])
         result[column] = raw[column]
         result[f"{column}_exp"] = expected
         result[f"{column}_sd"] = sd

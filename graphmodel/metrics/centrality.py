@@ -66,9 +66,13 @@ def betweenness(G: nx.Graph, *, sample: int | None = None, seed: int = 0) -> dic
     [0.0, 0.0, 1.0]
     """
     graph, nodes = to_igraph(G)
-    n = len(nodes)
+    return dict(zip(nodes, _betweenness(graph, sample, seed).tolist(), strict=True))
+
+
+def _betweenness(graph: ig.Graph, sample: int | None, seed: int) -> np.ndarray:
+    n = graph.vcount()
     if n < 3:
-        return dict.fromkeys(nodes, 0.0)
+        return np.zeros(n)
     if sample is None and n > EXACT_BETWEENNESS_LIMIT:
         sample = SAMPLE_SOURCES
     if sample is None or sample >= n:
@@ -78,7 +82,7 @@ def betweenness(G: nx.Graph, *, sample: int | None = None, seed: int = 0) -> dic
         # igraph returns half the dependencies summed over the sampled sources (as networkx's
         # betweenness_centrality_subset); n / sample scales that to all sources.
         values = np.array(graph.betweenness(directed=False, sources=sources)) * n / sample
-    return dict(zip(nodes, (values / ((n - 1) * (n - 2) / 2)).tolist(), strict=True))
+    return values / ((n - 1) * (n - 2) / 2)
 
 
 def closeness(graph: ig.Graph, *, sample: int | None = None, seed: int = 0) -> np.ndarray:
@@ -147,7 +151,7 @@ def centrality(
             engaged[a] += edge["weight"] * level[b]
             engaged[b] += edge["weight"] * level[a]
         frame["engaged_degree"] = engaged
-    frame["betweenness"] = pd.Series(betweenness(G, sample=sample))
+    frame["betweenness"] = _betweenness(graph, sample, 0)
     if n > 1:
         frame["closeness"] = closeness(graph, sample=sample)
         frame["pagerank"] = graph.pagerank(weights="weight")

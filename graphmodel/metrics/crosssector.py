@@ -42,7 +42,10 @@ def connected_pairs(G: nx.Graph, sources: Collection, targets: Collection) -> in
     1
     """
     graph, nodes = to_igraph(G)
-    index = {node: i for i, node in enumerate(nodes)}
+    return _connected_pairs(graph, {node: i for i, node in enumerate(nodes)}, sources, targets)
+
+
+def _connected_pairs(graph, index: dict, sources: Collection, targets: Collection) -> int:
     membership = graph.connected_components().membership
     s_count: dict[int, int] = {}
     t_count: dict[int, int] = {}
@@ -136,7 +139,7 @@ def cross_group_brokerage(
     graph, nodes = to_igraph(G)
     index = {node: i for i, node in enumerate(nodes)}
     n = len(nodes)
-    pairs = connected_pairs(G, sources, targets)
+    pairs = _connected_pairs(graph, index, sources, targets)
     frame = pd.DataFrame(index=pd.Index(nodes, name="node"))
     if not pairs:
         for column in ("share", "dependent_pairs", "disconnected_pairs", "longer_pairs"):
