@@ -155,3 +155,10 @@ def test_the_score_never_falls_when_one_feature_improves(how, town, level, fte, 
 def test_negative_weights_are_refused():
     with pytest.raises(ValueError):
         Weights(sectorfit=-1)
+
+
+def test_top_n_is_the_head_of_the_full_ranking(demo):
+    full = missing_links(demo, "gent", fit=FIT, top=None)
+    for n in (1, 10, 57):
+        top = missing_links(demo, "gent", fit=FIT, top=n)
+        assert top.equals(full.head(n).reset_index(drop=True))
