@@ -10,7 +10,8 @@ organisation that raises the expected number of new links the most,
 
 while the SE side and the employer side stay within ``balance`` of each other and
 intermediaries (regisseur excluded, who hosts) take at most ``intermediary_share`` of the
-places. Every invitation comes with the reason it was chosen.
+places. Only the best ``20 x capacity`` candidate pairs are considered, which keeps the
+planner quick on the largest verband. Every invitation comes with the reason it was chosen.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ INVITE_COLUMNS = {
 """Columns of :func:`plan_event` with their Dutch meaning."""
 
 SE, EMPLOYER, BROKER = "sociale economie", "werkgever", "tussenpersoon"
+POOL_FACTOR = 20
+"""The planner considers the best ``POOL_FACTOR x capacity`` candidate pairs."""
 
 
 def _names(names: list[str], limit: int = 3) -> str:
@@ -95,9 +98,14 @@ def plan_event(
         top=None,
     )
     total_weight = sum(getattr(weights, f) for f in FEATURES) or 1.0
+    pool = links.head(POOL_FACTOR * capacity)
     chance = {
-        (r.se_actor, r.werkgever): r.score / total_weight for r in links.itertuples(index=False)
+        (r.se_actor, r.werkgever): r.score / total_weight for r in pool.itertuples(index=False)
     }
+    pairs_of: dict[str, list[tuple[str, tuple[str, str]]]] = defaultdict(list)
+    for pair in chance:
+        pairs_of[pair[0]].append((pair[1], pair))
+        pairs_of[pair[1]].append((pair[0], pair))
     partners = defaultdict(set)
     for tie in dataset.ties:
         partners[tie.source].add(tie.target)
@@ -114,6 +122,10 @@ def plan_event(
         for z in brokers
     }
     introduces = {z: pairs for z, pairs in introduces.items() if pairs}
+    introducers: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for z, pairs in introduces.items():
+        for pair in pairs:
+            introducers[pair].add(z)
     side = (
         {s: SE for s, _ in chance}
         | {e: EMPLOYER for _, e in chance}
@@ -123,14 +135,24 @@ def plan_event(
     invited: list[str] = []
     chosen: dict[str, str] = {}
     gains: dict[str, float] = {}
+    group: set[str] = set()
 
-    def expected(group: set[str]) -> float:
-        total = 0.0
-        for (s, e), p in chance.items():
-            if s in group and e in group:
-                helped = any(z in group and (s, e) in introduces[z] for z in introduces)
-                total += p * (1 + bonus * helped)
-        return total
+    def helped(pair: tuple[str, str]) -> bool:
+        return any(z in group for z in introducers.get(pair, ()))
+
+    def gain(candidate: str) -> float:
+        """How much inviting ``candidate`` raises the expected number of new links."""
+        if side[candidate] == BROKER:
+            return sum(
+                bonus * chance[pair]
+                for pair in introduces[candidate]
+                if pair[0] in group and pair[1] in group and not helped(pair)
+            )
+        return sum(
+            chance[pair] * (1 + bonus * helped(pair))
+            for other, pair in pairs_of[candidate]
+            if other in group
+        )
 
     def allowed(candidate: str) -> bool:
         counts = {SE: 0, EMPLOYER: 0, BROKER: 0}
@@ -142,26 +164,25 @@ def plan_event(
         return abs(counts[SE] - counts[EMPLOYER]) <= max(1, balance * pair_total)
 
     current = 0.0
-    group: set[str] = set()
     while len(invited) < capacity:
-        best, best_gain = None, 0.0
+        best, best_value = None, 0.0
         for candidate in side:
             if candidate in group or not allowed(candidate):
                 continue
-            gain = expected(group | {candidate}) - current
+            value = gain(candidate)
             if not invited and side[candidate] != BROKER:
                 # Start from the best pair: a lone SE actor or employer gains nothing yet.
-                gain = max((p for pair, p in chance.items() if candidate in pair), default=0.0)
-            if gain > best_gain + 1e-12 or (
-                best is not None and abs(gain - best_gain) <= 1e-12 and candidate < best
+                value = max(chance[pair] for _, pair in pairs_of[candidate])
+            if value > best_value + 1e-12 or (
+                best is not None and abs(value - best_value) <= 1e-12 and candidate < best
             ):
-                best, best_gain = candidate, gain
+                best, best_value = candidate, value
         if best is None:
             break
+        gains[best] = gain(best)
+        current += gains[best]
         invited.append(best)
         group.add(best)
-        current = expected(group)
-        gains[best] = best_gain
     for actor in invited:
         chosen[actor] = _reason(actor, side[actor], group, chance, introduces, by_id)
     rows = [

@@ -83,3 +83,22 @@ def test_export_neutralises_formulas(tmp_path, demo):
 def test_capacity_below_two_is_refused(demo):
     with pytest.raises(ValueError):
         plan_event(demo, "meetjesland", capacity=1, fit=FIT)
+
+
+def test_expected_links_add_up(demo):
+    from queries.missing_links import DEFAULT_WEIGHTS, FEATURES, missing_links
+
+    capacity = 10
+    plan = plan_event(demo, "gent", capacity=capacity, fit=FIT)
+    invited = set(plan["actor"])
+    pool = missing_links(demo, "gent", fit=FIT, top=None).head(20 * capacity)
+    total_weight = sum(getattr(DEFAULT_WEIGHTS, f) for f in FEATURES)
+    # No intermediary is invited here, so E is the plain sum over invited pairs.
+    assert "tussenpersoon" not in set(plan["kant"])
+    expected = sum(
+        r.score / total_weight
+        for r in pool.itertuples()
+        if r.se_actor in invited and r.werkgever in invited
+    )
+    assert plan.attrs["verwachte_links"] == pytest.approx(expected)
+    assert plan["bijdrage"].sum() == pytest.approx(expected)
