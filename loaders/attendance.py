@@ -18,7 +18,7 @@ from pathlib import Path
 from graphmodel.model import Dataset, Event, Participation
 from graphmodel.tables import Column
 from loaders.parsing import CellError, parse_kbo
-from loaders.problems import LoadError, Problem, ValidationReport
+from loaders.problems import WARNING, LoadError, Problem, ValidationReport
 from loaders.sheets import SheetReader
 from loaders.tabular import TableReadError, read_csv_table, read_xlsx_tables
 
@@ -36,7 +36,7 @@ ATTENDANCE_COLUMNS = (
         "organisatie",
         "text",
         "Organisatie van de deelnemer.",
-        True,
+        False,
         ("organisation", "organization", "company", "bedrijf", "werkgever", "organisatienaam"),
     ),
     Column(
@@ -134,7 +134,16 @@ def match_attendance(path: str | Path, dataset: Dataset) -> AttendanceMatch:
         report.add(Problem(path.name, "de lijst is leeg"))
         raise LoadError(report)
     reader = SheetReader(table, ATTENDANCE_COLUMNS, report, other_columns_allowed=True)
-    if not reader.usable:
+    if not any(reader.has(c) for c in ("organisatie", "actor", "kbo")):
+        report.add(
+            Problem(
+                path.name,
+                "de lijst heeft geen kolom organisatie, actor of kbo",
+                table.sheet,
+                table.header_row,
+            )
+        )
+    if not report.ok:
         raise LoadError(report)
     by_kbo = {a.kbo: a.id for a in dataset.actors if a.kbo}
     by_name: dict[str, list[str]] = {}
@@ -171,6 +180,11 @@ def match_attendance(path: str | Path, dataset: Dataset) -> AttendanceMatch:
             how.setdefault(found, reason)
             continue
         if not organisation:
+            row.sheet.problem(
+                "geen organisatie, id of KBO-nummer: deze rij wordt niet gekoppeld",
+                row=row.number,
+                level=WARNING,
+            )
             continue
         key = normalise_name(organisation)
         close = difflib.get_close_matches(key, normalised, n=3, cutoff=REVIEW_CUTOFF)

@@ -68,9 +68,10 @@ def brokers(
     """Every actor of one verband with its verbinder figures, strongest SE-regular broker first.
 
     Brokerage roles use the directed ties (an undirected tie as two arcs) and the partition
-    ``groups`` (a node attribute: ``sector`` by default, or ``type``); structural holes and
-    centrality use the undirected view with summed tie weights; the SE-regular figures use
-    hop distances. Columns and their meaning: :data:`BROKER_COLUMNS`.
+    ``groups`` (a node attribute: ``sector`` by default, or ``type``); structural holes use
+    the unweighted undirected view; centrality the undirected view with summed tie weights
+    (an undirected tie counts once); the SE-regular figures use hop distances. Columns and
+    their meaning: :data:`BROKER_COLUMNS`.
 
     Parameters
     ----------

@@ -98,6 +98,7 @@ def plan_event(
         top=None,
     )
     total_weight = sum(getattr(weights, f) for f in FEATURES) or 1.0
+    towns = {m.lower() for m in municipalities or ()}
     pool = links.head(POOL_FACTOR * capacity)
     chance = {
         (r.se_actor, r.werkgever): r.score / total_weight for r in pool.itertuples(index=False)
@@ -116,6 +117,7 @@ def plan_event(
         for a in dataset.members_of(verband_id)
         if a.sector_group in (SectorGroup.INTERMEDIAIR, SectorGroup.OVERHEID)
         and a.type is not ActorType.REGISSEUR
+        and (municipalities is None or (a.municipality or "").lower() in towns)
     ]
     introduces = {
         z: {pair for pair in chance if pair[0] in partners[z] and pair[1] in partners[z]}

@@ -71,7 +71,8 @@ def verband_gaps(dataset: Dataset, verband_id: str) -> VerbandGaps:
     social = [a for a in members if a.type.is_social_economy]
     rows = []
     for town in (a for a in members if a.type is ActorType.GEMEENTE):
-        local = [s for s in social if s.municipality == town.municipality]
+        place = (town.municipality or "").lower()
+        local = [s for s in social if place and (s.municipality or "").lower() == place]
         tied = [s for s in local if s.id in neighbours[town.id]]
         rows.append(
             {

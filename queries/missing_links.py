@@ -189,22 +189,29 @@ def missing_links(
         Columns of :data:`LINK_COLUMNS`, best first (ties broken by ids).
         ``attrs["kandidaten"]`` holds the number of candidate pairs scored.
     """
+    if top is not None and top < 1:
+        raise ValueError("top must be at least 1 (or None for all pairs)")
     actors = _scope(dataset, verband_id, municipalities)
     wanted = {s.strip().lower() for s in sectors} if sectors else None
     codes = _Codes(dataset, actors)
     index = {a.id: i for i, a in enumerate(actors)}
     se_rows = [i for i, a in enumerate(actors) if a.type.is_social_economy and a.activities]
     employer_rows = [i for i, a in enumerate(actors) if a.type is ActorType.WERKGEVER]
+    # Flanders-wide, pairs are blocked by province; within a verband or a set of
+    # municipalities, place is already narrow and every actor is one block (-1).
+    by_province = verband_id is None and municipalities is None
+
+    def province_bits(row: int) -> list[int]:
+        mask = int(codes.province_mask[row]) if by_province else 0
+        return [b for b in range(len(codes.provinces)) if mask >> b & 1] or [-1]
+
     blocks: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i in employer_rows:
-        section = next((nace_section(c) for c in actors[i].nace if nace_section(c)), None)
-        if section is None:
-            continue
-        mask = int(codes.province_mask[i]) or 0
-        for bit in [b for b in range(len(codes.provinces)) if mask >> b & 1] or [-1]:
-            blocks[(section, bit)].append(i)
+        for section in {nace_section(c) for c in actors[i].nace} - {None}:
+            for bit in province_bits(i):
+                blocks[(section, bit)].append(i)
     block_arrays = {key: np.array(rows, dtype=np.int64) for key, rows in blocks.items()}
-    rules = [rule for rule in fit.rules]
+    rules = list(fit.rules)
     rule_index = {(r.activity, r.section): k for k, r in enumerate(rules)}
     tied: dict[int, list[int]] = defaultdict(list)
     for tie in dataset.ties:
@@ -214,20 +221,28 @@ def missing_links(
     already = np.zeros(len(actors), dtype=bool)
 
     se_parts, employer_parts, rule_parts = [], [], []
+    wanted_sections = {w.upper() for w in wanted or () if len(w) == 1}
+    wanted_activities = {w for w in wanted or () if len(w) > 1}
     for s in se_rows:
-        mask = int(codes.province_mask[s])
-        bits = [b for b in range(len(codes.provinces)) if mask >> b & 1] or [-1]
-        found, chosen = [], []
+        bits = province_bits(s)
+        activities = tuple(a.lower() for a in actors[s].activities)
+        options = []
         for section in SECTION_LABELS:
-            rule = fit.best(actors[s].activities, section)
-            if rule is None or (
-                wanted and section.lower() not in wanted and rule.activity not in wanted
-            ):
-                continue
+            usable = activities
+            if wanted and section not in wanted_sections:
+                usable = tuple(a for a in activities if a in wanted_activities)
+            rule = fit.best(usable, section)
+            if rule is not None:
+                options.append(rule)
+        found, chosen = [], []
+        # Strongest rules first, so that an employer in several sections keeps its best fit.
+        for rule in sorted(options, key=lambda r: -r.weight):
             for bit in bits:
-                if (section, bit) in block_arrays:
-                    found.append(block_arrays[(section, bit)])
-                    chosen.append(np.full(len(found[-1]), rule_index[(rule.activity, section)]))
+                if (rule.section, bit) in block_arrays:
+                    found.append(block_arrays[(rule.section, bit)])
+                    chosen.append(
+                        np.full(len(found[-1]), rule_index[(rule.activity, rule.section)])
+                    )
         if not found:
             continue
         candidates, first = np.unique(np.concatenate(found), return_index=True)

@@ -58,7 +58,13 @@ def _write(frame: pd.DataFrame, target: str | None, synthetic: bool) -> None:
     multiple=True,
     help="Enkel deze NACE-sectie (letter) of SE-activiteit (mag herhaald worden).",
 )
-@click.option("--top", default=20, show_default=True, help="Toon de beste N paren.")
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="Toon de beste N paren.",
+)
 @click.option(
     "--sectorfit",
     "fit_file",

@@ -40,16 +40,28 @@ def to_igraph(G: nx.Graph, *, weight: str | None = None) -> tuple[ig.Graph, list
     """The undirected simple version of ``G`` as an igraph Graph, and the node order.
 
     Parallel ties and both directions of a pair become one edge whose ``weight`` is the sum
-    of their weights (1 each when ``weight`` is None). Self-loops are dropped.
+    of their ties' weights (1 each when ``weight`` is None). An undirected tie of
+    :func:`graphmodel.views.to_multidigraph` (two arcs with the same key and
+    ``directed=False``) counts once. Self-loops are dropped.
     """
     nodes = list(G)
     index = {node: i for i, node in enumerate(nodes)}
     weights: dict[tuple[int, int], float] = {}
-    for u, v, w in G.edges(data=weight, default=1):
+    if G.is_multigraph():
+        edges = G.edges(keys=True, data=True)
+    else:
+        edges = ((u, v, None, data) for u, v, data in G.edges(data=True))
+    seen: set = set()
+    for u, v, key, data in edges:
         if u == v:
             continue
         a, b = sorted((index[u], index[v]))
-        weights[(a, b)] = weights.get((a, b), 0) + (1 if weight is None else w)
+        if data.get("directed") is False:  # one undirected tie of our views, seen as two arcs
+            if (a, b, key) in seen:
+                continue
+            seen.add((a, b, key))
+        w = 1 if weight is None else data.get(weight, 1)
+        weights[(a, b)] = weights.get((a, b), 0) + w
     graph = ig.Graph(n=len(nodes), edges=list(weights))
     graph.es["weight"] = list(weights.values())
     return graph, nodes
@@ -132,6 +144,9 @@ def centrality(
     - ``engaged_degree``: sum over contacts of tie weight x the contact's engagement (0-3), so
       ties to engaged partners count more; only when ``engagement`` (node -> 0..3) is given.
     - ``betweenness``: see :func:`betweenness` (exact, or sampled above the limit).
+
+    ``attrs["sample"]`` is the number of sampled sources behind betweenness and closeness, or
+    None when both are exact.
     - ``closeness``: see :func:`closeness` (as networkx's ``closeness_centrality``; sampled
       above the limit).
     - ``pagerank``: PageRank with damping 0.85 on tie weights.
@@ -141,6 +156,9 @@ def centrality(
     graph, nodes = to_igraph(G, weight=weight)
     n = len(nodes)
     frame = pd.DataFrame(index=pd.Index(nodes, name="node"))
+    if sample is None and n > EXACT_BETWEENNESS_LIMIT:
+        sample = SAMPLE_SOURCES
+    frame.attrs["sample"] = sample if sample is not None and sample < n else None
     frame["degree"] = graph.degree()
     frame["weighted_degree"] = graph.strength(weights="weight")
     if engagement is not None:

@@ -55,8 +55,9 @@ def test_an_actor_or_kbo_column_settles_a_match(tmp_path, tiny):
 
 
 def test_a_list_without_organisation_column_is_refused(tmp_path, tiny):
-    with pytest.raises(LoadError, match="1 fout"):
+    with pytest.raises(LoadError) as caught:
         match_attendance(_write(tmp_path, "naam;email\nAn;an@x.be\n"), tiny)
+    assert "geen kolom organisatie, actor of kbo" in str(caught.value.report.errors[0])
 
 
 def test_recording_twice_changes_nothing(tiny):
@@ -101,3 +102,12 @@ def test_cli_records_the_event_and_reports_suggestions(tmp_path, tiny):
     stored = repr(saved)
     assert "inschrijving.example" not in stored and "Claes" not in stored
     assert "Maatwerk De Sleutl" in (tmp_path / "review.csv").read_text(encoding="utf-8-sig")
+
+
+def test_rows_without_organisation_are_warnings_not_a_failed_import(tmp_path, tiny):
+    path = _write(tmp_path, "Naam,Organisatie,E-mail,actor\nJan,,j@x.be,wg\nPiet,,p@x.be,\n")
+    match = match_attendance(path, tiny)
+    assert match.matched == {"wg": [2]}
+    assert [(w.row, w.level) for w in match.report.warnings] == [(3, "waarschuwing")]
+    with pytest.raises(LoadError):
+        match_attendance(_write(tmp_path, "naam;email\nAn;an@x.be\n", "geen.csv"), tiny)

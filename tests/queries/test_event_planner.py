@@ -102,3 +102,8 @@ def test_expected_links_add_up(demo):
     )
     assert plan.attrs["verwachte_links"] == pytest.approx(expected)
     assert plan["bijdrage"].sum() == pytest.approx(expected)
+
+
+def test_intermediaries_also_come_from_the_chosen_municipalities(demo):
+    plan = plan_event(demo, "meetjesland", capacity=10, fit=FIT, municipalities=["Eeklo"])
+    assert {demo.actor_by_id[a].municipality for a in plan["actor"]} <= {"Eeklo"}

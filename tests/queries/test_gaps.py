@@ -54,3 +54,20 @@ def test_unknown_verband():
 
     with pytest.raises(UnknownVerbandError):
         verband_gaps(Dataset("x"), "v9")
+
+
+def test_a_municipality_without_place_matches_nothing_and_case_does_not_matter(tiny):
+    nowhere = Actor(
+        "x", "Gemeente X", ActorType.GEMEENTE, memberships=(Membership("v1", Engagement.ACTIEF),)
+    )
+    lower = Actor(
+        "as",
+        "Gemeente As",
+        ActorType.GEMEENTE,
+        "as",
+        memberships=(Membership("v1", Engagement.ACTIEF),),
+    )
+    towns = verband_gaps(tiny.replace(actors=(*tiny.actors, nowhere, lower)), "v1")
+    table = towns.municipalities.set_index("gemeente")
+    assert table.loc["Gemeente X"].tolist() == [0, 0, False]
+    assert table.loc["Gemeente As", "se_actoren_op_grondgebied"] == 1  # mwb is in "As"

@@ -162,3 +162,45 @@ def test_top_n_is_the_head_of_the_full_ranking(demo):
     for n in (1, 10, 57):
         top = missing_links(demo, "gent", fit=FIT, top=n)
         assert top.equals(full.head(n).reset_index(drop=True))
+
+
+def test_province_blocking_only_for_the_flanders_wide_query():
+    verbanden = (Verband("v", "V", province="Limburg"), Verband("w", "W"))
+    se = Actor(
+        "se",
+        "SE",
+        ActorType.LDE,
+        "Genk",
+        activities=("groenonderhoud",),
+        memberships=(Membership("v", Engagement.ACTIEF),),
+    )
+    employer = Actor("wg", "WG", ActorType.WERKGEVER, "Genk", ("41.200",))  # in no verband
+    dataset = Dataset("x", actors=(se, employer), verbanden=verbanden)
+    assert len(missing_links(dataset, municipalities=["Genk"], fit=FIT)) == 1
+    assert len(missing_links(dataset, fit=FIT)) == 0  # Flanders-wide: no common province
+
+
+def test_activity_filter_uses_that_activity_and_all_nace_codes_count():
+    se = Actor(
+        "se",
+        "SE",
+        ActorType.LDE,
+        "Aa",
+        activities=("Groenonderhoud", "recyclage"),
+        memberships=_member(),
+    )
+    # Section M first, then F: the employer belongs to both sections.
+    employer = Actor(
+        "wg", "WG", ActorType.WERKGEVER, "Aa", ("70.100", "41.200"), memberships=_member()
+    )
+    dataset = Dataset("x", actors=(se, employer), verbanden=planted().verbanden)
+    links = missing_links(dataset, "v", fit=FIT, sectors=["recyclage"])
+    assert links["uitleg"].iloc[0].startswith("recyclage past bij bouwnijverheid (NACE F")
+    assert links["sectorfit"].iloc[0] == 0.5
+    best = missing_links(dataset, "v", fit=FIT)
+    assert best["uitleg"].iloc[0].startswith("groenonderhoud past bij bouwnijverheid")
+
+
+def test_top_must_be_positive():
+    with pytest.raises(ValueError, match="top"):
+        missing_links(planted(), "v", fit=FIT, top=0)

@@ -67,3 +67,26 @@ def test_sampled_closeness_estimates_the_exact_value():
     estimate = closeness(igraph_graph, sample=200, seed=1)
     for i, v in enumerate(nodes):
         assert estimate[i] == pytest.approx(exact[v], rel=0.1)
+
+
+def test_an_undirected_tie_of_the_typed_view_counts_once():
+    from graphmodel.model import Actor, Dataset, Tie
+    from graphmodel.types import ActorType, TieKind
+    from graphmodel.views import to_multidigraph, to_weighted_graph
+
+    dataset = Dataset(
+        "x",
+        actors=(
+            Actor("a", "A", ActorType.LDE),
+            Actor("b", "B", ActorType.WERKGEVER),
+            Actor("c", "C", ActorType.WERKGEVER),
+        ),
+        ties=(
+            Tie("t", "a", "b", TieKind.SAMENWERKING, 2.0),
+            Tie("u", "a", "c", TieKind.DOORSTROOM),
+        ),
+    )
+    typed = centrality(to_multidigraph(dataset))
+    simple = centrality(to_weighted_graph(dataset))
+    assert typed["weighted_degree"].tolist() == [3.0, 2.0, 1.0]
+    assert typed["weighted_degree"].tolist() == simple["weighted_degree"].tolist()
