@@ -165,7 +165,8 @@ def main() -> None:
                 f"{naive['seconds'] / ours['seconds']:10.1f}"
             )
         else:
-            bound = "> " + format(args.timeout / ours["seconds"], ".0f")
+            timed_out = naive["ended"].startswith("niet klaar")
+            bound = "> " + format(args.timeout / ours["seconds"], ".0f") if timed_out else "-"
             other = f"{naive['ended']:>22} {'':>9} {bound:>10}"
         print(f"{case:12} {ours['seconds']:7.2f} {ours['peak_mb']:7.0f} {other}   ({label})")
 

@@ -54,6 +54,8 @@ class Weights:
 DEFAULT_WEIGHTS = Weights()
 FEATURES = ("sectorfit", "plaats", "nabijheid", "openheid", "capaciteit")
 PLACE = {"gemeente": 1.0, "verband": 0.6, "provincie": 0.3}
+BATCH = 64
+"""SE actors scored together; each batch keeps only its best pairs."""
 
 LINK_COLUMNS = {
     "se_actor": "id van de actor uit de sociale economie",
@@ -220,11 +222,11 @@ def missing_links(
             tied[index[tie.target]].append(index[tie.source])
     already = np.zeros(len(actors), dtype=bool)
 
-    se_parts, employer_parts, rule_parts = [], [], []
     wanted_sections = {w.upper() for w in wanted or () if len(w) == 1}
     wanted_activities = {w for w in wanted or () if len(w) > 1}
-    for s in se_rows:
-        bits = province_bits(s)
+
+    def candidates_of(s: int) -> tuple[np.ndarray, np.ndarray]:
+        """Employers that fit SE actor ``s`` (not yet tied to it) and the rule for each."""
         activities = tuple(a.lower() for a in actors[s].activities)
         options = []
         for section in SECTION_LABELS:
@@ -237,67 +239,75 @@ def missing_links(
         found, chosen = [], []
         # Strongest rules first, so that an employer in several sections keeps its best fit.
         for rule in sorted(options, key=lambda r: -r.weight):
-            for bit in bits:
+            for bit in province_bits(s):
                 if (rule.section, bit) in block_arrays:
                     found.append(block_arrays[(rule.section, bit)])
                     chosen.append(
                         np.full(len(found[-1]), rule_index[(rule.activity, rule.section)])
                     )
         if not found:
-            continue
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
         candidates, first = np.unique(np.concatenate(found), return_index=True)
         already[tied[s]] = True
         keep = ~already[candidates]
         already[tied[s]] = False
-        se_parts.append(np.full(int(keep.sum()), s, dtype=np.int64))
-        employer_parts.append(candidates[keep])
-        rule_parts.append(np.concatenate(chosen)[first][keep])
-    if not se_parts:
-        empty = pd.DataFrame(columns=list(LINK_COLUMNS))
-        empty.attrs.update(kandidaten=0, synthetic=dataset.synthetic)
-        return empty
-    se_idx = np.concatenate(se_parts)
-    emp_idx = np.concatenate(employer_parts)
-    rule_of = np.concatenate(rule_parts)
+        return candidates[keep], np.concatenate(chosen)[first][keep]
 
     adjacency = adjacency_matrix(
         [a.id for a in actors], ((t.source, t.target) for t in dataset.ties)
     )
-    neighbours = pair_scores(adjacency, se_idx, emp_idx)
     attended = Counter(p.actor_id for p in dataset.participations)
     openness = np.array([_openness(a, attended.get(a.id, 0))[0] for a in actors])
     capacity = np.array([_capacity(a) for a in actors])
-    aa = neighbours["adamic_adar"]
-    features = {
-        "sectorfit": np.array([r.weight for r in rules])[rule_of],
-        "plaats": codes.place(se_idx, emp_idx),
-        "nabijheid": aa / (1 + aa),
-        "openheid": openness[emp_idx],
-        "capaciteit": capacity[se_idx],
-    }
-    score = sum(getattr(weights, f) * features[f] for f in FEATURES)
-    chosen = np.arange(len(score))
-    if top is not None and top < len(score):
-        # Everything that scores at least the top-th best, then the exact order among those.
-        threshold = np.partition(score, len(score) - top)[len(score) - top]
-        chosen = np.flatnonzero(score >= threshold)
-    order = chosen[np.lexsort((emp_idx[chosen], se_idx[chosen], -score[chosen]))]
+    rule_weight = np.array([r.weight for r in rules])
+    kept: list[dict[str, np.ndarray]] = []
+    count = 0
+    # SE actors in batches, keeping each batch's best: memory stays bounded however many
+    # candidate pairs there are.
+    for start in range(0, len(se_rows), BATCH):
+        parts = [(s, *candidates_of(s)) for s in se_rows[start : start + BATCH]]
+        se_idx = np.concatenate([np.full(len(e), s, dtype=np.int64) for s, e, _ in parts])
+        emp_idx = np.concatenate([e for _, e, _ in parts])
+        rule_of = np.concatenate([r for _, _, r in parts])
+        count += len(se_idx)
+        if not len(se_idx):
+            continue
+        aa = pair_scores(adjacency, se_idx, emp_idx)["adamic_adar"]
+        batch = {
+            "se": se_idx, "emp": emp_idx, "rule": rule_of,
+            "sectorfit": rule_weight[rule_of],
+            "plaats": codes.place(se_idx, emp_idx),
+            "nabijheid": aa / (1 + aa),
+            "openheid": openness[emp_idx],
+            "capaciteit": capacity[se_idx],
+        }  # fmt: skip
+        batch["score"] = sum(getattr(weights, f) * batch[f] for f in FEATURES)
+        kept.append(_best(batch, top))
+    if not kept:
+        empty = pd.DataFrame(columns=list(LINK_COLUMNS))
+        empty.attrs.update(kandidaten=count, synthetic=dataset.synthetic)
+        return empty
+    merged = _best({key: np.concatenate([b[key] for b in kept]) for key in kept[0]}, top)
+    order = np.lexsort((merged["emp"], merged["se"], -merged["score"]))
     if top is not None:
         order = order[:top]
     frame = _explain(
-        actors,
-        adjacency,
-        se_idx[order],
-        emp_idx[order],
-        rule_of[order],
-        rules,
-        {f: v[order] for f, v in features.items()},
-        score[order],
-        attended,
-    )
-    frame.attrs["kandidaten"] = len(se_idx)
+        actors, adjacency, merged["se"][order], merged["emp"][order], merged["rule"][order],
+        rules, {f: merged[f][order] for f in FEATURES}, merged["score"][order], attended,
+    )  # fmt: skip
+    frame.attrs["kandidaten"] = count
     frame.attrs["synthetic"] = dataset.synthetic
     return frame
+
+
+def _best(batch: dict[str, np.ndarray], top: int | None) -> dict[str, np.ndarray]:
+    """The rows scoring at least the ``top``-th best (all when ``top`` is None)."""
+    score = batch["score"]
+    if top is None or top >= len(score):
+        return batch
+    threshold = np.partition(score, len(score) - top)[len(score) - top]
+    keep = score >= threshold
+    return {key: values[keep] for key, values in batch.items()}
 
 
 def _explain(
