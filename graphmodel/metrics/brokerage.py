@@ -67,17 +67,17 @@ def _groups_of(G: nx.Graph, groups: str | Mapping[Hashable, Hashable]) -> dict:
 
 
 def _arcs(G: nx.Graph, index: dict) -> tuple[np.ndarray, np.ndarray]:
-    pairs = set()
-    for u, v in G.edges():
-        if u == v:
-            continue
-        pairs.add((index[u], index[v]))
-        if not G.is_directed():
-            pairs.add((index[v], index[u]))
-    if not pairs:
-        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-    arcs = np.array(sorted(pairs), dtype=np.int64)
-    return arcs[:, 0], arcs[:, 1]
+    """Source and target indices of every arc; an undirected edge gives both directions and
+    parallel ties between the same ordered pair give one arc (the adjacency has one entry)."""
+    src: list[int] = []
+    dst: list[int] = []
+    for u, neighbours in G.adj.items():
+        iu = index[u]
+        for v in neighbours:
+            if v != u:
+                src.append(iu)
+                dst.append(index[v])
+    return np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64)
 
 
 def _closed_paths(n: int, k: int, g: np.ndarray, src: np.ndarray, dst: np.ndarray) -> np.ndarray:
@@ -223,11 +223,13 @@ def brokerage(G: nx.Graph, *, groups: str | Mapping = "sector") -> pd.DataFrame:
         others = sizes.drop(label).to_numpy(dtype=float)
         by_group[label] = _moments(float(size), others, N, d)
     result = pd.DataFrame(index=raw.index)
-    nodes = list(G)
-    result["group"] = [group_of[node] for node in nodes]
+    labels = list(by_group)
+    code = {label: i for i, label in enumerate(labels)}
+    node_group = np.array([code[group_of[node]] for node in G], dtype=np.int64)
+    result["group"] = [labels[i] for i in node_group]
     for column in columns:
-        expected = np.array([by_group[group_of[node]][column][0] for node in nodes])
-        sd = np.sqrt([by_group[group_of[node]][column][1] for node in nodes])
+        expected = np.array([by_group[label][column][0] for label in labels])[node_group]
+        sd = np.sqrt(np.array([by_group[label][column][1] for label in labels]))[node_group]
         result[column] = raw[column]
         result[f"{column}_exp"] = expected
         result[f"{column}_sd"] = sd
