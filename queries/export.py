@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from graphmodel.tables import INFO_SHEET, SYNTHETIC_WARNING, dataset_to_frames, 
 from graphmodel.views import to_multidigraph
 from loaders.parsing import EXCEL_ERRORS, escape_formula
 
-__all__ = ["EXPORT_FORMATS", "export_dataset", "export_table"]
+__all__ = ["EXPORT_FORMATS", "export_dataset", "export_table", "table_bytes"]
 
 EXPORT_FORMATS = {
     ".xlsx": "Excel-werkmap in het importformaat",
@@ -184,3 +185,11 @@ def export_table(frame: pd.DataFrame, target: str | Path, *, synthetic: bool = F
             writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
             writer.writerows([[_csv_value(v) for v in row] for row in rows])
     return target
+
+
+def table_bytes(frame: pd.DataFrame, suffix: str, *, synthetic: bool = False) -> bytes:
+    """The bytes :func:`export_table` would write to a ``.csv`` or ``.xlsx`` file."""
+    with tempfile.TemporaryDirectory() as folder:
+        return export_table(
+            frame, Path(folder) / f"tabel{suffix}", synthetic=synthetic
+        ).read_bytes()

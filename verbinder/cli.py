@@ -240,3 +240,42 @@ main.add_command(link_commands.missing_links)
 main.add_command(link_commands.gaps)
 main.add_command(link_commands.plan_event)
 main.add_command(link_commands.attendance)
+
+
+@main.command()
+@click.option("--port", default=8501, show_default=True, help="Poort op deze computer.")
+@click.pass_context
+def dashboard(ctx: click.Context, port: int) -> None:
+    """Start het dashboard in de browser (werkt zonder internet).
+
+    Gebruikt dezelfde databank als de andere commando's (--db of $VERBINDER_DB).
+
+    \b
+    Voorbeeld:
+        verbinder dashboard --port 8501
+    """
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    app = Path(__file__).resolve().parents[1] / "dashboards" / "app.py"
+    env = dict(os.environ)
+    if ctx.obj["db"] is not None:
+        env["VERBINDER_DB"] = str(ctx.obj["db"])
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+        "--global.developmentMode",
+        "false",
+    ]
+    raise SystemExit(subprocess.call(command, env=env))

@@ -1,0 +1,74 @@
+"""The data-loading edge of the dashboard: the store and cached datasets, keyed by version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from graphmodel.model import Dataset
+from graphmodel.store import DatasetInfo, SQLiteStore, default_store_path
+
+__all__ = ["brokers_of", "compared", "dataset", "datasets", "profile_of", "store_path"]
+
+
+def store_path() -> Path:
+    """The embedded store the dashboard reads ($VERBINDER_DB or the default path)."""
+    return default_store_path()
+
+
+def datasets() -> list[DatasetInfo]:
+    """The datasets in the store (read on every run: cheap, and never stale)."""
+    with SQLiteStore(store_path()) as store:
+        return store.datasets()
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _load(path: str, name: str, version: int) -> Dataset:
+    with SQLiteStore(path) as store:
+        return store.load(name)
+
+
+def dataset(info: DatasetInfo) -> Dataset:
+    """The whole dataset, loaded once per (store, name, version) and shared read-only."""
+    return _load(str(store_path()), info.name, info.version)
+
+
+def _key(info: DatasetInfo) -> tuple[str, str, int]:
+    return str(store_path()), info.name, info.version
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _brokers(path: str, name: str, version: int, verband: str):
+    from queries.brokers import brokers
+
+    return brokers(_load(path, name, version), verband)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _profile(path: str, name: str, version: int, verband: str):
+    from queries.profile import verband_profile
+
+    return verband_profile(_load(path, name, version), verband)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _compare(path: str, name: str, version: int):
+    from queries.compare import compare_verbanden
+
+    return compare_verbanden(_load(path, name, version))
+
+
+def brokers_of(info: DatasetInfo, verband: str):
+    """queries.brokers for one verband, cached by dataset version."""
+    return _brokers(*_key(info), verband)
+
+
+def profile_of(info: DatasetInfo, verband: str):
+    """queries.profile.verband_profile, cached by dataset version."""
+    return _profile(*_key(info), verband)
+
+
+def compared(info: DatasetInfo):
+    """queries.compare.compare_verbanden, cached by dataset version."""
+    return _compare(*_key(info))

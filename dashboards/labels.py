@@ -1,0 +1,64 @@
+"""Every Dutch text of the dashboard, in one place so that it can be reviewed."""
+
+from __future__ import annotations
+
+APP_TITLE = "Verbinder"
+PAGES = {
+    "start": "Start",
+    "netwerk": "Netwerk",
+    "verbinders": "Verbinders",
+    "schakels": "Ontbrekende schakels",
+    "vergelijken": "Vergelijken",
+    "gegevens": "Gegevens",
+}
+SYNTHETIC = (
+    "Synthetische demodata: verzonnen organisaties en relaties op de echte verbanden en "
+    "gemeenten van 2017-2019. Geen echte gegevens."
+)
+NO_DATASET = (
+    "Er is nog geen dataset. Maak de demo met `verbinder demo` of lees een werkmap in op de "
+    "pagina Gegevens."
+)
+DATASET = "Dataset"
+VERBAND = "Verband"
+ACTORS = "Actoren"
+TIES = "Relaties"
+INHABITANTS = "Inwoners"
+SUBSIDY = "Subsidie per jaar"
+MUNICIPALITIES = "Gemeenten"
+ENGAGED = "Actief of zeer actief"
+SE_REGULAR_SHARE = "Kortste SE-reguliere paden via de regisseur"
+ONLY_BRIDGE = "De regisseur is de enige brug tussen sociale en reguliere economie."
+SIZE_BY = "Grootte volgens"
+TYPES = "Actortypes"
+MIN_ENGAGEMENT = "Minimale betrokkenheid"
+EGO = "Toon enkel de omgeving van"
+EVERYONE = "(iedereen)"
+LEGEND = "Legende"
+DOWNLOAD_CSV = "Download als CSV"
+DOWNLOAD_XLSX = "Download als Excel"
+TOP_N = "Aantal voorstellen"
+SECTOR_FILTER = "Sectoren of activiteiten"
+CAPACITY = "Aantal plaatsen"
+PLAN = "Stel een uitnodigingslijst voor"
+UPLOAD = "Werkmap (.xlsx) om te controleren en in te lezen"
+TEMPLATE = "Download het lege sjabloon"
+IMPORT_AS = "Naam van de nieuwe dataset"
+IMPORT = "Lees in"
+IMPORTED = "Dataset '{name}' ingelezen: {actors} actoren, {ties} relaties."
+NO_ERRORS = "Geen fouten gevonden."
+ERRORS = "{count} fout(en): er wordt niets ingelezen tot ze verbeterd zijn."
+HIGHLIGHT_REGISSEUR = "regisseur van dit verband"
+HIGHLIGHT_BROKER = "een van de sterkste verbinders"
+
+READINGS = {
+    "rol_totaal": "Hoe vaak de actor twee anderen verbindt die zelf geen relatie hebben.",
+    "z_totaal": "Hoeveel meer dan bij toeval (boven 2: duidelijk een makelaar).",
+    "effectieve_omvang": "Hoeveel contacten niet ook elkaar kennen: toegang tot nieuwe kringen.",
+    "beperking": "Hoe sterk de contacten met elkaar verweven zijn: hoog = weinig speelruimte.",
+    "tussenpositie": "Het aandeel van alle kortste verbindingen dat via de actor loopt.",
+    "se_regulier_aandeel": "Het aandeel kortste verbindingen tussen sociale en reguliere "
+    "economie dat via de actor loopt.",
+    "verloren_paren": "Hoeveel SE-reguliere paren hun verbinding verliezen zonder deze actor.",
+}
+"""One sentence per figure on the Verbinders page: how to read it."""

@@ -1,0 +1,78 @@
+"""Netwerk: the interactive network of the verband, coloured by sector, sized by a measure."""
+
+from __future__ import annotations
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from dashboards import labels
+from dashboards.components import choose
+from dashboards.data import brokers_of
+from dashboards.network_view import SECTOR_COLOURS, render
+from graphmodel.types import ActorType, Engagement, TieKind
+from queries.view import filtered_network
+
+SIZES = {
+    "tussenpositie": "tussenpositie",
+    "graad": "aantal contacten",
+    "se_regulier_aandeel": "SE-reguliere paden",
+    "betrokkenheid": "betrokkenheid",
+}
+
+st.title(labels.PAGES["netwerk"])
+chosen = choose()
+if chosen is not None:
+    info, data, verband = chosen
+    figures = brokers_of(info, verband).set_index("actor")
+    left, middle, right = st.columns(3)
+    types = left.multiselect(
+        labels.TYPES,
+        [t.value for t in ActorType],
+        default=sorted(set(figures["type"])),
+        key="netwerk_types",
+    )
+    level = middle.select_slider(
+        labels.MIN_ENGAGEMENT,
+        options=[e.label for e in Engagement],
+        value="geen",
+        key="netwerk_level",
+    )
+    size_by = right.selectbox(
+        labels.SIZE_BY, list(SIZES), format_func=SIZES.get, key="netwerk_size"
+    )
+    kinds = st.multiselect(
+        labels.TIES,
+        [k.value for k in TieKind],
+        default=[k.value for k in TieKind],
+        key="netwerk_kinds",
+    )
+    names = {actor: name for actor, name in figures["naam"].items()}
+    ego = st.selectbox(
+        labels.EGO,
+        [None, *sorted(names, key=names.get)],
+        format_func=lambda a: labels.EVERYONE if a is None else names[a],
+        key="netwerk_ego",
+    )
+    graph = filtered_network(
+        data,
+        verband,
+        types=types,
+        min_engagement=[e.label for e in Engagement].index(level),
+        kinds=kinds,
+        ego=ego,
+    )
+    highlight = {a: labels.HIGHLIGHT_BROKER for a in figures.index[:5]}
+    highlight |= {
+        a: labels.HIGHLIGHT_REGISSEUR
+        for a in figures.index
+        if figures.loc[a, "type"] == ActorType.REGISSEUR.value
+    }
+    components.html(render(graph, size=figures[size_by].to_dict(), highlight=highlight), height=680)
+    legend = " · ".join(
+        f"<span style='color:{colour}'>●</span> {group.replace('_', ' ')}"
+        for group, colour in SECTOR_COLOURS.items()
+    )
+    st.markdown(f"{labels.LEGEND}: {legend}", unsafe_allow_html=True)  # our own strings only
+    st.caption(
+        f"{graph.number_of_nodes()} {labels.ACTORS.lower()}, {graph.number_of_edges()} bogen"
+    )

@@ -1,0 +1,24 @@
+"""Verbinders: brokerage roles, structural holes and the SE-regular view, each with its reading."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboards import labels
+from dashboards.components import choose
+from dashboards.data import brokers_of, profile_of
+
+st.title(labels.PAGES["verbinders"])
+chosen = choose()
+if chosen is not None:
+    info, data, verband = chosen
+    table = brokers_of(info, verband)
+    profile = profile_of(info, verband)
+    if profile.measures["regisseur_enige_brug"]:
+        st.error(labels.ONLY_BRIDGE)
+    shown = ["naam", "type", *labels.READINGS]
+    st.dataframe(table[shown], hide_index=True, use_container_width=True)
+    for column, reading in labels.READINGS.items():
+        st.markdown(f"**{column}**: {reading}")
+    st.subheader("E-I-index per sectorgroep")
+    st.dataframe(profile.groups, hide_index=True)

@@ -1,0 +1,26 @@
+"""Vergelijken (WSE): all verbanden side by side, raw and adjusted, with the chosen one marked."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboards import labels
+from dashboards.components import choose
+from dashboards.data import compared
+from queries.export import table_bytes
+
+st.title(labels.PAGES["vergelijken"])
+chosen = choose()
+if chosen is not None:
+    info, data, verband = chosen
+    table = compared(info)
+    chart = table[["verband", "actoren", "dichtheid", "gemiddelde_graad", "se_regulier_z"]].copy()
+    chart["gekozen"] = chart["verband"] == verband
+    st.scatter_chart(chart, x="actoren", y="dichtheid", color="gekozen")
+    st.caption(f"Mediaan dichtheid: {table['dichtheid'].median():.3f}".replace(".", ","))
+    st.dataframe(table, hide_index=True, use_container_width=True)
+    st.download_button(
+        labels.DOWNLOAD_XLSX,
+        table_bytes(table, ".xlsx", synthetic=data.synthetic),
+        "verbanden.xlsx",
+    )
