@@ -13,6 +13,15 @@ fi
 if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
 fi
+if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v chromedriver; } >/dev/null; then
+    # The dashboard's browser tests drive Debian's Chromium; installing it needs root.
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "De browsertests hebben Chromium nodig: installeer chromium en chromium-driver." >&2
+        exit 1
+    fi
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+        chromium chromium-driver >/dev/null
+fi
 stamp=.venv/.verbinder-installed
 wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
