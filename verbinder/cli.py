@@ -277,5 +277,7 @@ def dashboard(ctx: click.Context, port: int) -> None:
         "false",
         "--global.developmentMode",
         "false",
+        "--client.toolbarMode",
+        "minimal",
     ]
     raise SystemExit(subprocess.call(command, env=env))
