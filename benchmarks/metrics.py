@@ -183,9 +183,13 @@ def _networkx(dataset, part: str) -> None:
 
 
 PARTS = (
-    "Vlaanderen: makelaarsrollen", "Vlaanderen: structurele gaten", "Vlaanderen: centraliteit",
-    "Vlaanderen: cohesie", "per verband: brokers", "alle verbanden: compare",
-)  # fmt: skip
+    "Vlaanderen: makelaarsrollen",
+    "Vlaanderen: structurele gaten",
+    "Vlaanderen: centraliteit",
+    "Vlaanderen: cohesie",
+    "per verband: brokers",
+    "alle verbanden: compare",
+)
 
 
 def _worker(side: str, size: int, part: str | None) -> None:

@@ -14,7 +14,9 @@ from dashboards import labels
 st.set_page_config(page_title=labels.APP_TITLE, page_icon="🔗", layout="wide")
 here = Path(__file__).parent / "pages"
 navigation = st.navigation(
-    [st.Page(str(here / f"{key}.py"), title=title, default=key == "start")
-     for key, title in labels.PAGES.items()]
-)  # fmt: skip
+    [
+        st.Page(str(here / f"{key}.py"), title=title, default=key == "start")
+        for key, title in labels.PAGES.items()
+    ]
+)
 navigation.run()

@@ -34,8 +34,10 @@ def choose() -> tuple[DatasetInfo, Dataset, str] | None:
         st.info(labels.NO_DATASET)
         return None
     verband = st.sidebar.selectbox(
-        labels.VERBAND, verbanden, key="verband",
+        labels.VERBAND,
+        verbanden,
+        key="verband",
         format_func=lambda v: f"{v} - {data.verband_by_id[v].name}",
-    )  # fmt: skip
+    )
     synthetic_banner(data)
     return info, data, verband

@@ -189,10 +189,14 @@ def match_attendance(path: str | Path, dataset: Dataset) -> AttendanceMatch:
         key = normalise_name(organisation)
         close = difflib.get_close_matches(key, normalised, n=3, cutoff=REVIEW_CUTOFF)
         suggestions = tuple(
-            (actor, dataset.actor_by_id[actor].name,
-             round(difflib.SequenceMatcher(None, key, name).ratio(), 2))
-            for name in close for actor in by_name[name]
-        )  # fmt: skip
+            (
+                actor,
+                dataset.actor_by_id[actor].name,
+                round(difflib.SequenceMatcher(None, key, name).ratio(), 2),
+            )
+            for name in close
+            for actor in by_name[name]
+        )
         review.append(ReviewItem(row.number, organisation, suggestions))
     if not report.ok:
         raise LoadError(report)
@@ -212,8 +216,10 @@ def read_suggestions(path: str | Path) -> list[tuple[str, str]]:
     """The (SE actor, employer) pairs of an earlier ``missing-links`` export (.csv or .xlsx)."""
     path = Path(path)
     report = ValidationReport(str(path))
-    columns = (Column("se_actor", "text", "SE-actor", True), Column("werkgever", "text",
-               "werkgever", True))  # fmt: skip
+    columns = (
+        Column("se_actor", "text", "SE-actor", True),
+        Column("werkgever", "text", "werkgever", True),
+    )
     try:
         if path.suffix.lower() == ".xlsx":
             tables = read_xlsx_tables(path)

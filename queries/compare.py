@@ -57,10 +57,18 @@ COMPARE_COLUMNS = {
 """Columns of :func:`compare_verbanden` before the ranks, with their Dutch meaning."""
 
 RANKED = (
-    "dichtheid", "gemiddelde_graad", "dichtheid_se_regulier", "se_regulier_z", "ei_index",
-    "ei_z", "clustering_ratio", "betrokken_aandeel", "se_regulier_verbonden",
-    "actoren_per_10k", "betrokken_per_10k",
-)  # fmt: skip
+    "dichtheid",
+    "gemiddelde_graad",
+    "dichtheid_se_regulier",
+    "se_regulier_z",
+    "ei_index",
+    "ei_z",
+    "clustering_ratio",
+    "betrokken_aandeel",
+    "se_regulier_verbonden",
+    "actoren_per_10k",
+    "betrokken_per_10k",
+)
 """Columns that get a rank column ``rang_<column>`` (1 = highest)."""
 
 
@@ -135,14 +143,16 @@ def compare_verbanden(dataset: Dataset, *, at: date | None = None) -> pd.DataFra
     for verband in dataset.verbanden:
         network = verband_network(dataset, verband.id, at=at)
         measures = network_measures(network)
-        rows.append({
-            "verband": verband.id,
-            "naam": verband.name,
-            "provincie": verband.province,
-            "inwoners": verband.inhabitants,
-            **measures,
-            **_adjusted(network, measures, verband.inhabitants),
-        })  # fmt: skip
+        rows.append(
+            {
+                "verband": verband.id,
+                "naam": verband.name,
+                "provincie": verband.province,
+                "inwoners": verband.inhabitants,
+                **measures,
+                **_adjusted(network, measures, verband.inhabitants),
+            }
+        )
     frame = pd.DataFrame(rows, columns=list(COMPARE_COLUMNS))
     for column in RANKED:
         frame[f"rang_{column}"] = frame[column].rank(ascending=False, method="min")

@@ -117,6 +117,13 @@ def _write_graphml(dataset: Dataset, path: Path) -> None:
     nx.write_graphml(graph, path)
 
 
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ValueError(f"de map {folder} kan niet aangemaakt worden ({exc.strerror})") from exc
+
+
 def export_dataset(dataset: Dataset, target: str | Path, *, include_personal: bool = False) -> Path:
     """Write ``dataset`` to ``target``; the format follows from the extension.
 
@@ -126,12 +133,7 @@ def export_dataset(dataset: Dataset, target: str | Path, *, include_personal: bo
     """
     target = Path(target)
     suffix = target.suffix.lower()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ValueError(
-            f"de map {target.parent} kan niet aangemaakt worden ({exc.strerror})"
-        ) from exc
+    _make_folder(target.parent)
     if suffix == ".json":
         data = dataset_to_dict(dataset, include_personal=include_personal)
         target.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -159,12 +161,7 @@ def export_table(frame: pd.DataFrame, target: str | Path, *, synthetic: bool = F
     suffix = target.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValueError(f"onbekend tabelformaat '{suffix}': kies .csv of .xlsx")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ValueError(
-            f"de map {target.parent} kan niet aangemaakt worden ({exc.strerror})"
-        ) from exc
+    _make_folder(target.parent)
     rows = [
         list(frame.columns),
         *(

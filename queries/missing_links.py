@@ -274,13 +274,15 @@ def missing_links(
             continue
         aa = pair_scores(adjacency, se_idx, emp_idx)["adamic_adar"]
         batch = {
-            "se": se_idx, "emp": emp_idx, "rule": rule_of,
+            "se": se_idx,
+            "emp": emp_idx,
+            "rule": rule_of,
             "sectorfit": rule_weight[rule_of],
             "plaats": codes.place(se_idx, emp_idx),
             "nabijheid": aa / (1 + aa),
             "openheid": openness[emp_idx],
             "capaciteit": capacity[se_idx],
-        }  # fmt: skip
+        }
         batch["score"] = sum(getattr(weights, f) * batch[f] for f in FEATURES)
         kept.append(_best(batch, top))
     if not kept:
@@ -292,9 +294,16 @@ def missing_links(
     if top is not None:
         order = order[:top]
     frame = _explain(
-        actors, adjacency, merged["se"][order], merged["emp"][order], merged["rule"][order],
-        rules, {f: merged[f][order] for f in FEATURES}, merged["score"][order], attended,
-    )  # fmt: skip
+        actors,
+        adjacency,
+        merged["se"][order],
+        merged["emp"][order],
+        merged["rule"][order],
+        rules,
+        {f: merged[f][order] for f in FEATURES},
+        merged["score"][order],
+        attended,
+    )
     frame.attrs["kandidaten"] = count
     frame.attrs["synthetic"] = dataset.synthetic
     return frame
@@ -341,12 +350,18 @@ def _explain(
         if size:
             unit = "VTE" if se.fte is not None else "doelgroepwerknemers"
             reasons.append(f"{se.type.value.replace('_', ' ')} met {_number(size)} {unit}")
-        rows.append({
-            "se_actor": se.id, "se_naam": se.name, "se_type": se.type.value,
-            "werkgever": employer.id, "werkgever_naam": employer.name,
-            "werkgever_gemeente": employer.municipality, "score": float(score[k]),
-            **{f: float(v[k]) for f, v in features.items()},
-            "gemeenschappelijke_partners": n_common,
-            "uitleg": "; ".join(reasons),
-        })  # fmt: skip
+        rows.append(
+            {
+                "se_actor": se.id,
+                "se_naam": se.name,
+                "se_type": se.type.value,
+                "werkgever": employer.id,
+                "werkgever_naam": employer.name,
+                "werkgever_gemeente": employer.municipality,
+                "score": float(score[k]),
+                **{f: float(v[k]) for f, v in features.items()},
+                "gemeenschappelijke_partners": n_common,
+                "uitleg": "; ".join(reasons),
+            }
+        )
     return pd.DataFrame(rows, columns=list(LINK_COLUMNS))

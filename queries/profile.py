@@ -147,12 +147,14 @@ def verband_profile(dataset: Dataset, verband_id: str, *, at: date | None = None
     network = verband_network(dataset, verband_id, at=at)
     ei = ei_index(network.simple, groups="sector")
     sizes = pd.Series(dict(network.simple.nodes(data="sector"))).value_counts()
-    groups = pd.DataFrame({
-        "sectorgroep": [g.replace("_", " ") for g in ei["groups"]],
-        "actoren": [int(sizes[g]) for g in ei["groups"]],
-        "ei_index": list(ei["groups"].values()),
-        "ei_verwacht": [ei["groups_expected"][g] for g in ei["groups"]],
-    })  # fmt: skip
+    groups = pd.DataFrame(
+        {
+            "sectorgroep": [g.replace("_", " ") for g in ei["groups"]],
+            "actoren": [int(sizes[g]) for g in ei["groups"]],
+            "ei_index": list(ei["groups"].values()),
+            "ei_verwacht": [ei["groups_expected"][g] for g in ei["groups"]],
+        }
+    )
     return VerbandProfile(
         verband_id=verband_id,
         measures=pd.Series(network_measures(network), name=verband_id),

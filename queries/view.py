@@ -46,18 +46,21 @@ def filtered_network(
     """
     graph = verband_network(dataset, verband_id, at=at).graph
     keep = [
-        node for node, data in graph.nodes(data=True)
+        node
+        for node, data in graph.nodes(data=True)
         if (types is None or data["type"] in types)
         and data["engagement"].get(verband_id, 0) >= min_engagement
-    ]  # fmt: skip
+    ]
     view = nx.MultiDiGraph(graph.subgraph(keep))
     if kinds is not None:
-        view.remove_edges_from([(u, v, k) for u, v, k, kind in view.edges(keys=True, data="kind")
-                                if kind not in kinds])  # fmt: skip
+        view.remove_edges_from(
+            [(u, v, k) for u, v, k, kind in view.edges(keys=True, data="kind") if kind not in kinds]
+        )
     if ego is not None and ego in graph:
         if ego not in view:
             view.add_node(ego, **graph.nodes[ego])
-        near = nx.single_source_shortest_path_length(view.to_undirected(as_view=True), ego,
-                                                     cutoff=radius)  # fmt: skip
+        near = nx.single_source_shortest_path_length(
+            view.to_undirected(as_view=True), ego, cutoff=radius
+        )
         view = nx.MultiDiGraph(view.subgraph(near))
     return view

@@ -18,7 +18,7 @@ from queries.gaps import verband_gaps
 from queries.missing_links import missing_links as missing_links_query
 from queries.outcomes import suggestion_outcomes
 from queries.report import UnknownVerbandError
-from verbinder.options import _store, dataset_option, store_errors, to_option
+from verbinder.options import _store, dataset_option, store_errors, theme_options, to_option
 from verbinder.render import synthetic_banner
 
 __all__ = ["attendance", "gaps", "missing_links", "plan_event"]
@@ -47,31 +47,13 @@ def _write(frame: pd.DataFrame, target: str | None, synthetic: bool) -> None:
 @dataset_option(default="demo")
 @click.option("--verband", default=None, help="Id van het verband (leeg: heel Vlaanderen).")
 @click.option(
-    "--gemeente",
-    "municipalities",
-    multiple=True,
-    help="Enkel actoren in deze gemeente (mag herhaald worden).",
-)
-@click.option(
-    "--sector",
-    "sectors",
-    multiple=True,
-    help="Enkel deze NACE-sectie (letter) of SE-activiteit (mag herhaald worden).",
-)
-@click.option(
     "--top",
     type=click.IntRange(min=1),
     default=20,
     show_default=True,
     help="Toon de beste N paren.",
 )
-@click.option(
-    "--sectorfit",
-    "fit_file",
-    type=click.Path(exists=True, dir_okay=False),
-    default=None,
-    help="Eigen tabel activiteit -> NACE-sectie (.csv of .xlsx).",
-)
+@theme_options
 @to_option
 @click.pass_context
 @store_errors
@@ -118,25 +100,7 @@ def missing_links(ctx, dataset, verband, municipalities, sectors, top, fit_file,
     required=True,
     help="Aantal plaatsen (de regisseur niet meegeteld).",
 )
-@click.option(
-    "--sector",
-    "sectors",
-    multiple=True,
-    help="Thema: NACE-sectie (letter) of SE-activiteit (mag herhaald worden).",
-)
-@click.option(
-    "--gemeente",
-    "municipalities",
-    multiple=True,
-    help="Enkel organisaties in deze gemeente (mag herhaald worden).",
-)
-@click.option(
-    "--sectorfit",
-    "fit_file",
-    type=click.Path(exists=True, dir_okay=False),
-    default=None,
-    help="Eigen tabel activiteit -> NACE-sectie (.csv of .xlsx).",
-)
+@theme_options
 @to_option
 @click.pass_context
 @store_errors

@@ -10,7 +10,14 @@ import click
 
 from graphmodel.store import SQLiteStore, StoreError
 
-__all__ = ["_store", "dataset_option", "store_errors", "to_option", "verband_option"]
+__all__ = [
+    "_store",
+    "dataset_option",
+    "store_errors",
+    "theme_options",
+    "to_option",
+    "verband_option",
+]
 
 
 def _store(ctx: click.Context) -> SQLiteStore:
@@ -61,4 +68,27 @@ def to_option(command: Callable) -> Callable:
         type=click.Path(dir_okay=False),
         default=None,
         help="Schrijf het resultaat ook naar een .csv- of .xlsx-bestand.",
+    )(command)
+
+
+def theme_options(command: Callable) -> Callable:
+    """``--sector``, ``--gemeente`` and ``--sectorfit``: the theme of a matchmaking question."""
+    command = click.option(
+        "--sectorfit",
+        "fit_file",
+        type=click.Path(exists=True, dir_okay=False),
+        default=None,
+        help="Eigen tabel activiteit -> NACE-sectie (.csv of .xlsx).",
+    )(command)
+    command = click.option(
+        "--gemeente",
+        "municipalities",
+        multiple=True,
+        help="Enkel organisaties in deze gemeente (mag herhaald worden).",
+    )(command)
+    return click.option(
+        "--sector",
+        "sectors",
+        multiple=True,
+        help="Enkel deze NACE-sectie (letter) of SE-activiteit (mag herhaald worden).",
     )(command)

@@ -81,11 +81,25 @@ def test_cli_records_the_event_and_reports_suggestions(tmp_path, tiny):
         tmp_path, "se_actor;werkgever;score\nmwb;wg;0,5\nmwb;vdab;0,2\n", "voorstellen.csv"
     )
     runner = CliRunner()
-    result = runner.invoke(main, [
-        "--db", str(db), "attendance", str(_write(tmp_path)), "--dataset", "tiny",
-        "--event", "Matchmaking logistiek", "--datum", "14/05/2025",
-        "--voorstellen", str(suggestions), "--review", str(tmp_path / "review.csv"),
-    ])  # fmt: skip
+    result = runner.invoke(
+        main,
+        [
+            "--db",
+            str(db),
+            "attendance",
+            str(_write(tmp_path)),
+            "--dataset",
+            "tiny",
+            "--event",
+            "Matchmaking logistiek",
+            "--datum",
+            "14/05/2025",
+            "--voorstellen",
+            str(suggestions),
+            "--review",
+            str(tmp_path / "review.csv"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "3 organisaties gekoppeld" in result.output
     assert "rij 4: 'Maatwerk De Sleutl' -> Maatwerk De Sleutel (mwb" in result.output

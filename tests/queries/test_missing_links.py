@@ -24,17 +24,31 @@ def planted() -> Dataset:
     employer = ActorType.WERKGEVER
     actors = (
         Actor("reg", "Regie V", ActorType.REGISSEUR, "Aa", memberships=_member()),
-        Actor("groen", "LDE Groen", lde, "Aa", activities=("groenonderhoud",), fte=20.0,
-              memberships=_member()),
-        Actor("kuis", "LDE Kuis", lde, "Bee", activities=("schoonmaak",), fte=10.0,
-              memberships=_member()),
+        Actor(
+            "groen",
+            "LDE Groen",
+            lde,
+            "Aa",
+            activities=("groenonderhoud",),
+            fte=20.0,
+            memberships=_member(),
+        ),
+        Actor(
+            "kuis",
+            "LDE Kuis",
+            lde,
+            "Bee",
+            activities=("schoonmaak",),
+            fte=10.0,
+            memberships=_member(),
+        ),
         Actor("bouw1", "Bouw Een", employer, "Aa", ("41.201",), memberships=_member()),
         Actor("hotel1", "Hotel Een", employer, "Bee", ("55.100",), memberships=_member()),
         Actor("hotel2", "Hotel Twee", employer, "Bee", ("55.100",), memberships=_member()),
         Actor("soft1", "Software Een", employer, "Aa", ("62.010",), memberships=_member()),
         Actor("bank1", "Bank Een", employer, "Aa", ("64.191",), memberships=_member()),
         Actor("bouw2", "Bouw Twee", employer, "Cee", ("41.201",), memberships=_member()),
-    )  # fmt: skip
+    )
     ties = (
         Tie("t1", "reg", "groen", TieKind.OVERLEG),
         Tie("t2", "reg", "bouw1", TieKind.OVERLEG),
