@@ -89,6 +89,8 @@ def dataset_to_dict(dataset: Dataset, *, include_personal: bool = False) -> dict
                 "contact_name": a.contact_name if include_personal else None,
                 "contact_email": a.contact_email if include_personal else None,
                 "note": a.note,
+                "lat": a.lat,
+                "lon": a.lon,
             }
             for a in dataset.actors
         ],
@@ -186,6 +188,8 @@ def dataset_from_dict(data: dict[str, Any], *, name: str | None = None) -> Datas
                 a["contact_name"],
                 a["contact_email"],
                 a["note"],
+                a.get("lat"),
+                a.get("lon"),
             )
             for a in data["actors"]
         ),

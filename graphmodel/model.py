@@ -40,7 +40,8 @@ class Actor:
     """An organisation in the network (never a person).
 
     ``contact_name`` and ``contact_email`` are the only personal data the model holds; they are
-    optional and left out of exports unless asked for.
+    optional and left out of exports unless asked for. ``lat`` and ``lon`` (WGS84 degrees)
+    are the optional location of the organisation.
     """
 
     id: str
@@ -57,6 +58,8 @@ class Actor:
     contact_name: str | None = None
     contact_email: str | None = None
     note: str | None = None
+    lat: float | None = None
+    lon: float | None = None
 
     @property
     def sector_group(self) -> SectorGroup:

@@ -141,6 +141,21 @@ SHEETS: dict[str, tuple[Column, ...]] = {
             personal=True,
         ),
         _c("opmerking", "text", "Vrije opmerking.", "note", "notitie"),
+        _c(
+            "breedtegraad",
+            "latitude",
+            "Optioneel: breedtegraad (WGS84), bv. 50,965.",
+            "latitude",
+            "lat",
+        ),
+        _c(
+            "lengtegraad",
+            "longitude",
+            "Optioneel: lengtegraad (WGS84), bv. 5,500.",
+            "longitude",
+            "lon",
+            "lng",
+        ),
     ),
     "lidmaatschappen": (
         _c("actor", "text", "Id of exacte naam van de organisatie.", "actor_id", required=True),
@@ -262,6 +277,8 @@ def dataset_to_frames(
             "contactpersoon": a.contact_name,
             "email": a.contact_email,
             "opmerking": a.note,
+            "breedtegraad": a.lat,
+            "lengtegraad": a.lon,
         }
         for a in dataset.actors
     ]

@@ -187,6 +187,9 @@ class _Builder:
         memberships = self._memberships_sheet(memberships)
         actors = []
         for row, v in parsed:
+            if (v["breedtegraad"] is None) != (v["lengtegraad"] is None) and row.ok:
+                missing = "lengtegraad" if v["lengtegraad"] is None else "breedtegraad"
+                row.error(missing, "vul breedte- en lengtegraad allebei in, of geen van beide")
             if not row.ok:
                 continue
             actors.append(
@@ -205,6 +208,8 @@ class _Builder:
                     contact_name=v["contactpersoon"],
                     contact_email=v["email"],
                     note=v["opmerking"],
+                    lat=v["breedtegraad"],
+                    lon=v["lengtegraad"],
                 )
             )
         return tuple(actors)

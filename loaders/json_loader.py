@@ -61,6 +61,8 @@ _LISTS = (
             "contactpersoon": "contact_name",
             "email": "contact_email",
             "opmerking": "note",
+            "breedtegraad": "lat",
+            "lengtegraad": "lon",
         },
     ),
     (

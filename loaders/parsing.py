@@ -29,7 +29,9 @@ __all__ = [
     "parse_engagement",
     "parse_int",
     "parse_kbo",
+    "parse_latitude",
     "parse_list",
+    "parse_longitude",
     "parse_nace",
     "parse_provenance",
     "parse_text",
@@ -158,6 +160,31 @@ def parse_decimal(value: object) -> float:
     if not math.isfinite(number):
         raise CellError(f"'{parse_text(value)}' is te groot")
     return number
+
+
+def _coordinate(value: object, limit: float, what: str) -> float:
+    number = parse_decimal(value)
+    if not -limit <= number <= limit:
+        raise CellError(f"'{parse_text(value)}' is geen {what} (tussen -{limit:g} en {limit:g})")
+    return number
+
+
+def parse_latitude(value: object) -> float:
+    """A latitude in degrees, -90 to 90, decimal comma or point.
+
+    >>> parse_latitude("50,965")
+    50.965
+    """
+    return _coordinate(value, 90, "breedtegraad")
+
+
+def parse_longitude(value: object) -> float:
+    """A longitude in degrees, -180 to 180, decimal comma or point.
+
+    >>> parse_longitude("5.5")
+    5.5
+    """
+    return _coordinate(value, 180, "lengtegraad")
 
 
 def parse_int(value: object) -> int:

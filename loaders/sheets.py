@@ -16,7 +16,9 @@ from loaders.parsing import (
     parse_engagement,
     parse_int,
     parse_kbo,
+    parse_latitude,
     parse_list,
+    parse_longitude,
     parse_nace,
     parse_provenance,
     parse_text,
@@ -39,6 +41,8 @@ _PARSERS: dict[str, Callable[[object], object]] = {
     "list": parse_list,
     "nace": parse_nace,
     "kbo": parse_kbo,
+    "latitude": parse_latitude,
+    "longitude": parse_longitude,
     "email": parse_email,
     "provenance": parse_provenance,
 }

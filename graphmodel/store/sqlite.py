@@ -321,7 +321,7 @@ def _insert_content(conn: sqlite3.Connection, dataset_id: int, dataset: Dataset)
         ],
     )
     conn.executemany(
-        "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 dataset_id,
@@ -339,6 +339,8 @@ def _insert_content(conn: sqlite3.Connection, dataset_id: int, dataset: Dataset)
                 a.contact_name,
                 a.contact_email,
                 a.note,
+                a.lat,
+                a.lon,
             )
             for i, a in enumerate(dataset.actors)
         ],
@@ -460,7 +462,7 @@ def _read_content(conn: sqlite3.Connection, dataset_id: int) -> Dataset:
 
 _ACTOR_COLUMNS = (
     "id, name, type, municipality, nace, activities, kbo, fte, target_group_workers, tags, "
-    "contact_name, contact_email, note"
+    "contact_name, contact_email, note, lat, lon"
 )
 _VERBAND_COLUMNS = (
     "id, name, legal_form, province, municipalities, inhabitants, subsidy_eur, period_start, "

@@ -119,7 +119,12 @@ CREATE TABLE imports (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+_V2 = """
+ALTER TABLE actors ADD COLUMN lat REAL;
+ALTER TABLE actors ADD COLUMN lon REAL;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 """Migration ``i`` brings the schema from version ``i`` to ``i + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

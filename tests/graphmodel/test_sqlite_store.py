@@ -67,6 +67,8 @@ def datasets(draw) -> Dataset:
             draw(maybe_text),
             draw(maybe_text),
             draw(maybe_text),
+            draw(st.none() | numbers),
+            draw(st.none() | numbers),
         )
         for aid in actor_ids
     )
@@ -209,6 +211,26 @@ def test_delete_removes_every_row_of_the_dataset(store, tiny):
         per_dataset = conn.execute(f"SELECT count(DISTINCT dataset_id) FROM {table}").fetchone()
         assert per_dataset[0] == 1, table
     assert store.load("other").replace(name="tiny", created=None) == tiny
+
+
+def test_a_version_1_file_is_migrated_and_keeps_its_data(tmp_path):
+    from graphmodel.store.sqlite_schema import MIGRATIONS
+
+    path = tmp_path / "oud.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0])
+    conn.execute("INSERT INTO datasets VALUES (1, 'oud', 0, '', '2019-01-01T00:00:00', 1)")
+    conn.execute(
+        "INSERT INTO actors VALUES (1, 'a', 0, 'A', 'lde', NULL, '[]', '[]', NULL, 12.5, NULL, "
+        "'[]', NULL, NULL, NULL)"
+    )
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with SQLiteStore(path) as store:
+        assert store.schema_version == SCHEMA_VERSION == 2
+        actor = store.load("oud").actors[0]
+    assert (actor.id, actor.fte, actor.lat, actor.lon) == ("a", 12.5, None, None)
 
 
 def test_schema_is_versioned_and_a_newer_file_is_refused(tmp_path):

@@ -73,6 +73,10 @@ cell = st.text(
 )
 item = cell.filter(lambda s: not any(c in s for c in ";,|"))
 # Excel keeps 15 significant digits (openpyxl writes 16): amounts as users type them fit.
+coordinates = st.tuples(
+    st.decimals(min_value=-90, max_value=90, places=5, allow_nan=False).map(float),
+    st.decimals(min_value=-180, max_value=180, places=5, allow_nan=False).map(float),
+)
 numbers = st.decimals(min_value=0, max_value=10**9, places=4, allow_nan=False).map(float)
 
 
@@ -90,6 +94,11 @@ def simple_datasets(draw) -> Dataset:
             fte=draw(st.none() | numbers),
             memberships=(Membership("gent", draw(st.sampled_from(Engagement))),),
             note=draw(st.none() | cell),
+            **dict(
+                zip(
+                    ("lat", "lon"), draw(st.sampled_from([(None, None)]) | coordinates), strict=True
+                )
+            ),
         )
         for aid, name in zip(ids, names, strict=True)
     )
