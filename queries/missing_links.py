@@ -8,7 +8,8 @@ Each pair gets five features in [0, 1] and a score that is their weighted sum (n
 weights, so the score rises with every feature):
 
 - ``sectorfit``: the strongest fit rule between an SE activity and the employer's section;
-- ``plaats``: 1 same municipality, 0.6 a shared verband, 0.3 the same province;
+- ``plaats``: 1 same municipality, 0.6 a shared verband, 0.3 the same province; when both
+  have coordinates, at least ``1 - distance / 40 km``;
 - ``nabijheid``: Adamic-Adar over common partners, as ``AA / (1 + AA)``;
 - ``openheid``: the employer's openness: mean of engagement / 3, events attended (2 or more
   count fully) and an MVO tag;
@@ -54,6 +55,8 @@ class Weights:
 DEFAULT_WEIGHTS = Weights()
 FEATURES = ("sectorfit", "plaats", "nabijheid", "openheid", "capaciteit")
 PLACE = {"gemeente": 1.0, "verband": 0.6, "provincie": 0.3}
+NEAR_KM = 40.0
+"""Distance at which coordinates stop adding to ``plaats``."""
 BATCH = 64
 """SE actors scored together; each batch keeps only its best pairs."""
 
@@ -126,16 +129,28 @@ class _Codes:
                     if province in provinces:
                         self.province_mask[i] |= np.uint64(1 << provinces[province])
         self.provinces = provinces
+        self.lat = np.array([np.nan if a.lat is None else a.lat for a in actors])
+        self.lon = np.array([np.nan if a.lon is None else a.lon for a in actors])
+
+    def distance_km(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Great-circle distance (haversine, Earth radius 6371 km); NaN without coordinates."""
+        lat1, lat2 = np.radians(self.lat[a]), np.radians(self.lat[b])
+        dlat, dlon = lat2 - lat1, np.radians(self.lon[b] - self.lon[a])
+        h = np.sin(dlat / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin(dlon / 2) ** 2
+        return 2 * 6371 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
 
     def place(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         same_town = (self.municipality[a] == self.municipality[b]) & (self.municipality[a] >= 0)
         shared = np.any(self.verband_mask[a] & self.verband_mask[b], axis=1)
         province = (self.province_mask[a] & self.province_mask[b]) != 0
-        return np.select(
+        by_area = np.select(
             [same_town, shared, province],
             [PLACE["gemeente"], PLACE["verband"], PLACE["provincie"]],
             0.0,
         )
+        # With coordinates for both, nearness counts too: 1 next door, 0 at NEAR_KM or more.
+        near = np.clip(1 - self.distance_km(a, b) / NEAR_KM, 0, 1)
+        return np.fmax(by_area, near)
 
 
 def _openness(employer: Actor, attended: int) -> tuple[float, list[str]]:
@@ -151,6 +166,16 @@ def _openness(employer: Actor, attended: int) -> tuple[float, list[str]]:
     if mvo:
         reasons.append("werkgever doet aan MVO")
     return (engagement + min(1.0, attended / 2) + float(mvo)) / 3, reasons
+
+
+def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km between two WGS84 points."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _number(value: float) -> str:
@@ -337,14 +362,19 @@ def _explain(
             more = ", ..." if n_common > len(common["examples"][k]) else ""
             word = "partner" if n_common == 1 else "partners"
             reasons.append(f"{_count_word(n_common)} gemeenschappelijke {word} ({shown}{more})")
-        place = features["plaats"][k]
-        if place == PLACE["gemeente"]:
+        shared = sorted(set(se.verbanden) & set(employer.verbanden))
+        if (
+            se.municipality
+            and (se.municipality or "").lower() == (employer.municipality or "").lower()
+        ):
             reasons.append(f"zelfde gemeente ({se.municipality})")
-        elif place == PLACE["verband"]:
-            shared = sorted(set(se.verbanden) & set(employer.verbanden))
+        elif shared:
             reasons.append(f"zelfde verband ({shared[0]})")
-        elif place == PLACE["provincie"]:
+        elif features["plaats"][k] >= PLACE["provincie"]:
             reasons.append("zelfde provincie")
+        if None not in (se.lat, se.lon, employer.lat, employer.lon):
+            distance = _haversine(se.lat, se.lon, employer.lat, employer.lon)
+            reasons.append(f"op {_number(round(distance, 1))} km van elkaar")
         reasons += _openness(employer, attended.get(employer.id, 0))[1]
         size = se.fte if se.fte is not None else se.target_group_workers
         if size:

@@ -218,3 +218,67 @@ def test_activity_filter_uses_that_activity_and_all_nace_codes_count():
 def test_top_must_be_positive():
     with pytest.raises(ValueError, match="top"):
         missing_links(planted(), "v", fit=FIT, top=0)
+
+
+def test_coordinates_make_nearby_employers_score_higher():
+    # Two hotels in another municipality than the LDE; only one is close by.
+    kuis = Actor(
+        "kuis",
+        "LDE Kuis",
+        ActorType.LDE,
+        "Bee",
+        activities=("schoonmaak",),
+        memberships=_member(),
+        lat=50.95,
+        lon=5.35,
+    )
+    near = Actor(
+        "near",
+        "Hotel Dichtbij",
+        ActorType.WERKGEVER,
+        "Cee",
+        ("55.100",),
+        memberships=_member(),
+        lat=50.96,
+        lon=5.36,
+    )
+    far = Actor(
+        "far",
+        "Hotel Ver",
+        ActorType.WERKGEVER,
+        "Cee",
+        ("55.100",),
+        memberships=_member(),
+        lat=51.20,
+        lon=4.40,
+    )
+    dataset = Dataset("x", actors=(kuis, near, far), verbanden=planted().verbanden)
+    links = missing_links(dataset, "v", fit=FIT, top=None).set_index("werkgever")
+    # Near: about 1.3 km -> plaats 1 - 1.3 / 40 ~ 0.97; far: > 40 km -> the shared verband, 0.6.
+    assert links.loc["near", "plaats"] == pytest.approx(1 - 1.32 / 40, abs=0.01)
+    assert links.loc["far", "plaats"] == 0.6
+    assert links.index[0] == "near"
+    assert "op 1,3 km van elkaar" in links.loc["near", "uitleg"]
+
+
+def test_one_coordinate_without_the_other_is_an_error(tmp_path, write_workbook):
+    from loaders import validate
+
+    path = write_workbook(
+        tmp_path / "v.xlsx",
+        {
+            "actoren": [
+                ["id", "naam", "type", "breedtegraad", "lengtegraad"],
+                ["a", "A", "lde", "50,9", None],
+                ["b", "B", "lde", "95", "5"],
+            ],
+            "relaties": [["bron", "doel", "soort"]],
+        },
+    )
+    errors = [(e.row, e.column, e.message) for e in validate(path).errors]
+    assert (
+        2,
+        "'lengtegraad' (E)",
+        "vul breedte- en lengtegraad allebei in, of geen van beide",
+    ) in errors
+    assert (3, "'breedtegraad' (D)", "'95' is geen breedtegraad (tussen -90 en 90)") in errors
