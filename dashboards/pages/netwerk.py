@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from dashboards import labels
 from dashboards.components import choose
@@ -67,7 +66,8 @@ if chosen is not None:
         for a in figures.index
         if figures.loc[a, "type"] == ActorType.REGISSEUR.value
     }
-    components.html(render(graph, size=figures[size_by].to_dict(), highlight=highlight), height=680)
+    page = render(graph, size=figures[size_by].to_dict(), highlight=highlight)
+    st.iframe(page, height=680)
     legend = " · ".join(
         f"<span style='color:{colour}'>●</span> {group.replace('_', ' ')}"
         for group, colour in SECTOR_COLOURS.items()
