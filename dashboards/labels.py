@@ -62,3 +62,6 @@ READINGS = {
     "verloren_paren": "Hoeveel SE-reguliere paren hun verbinding verliezen zonder deze actor.",
 }
 """One sentence per figure on the Verbinders page: how to read it."""
+CHOOSE = "Kies ..."
+THIS_VERBAND = "dit verband"
+OTHER_VERBANDEN = "andere verbanden"

@@ -29,6 +29,7 @@ if upload is not None:
             result = load_dataset(path, name=name)
         except LoadError as exc:
             st.error(labels.ERRORS.format(count=len(exc.report.errors)))
+            st.text("\n".join(f"- {problem}" for problem in exc.report.errors[:100]))
             st.dataframe(pd.DataFrame(exc.report.as_rows()), hide_index=True)
             result = None
     if result is not None:

@@ -29,6 +29,7 @@ if chosen is not None:
         [t.value for t in ActorType],
         default=sorted(set(figures["type"])),
         key="netwerk_types",
+        placeholder=labels.CHOOSE,
     )
     level = middle.select_slider(
         labels.MIN_ENGAGEMENT,
@@ -44,6 +45,7 @@ if chosen is not None:
         [k.value for k in TieKind],
         default=[k.value for k in TieKind],
         key="netwerk_kinds",
+        placeholder=labels.CHOOSE,
     )
     names = {actor: name for actor, name in figures["naam"].items()}
     ego = st.selectbox(

@@ -18,7 +18,9 @@ if chosen is not None:
     fit = default_sector_fit()
     left, right = st.columns(2)
     top = left.number_input(labels.TOP_N, min_value=1, max_value=500, value=25, key="schakels_top")
-    sectors = right.multiselect(labels.SECTOR_FILTER, fit.activities, key="schakels_sector")
+    sectors = right.multiselect(
+        labels.SECTOR_FILTER, fit.activities, key="schakels_sector", placeholder=labels.CHOOSE
+    )
     links = missing_links(data, verband, fit=fit, sectors=sectors or None, top=int(top))
     st.dataframe(
         links[["score", "se_naam", "werkgever_naam", "uitleg"]],

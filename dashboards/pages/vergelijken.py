@@ -15,8 +15,10 @@ if chosen is not None:
     info, data, verband = chosen
     table = compared(info)
     chart = table[["verband", "actoren", "dichtheid", "gemiddelde_graad", "se_regulier_z"]].copy()
-    chart["gekozen"] = chart["verband"] == verband
-    st.scatter_chart(chart, x="actoren", y="dichtheid", color="gekozen")
+    chart["verband_keuze"] = [
+        labels.THIS_VERBAND if v == verband else labels.OTHER_VERBANDEN for v in chart["verband"]
+    ]
+    st.scatter_chart(chart, x="actoren", y="dichtheid", color="verband_keuze")
     st.caption(f"Mediaan dichtheid: {table['dichtheid'].median():.3f}".replace(".", ","))
     st.dataframe(table, hide_index=True, use_container_width=True)
     st.download_button(
