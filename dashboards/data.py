@@ -9,7 +9,15 @@ import streamlit as st
 from graphmodel.model import Dataset
 from graphmodel.store import DatasetInfo, SQLiteStore, default_store_path
 
-__all__ = ["brokers_of", "compared", "dataset", "datasets", "profile_of", "store_path"]
+__all__ = [
+    "brokers_of",
+    "compared",
+    "dataset",
+    "datasets",
+    "profile_of",
+    "save",
+    "store_path",
+]
 
 
 def store_path() -> Path:
@@ -72,3 +80,9 @@ def profile_of(info: DatasetInfo, verband: str):
 def compared(info: DatasetInfo):
     """queries.compare.compare_verbanden, cached by dataset version."""
     return _compare(*_key(info))
+
+
+def save(data: Dataset, *, action: str) -> DatasetInfo:
+    """Replace the stored dataset with ``data`` (a new version, so caches are not stale)."""
+    with SQLiteStore(store_path()) as store:
+        return store.save(data, replace=True, action=action)

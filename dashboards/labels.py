@@ -65,3 +65,24 @@ READINGS = {
 CHOOSE = "Kies ..."
 THIS_VERBAND = "dit verband"
 OTHER_VERBANDEN = "andere verbanden"
+CONTACT = "Markeer een voorstel als 'contact gelegd'"
+CONTACT_PAIR = "Voorstel"
+CONTACT_CONFIRM = "Ik bevestig dat deze organisaties contact gelegd hebben"
+CONTACT_SAVE = "Contact gelegd: bewaar als relatie"
+CONTACT_SAVED = "Relatie bewaard (samenwerking vanaf {day}); het voorstel verdwijnt uit de lijst."
+PERIOD = "Relaties geldig op"
+FUNNEL = "Trechterplot: SE-reguliere relaties tegenover toeval (z-score) per grootte"
+FUNNEL_NOTE = (
+    "Binnen de banden (z tussen -1,96 en 1,96) verschilt een verband niet duidelijk van toeval "
+    "met evenveel actoren, relaties en dezelfde sectormix; daaronder zijn SE en reguliere "
+    "economie minder verbonden dan bij toeval."
+)
+REGISSEUR_LOST = "SE-reguliere paren die loskomen zonder de regisseur"
+ROLES = "Makelaarsrollen (Gould en Fernandez)"
+ROLE_READINGS = {
+    "coordinator": "verbindt twee actoren uit de eigen sectorgroep",
+    "consultant": "verbindt twee actoren uit eenzelfde andere groep",
+    "vertegenwoordiger": "brengt iets van de eigen groep naar een andere groep",
+    "poortwachter": "laat iets van buiten binnen in de eigen groep",
+    "liaison": "verbindt twee andere groepen, van geen van beide lid",
+}

@@ -54,6 +54,7 @@ if chosen is not None:
         format_func=lambda a: labels.EVERYONE if a is None else names[a],
         key="netwerk_ego",
     )
+    period = st.date_input(labels.PERIOD, value=None, key="netwerk_period", format="DD/MM/YYYY")
     graph = filtered_network(
         data,
         verband,
@@ -61,6 +62,7 @@ if chosen is not None:
         min_engagement=[e.label for e in Engagement].index(level),
         kinds=kinds,
         ego=ego,
+        at=period,
     )
     highlight = {a: labels.HIGHLIGHT_BROKER for a in figures.index[:5]}
     highlight |= {

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from dashboards import labels
 from dashboards.components import choose
+from dashboards.data import save
 from loaders.sector_fit import default_sector_fit
+from queries.actions import record_contact
 from queries.event_planner import plan_event
 from queries.export import table_bytes
 from queries.missing_links import missing_links
@@ -15,6 +19,8 @@ st.title(labels.PAGES["schakels"])
 chosen = choose()
 if chosen is not None:
     info, data, verband = chosen
+    if "schakels_saved" in st.session_state:
+        st.success(st.session_state.pop("schakels_saved"))
     fit = default_sector_fit()
     left, right = st.columns(2)
     top = left.number_input(labels.TOP_N, min_value=1, max_value=500, value=25, key="schakels_top")
@@ -39,6 +45,27 @@ if chosen is not None:
         table_bytes(links, ".xlsx", synthetic=data.synthetic),
         "ontbrekende-schakels.xlsx",
     )
+    st.subheader(labels.CONTACT)
+    pairs = list(zip(links["se_actor"], links["werkgever"], strict=True))
+    names = dict(zip(links["se_actor"], links["se_naam"], strict=True)) | dict(
+        zip(links["werkgever"], links["werkgever_naam"], strict=True)
+    )
+    if pairs:
+        pair = st.selectbox(
+            labels.CONTACT_PAIR,
+            pairs,
+            key="schakels_pair",
+            format_func=lambda p: f"{names[p[0]]} - {names[p[1]]}",
+        )
+        confirmed = st.checkbox(labels.CONTACT_CONFIRM, key="schakels_confirm")
+        if st.button(labels.CONTACT_SAVE, disabled=not confirmed, key="schakels_save"):
+            day = date.today()
+            save(record_contact(data, pair[0], pair[1], day=day), action="contact gelegd")
+            st.session_state["schakels_saved"] = labels.CONTACT_SAVED.format(
+                day=day.strftime("%d/%m/%Y")
+            )
+            st.session_state["schakels_confirm"] = False
+            st.rerun()  # show the list without the recorded pair
     st.subheader(labels.PLAN)
     capacity = st.number_input(
         labels.CAPACITY, min_value=2, max_value=300, value=20, key="schakels_capacity"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import altair as alt
+import pandas as pd
 import streamlit as st
 
 from dashboards import labels
@@ -20,6 +22,28 @@ if chosen is not None:
     ]
     st.scatter_chart(chart, x="actoren", y="dichtheid", color="verband_keuze")
     st.caption(f"Mediaan dichtheid: {table['dichtheid'].median():.3f}".replace(".", ","))
+    st.subheader(labels.FUNNEL)
+    funnel = table[["verband", "actoren", "se_regulier_z"]].dropna().copy()
+    funnel["verband_keuze"] = [
+        labels.THIS_VERBAND if v == verband else labels.OTHER_VERBANDEN for v in funnel["verband"]
+    ]
+    points = (
+        alt.Chart(funnel)
+        .mark_circle(size=70)
+        .encode(
+            x=alt.X("actoren", title=labels.ACTORS),
+            y=alt.Y("se_regulier_z", title="z"),
+            color=alt.Color("verband_keuze", title=None),
+            tooltip=["verband", "actoren", "se_regulier_z"],
+        )
+    )
+    bands = (
+        alt.Chart(pd.DataFrame({"z": [-3, -1.96, 1.96, 3]}))
+        .mark_rule(strokeDash=[4, 4], color="grey")
+        .encode(y="z")
+    )
+    st.altair_chart(points + bands, use_container_width=True)
+    st.caption(labels.FUNNEL_NOTE)
     st.dataframe(table, hide_index=True, use_container_width=True)
     st.download_button(
         labels.DOWNLOAD_XLSX,

@@ -23,7 +23,6 @@ import pytest
 from openpyxl import Workbook
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
@@ -185,18 +184,38 @@ def test_canvas_shows_the_verband_and_a_click_selects_a_node(server, browser):
     try:
         count = browser.execute_script("return network.body.data.nodes.length")
         assert count > 10  # antwerpen at scale 0.1: its members
-        node = browser.execute_script("return network.body.data.nodes.getIds()[0]")
-        browser.execute_script("network.fit({animation: false}); network.stopSimulation();")
-        spot = browser.execute_script(
-            "var p = network.getPositions([arguments[0]])[arguments[0]];"
-            "return network.canvasToDOM(p);",
-            node,
+        browser.switch_to.default_content()
+        browser.execute_script("document.querySelector('iframe').scrollIntoView({block: 'start'});")
+        browser.switch_to.frame(browser.find_element(By.CSS_SELECTOR, "iframe"))
+        browser.execute_script(
+            "network.setOptions({physics: false});network.fit({animation: false});"
         )
-        canvas = browser.find_element(By.CSS_SELECTOR, "#mynetwork canvas")
-        size = canvas.size
-        ActionChains(browser).move_to_element_with_offset(
-            canvas, int(spot["x"] - size["width"] / 2), int(spot["y"] - size["height"] / 2)
-        ).click().perform()
+        # The node nearest the middle of the canvas, so that the click lands inside it.
+        node, spot = browser.execute_script(
+            "var c = network.canvas.frame.canvas, best = null, spot = null, d = 1e18;"
+            "var pos = network.getPositions();"
+            "for (var id in pos) { var p = network.canvasToDOM(pos[id]);"
+            "  var dx = p.x - c.clientWidth / 2, dy = p.y - c.clientHeight / 2;"
+            "  var e = dx * dx + dy * dy;"
+            "  if (e < d) { d = e; best = id; spot = p; } }"
+            "return [best, spot];"
+        )
+        inner = browser.execute_script(
+            "var r = network.canvas.frame.canvas.getBoundingClientRect();return [r.left, r.top];"
+        )
+        browser.switch_to.default_content()
+        outer = browser.execute_script(
+            "var r = document.querySelector('iframe').getBoundingClientRect();"
+            "return [r.left, r.top];"
+        )
+        x, y = outer[0] + inner[0] + spot["x"], outer[1] + inner[1] + spot["y"]
+        for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
+            browser.execute_cdp_cmd(
+                "Input.dispatchMouseEvent",
+                {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1},
+            )
+        time.sleep(0.5)
+        browser.switch_to.frame(browser.find_element(By.CSS_SELECTOR, "iframe"))
         selected = browser.execute_script("return network.getSelectedNodes()")
         assert selected == [node]
     finally:

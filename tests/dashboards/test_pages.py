@@ -60,3 +60,35 @@ def test_empty_store_explains_what_to_do(tmp_path, monkeypatch):
     app.run()
     assert not app.exception
     assert "verbinder demo" in app.info[0].value
+
+
+def test_contact_gelegd_records_a_tie_after_confirmation(tmp_path, monkeypatch):
+    path = tmp_path / "v.sqlite"
+    with SQLiteStore(path) as store:
+        store.save(generate_demo(scale=0.1))
+        ties_before = store.info("demo").counts["relaties"]
+    monkeypatch.setenv("VERBINDER_DB", str(path))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    app.switch_page(str(PAGES / "schakels.py")).run()
+    save = app.button(key="schakels_save")
+    assert save.disabled  # nothing is written without confirmation
+    pair = app.selectbox(key="schakels_pair").value
+    app.checkbox(key="schakels_confirm").check().run()
+    app.button(key="schakels_save").click().run()
+    assert not app.exception
+    assert "Relatie bewaard" in app.success[0].value
+    with SQLiteStore(path) as store:
+        info = store.info("demo")
+        saved = store.load("demo")
+    assert info.counts["relaties"] == ties_before + 1 and info.version == 2
+    tie = saved.ties[-1]
+    assert (tie.source, tie.target, tie.kind.value, tie.provenance.value) == (
+        pair[0],
+        pair[1],
+        "samenwerking",
+        "manueel",
+    )
+    shown = app.dataframe[0].value
+    names = (saved.actor_by_id[pair[0]].name, saved.actor_by_id[pair[1]].name)
+    assert names not in set(zip(shown["se_naam"], shown["werkgever_naam"], strict=True))
