@@ -14,6 +14,8 @@ __all__ = [
     "compared",
     "dataset",
     "datasets",
+    "links_of",
+    "plan_of",
     "profile_of",
     "save",
     "store_path",
@@ -65,6 +67,44 @@ def _compare(path: str, name: str, version: int):
     from queries.compare import compare_verbanden
 
     return compare_verbanden(_load(path, name, version))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _links(path: str, name: str, version: int, verband: str, sectors: tuple, top: int):
+    from loaders.sector_fit import default_sector_fit
+    from queries.missing_links import missing_links
+
+    return missing_links(
+        _load(path, name, version),
+        verband,
+        fit=default_sector_fit(),
+        sectors=list(sectors) or None,
+        top=top,
+    )
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _plan(path: str, name: str, version: int, verband: str, sectors: tuple, capacity: int):
+    from loaders.sector_fit import default_sector_fit
+    from queries.event_planner import plan_event
+
+    return plan_event(
+        _load(path, name, version),
+        verband,
+        capacity=capacity,
+        fit=default_sector_fit(),
+        sectors=list(sectors) or None,
+    )
+
+
+def links_of(info: DatasetInfo, verband: str, sectors: tuple, top: int):
+    """queries.missing_links with the shipped sector fit, cached by dataset version."""
+    return _links(*_key(info), verband, sectors, top)
+
+
+def plan_of(info: DatasetInfo, verband: str, sectors: tuple, capacity: int):
+    """queries.event_planner.plan_event with the shipped sector fit, cached by version."""
+    return _plan(*_key(info), verband, sectors, capacity)
 
 
 def brokers_of(info: DatasetInfo, verband: str):

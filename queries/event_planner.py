@@ -95,13 +95,12 @@ def plan_event(
         sectors=sectors,
         fit=fit,
         weights=weights,
-        top=None,
+        top=POOL_FACTOR * capacity,
     )
     total_weight = sum(getattr(weights, f) for f in FEATURES) or 1.0
     towns = {m.lower() for m in municipalities or ()}
-    pool = links.head(POOL_FACTOR * capacity)
     chance = {
-        (r.se_actor, r.werkgever): r.score / total_weight for r in pool.itertuples(index=False)
+        (r.se_actor, r.werkgever): r.score / total_weight for r in links.itertuples(index=False)
     }
     pairs_of: dict[str, list[tuple[str, tuple[str, str]]]] = defaultdict(list)
     for pair in chance:

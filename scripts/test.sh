@@ -10,3 +10,4 @@ cd "$(dirname "$0")/.."
 .venv/bin/python benchmarks/run.py --smoke
 .venv/bin/python benchmarks/metrics.py --smoke
 .venv/bin/python benchmarks/links.py --smoke
+.venv/bin/python benchmarks/dashboard.py --smoke

@@ -280,4 +280,5 @@ def dashboard(ctx: click.Context, port: int) -> None:
         "--client.toolbarMode",
         "minimal",
     ]
+    click.echo(f"Dashboard: http://127.0.0.1:{port}  (stoppen met Ctrl+C)")
     raise SystemExit(subprocess.call(command, env=env))

@@ -8,12 +8,10 @@ import streamlit as st
 
 from dashboards import labels
 from dashboards.components import choose
-from dashboards.data import save
+from dashboards.data import links_of, plan_of, save
 from loaders.sector_fit import default_sector_fit
 from queries.actions import record_contact
-from queries.event_planner import plan_event
 from queries.export import table_bytes
-from queries.missing_links import missing_links
 
 st.title(labels.PAGES["schakels"])
 chosen = choose()
@@ -21,17 +19,18 @@ if chosen is not None:
     info, data, verband = chosen
     if "schakels_saved" in st.session_state:
         st.success(st.session_state.pop("schakels_saved"))
+        st.session_state["schakels_confirm"] = False  # a new contact needs a new confirmation
     fit = default_sector_fit()
     left, right = st.columns(2)
     top = left.number_input(labels.TOP_N, min_value=1, max_value=500, value=25, key="schakels_top")
     sectors = right.multiselect(
         labels.SECTOR_FILTER, fit.activities, key="schakels_sector", placeholder=labels.CHOOSE
     )
-    links = missing_links(data, verband, fit=fit, sectors=sectors or None, top=int(top))
+    links = links_of(info, verband, tuple(sectors), int(top))
     st.dataframe(
         links[["score", "se_naam", "werkgever_naam", "uitleg"]],
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
     )
     first, second = st.columns(2)
     first.download_button(
@@ -64,14 +63,13 @@ if chosen is not None:
             st.session_state["schakels_saved"] = labels.CONTACT_SAVED.format(
                 day=day.strftime("%d/%m/%Y")
             )
-            st.session_state["schakels_confirm"] = False
             st.rerun()  # show the list without the recorded pair
     st.subheader(labels.PLAN)
     capacity = st.number_input(
         labels.CAPACITY, min_value=2, max_value=300, value=20, key="schakels_capacity"
     )
-    plan = plan_event(data, verband, capacity=int(capacity), fit=fit, sectors=sectors or None)
-    st.dataframe(plan, hide_index=True, use_container_width=True)
+    plan = plan_of(info, verband, tuple(sectors), int(capacity))
+    st.dataframe(plan, hide_index=True, width="stretch")
     st.download_button(
         labels.DOWNLOAD_XLSX,
         table_bytes(plan, ".xlsx", synthetic=data.synthetic),

@@ -18,12 +18,12 @@ if chosen is not None:
         st.error(labels.ONLY_BRIDGE)
     st.metric(labels.REGISSEUR_LOST, f"{profile.measures['regisseur_verloren_aandeel']:.0%}")
     shown = ["naam", "type", *labels.READINGS]
-    st.dataframe(table[shown], hide_index=True, use_container_width=True)
+    st.dataframe(table[shown], hide_index=True, width="stretch")
     for column, reading in labels.READINGS.items():
         st.markdown(f"**{column}**: {reading}")
     st.subheader(labels.ROLES)
     roles = [f"rol_{r}" for r in labels.ROLE_READINGS] + [f"z_{r}" for r in labels.ROLE_READINGS]
-    st.dataframe(table[["naam", *roles]], hide_index=True, use_container_width=True)
+    st.dataframe(table[["naam", *roles]], hide_index=True, width="stretch")
     for role, reading in labels.ROLE_READINGS.items():
         st.markdown(f"**{role}**: {reading}")
     st.subheader("E-I-index per sectorgroep")

@@ -42,9 +42,9 @@ if chosen is not None:
         .mark_rule(strokeDash=[4, 4], color="grey")
         .encode(y="z")
     )
-    st.altair_chart(points + bands, use_container_width=True)
+    st.altair_chart(points + bands, width="stretch")
     st.caption(labels.FUNNEL_NOTE)
-    st.dataframe(table, hide_index=True, use_container_width=True)
+    st.dataframe(table, hide_index=True, width="stretch")
     st.download_button(
         labels.DOWNLOAD_XLSX,
         table_bytes(table, ".xlsx", synthetic=data.synthetic),

@@ -78,6 +78,7 @@ def test_contact_gelegd_records_a_tie_after_confirmation(tmp_path, monkeypatch):
     app.button(key="schakels_save").click().run()
     assert not app.exception
     assert "Relatie bewaard" in app.success[0].value
+    assert app.checkbox(key="schakels_confirm").value is False
     with SQLiteStore(path) as store:
         info = store.info("demo")
         saved = store.load("demo")
