@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import streamlit as st
 
 from graphmodel.model import Dataset
 from graphmodel.store import DatasetInfo, SQLiteStore, default_store_path
+from loaders import LoadResult, load_dataset
+from loaders.template import write_template
 
 __all__ = [
     "brokers_of",
@@ -17,8 +20,10 @@ __all__ = [
     "links_of",
     "plan_of",
     "profile_of",
+    "read_upload",
     "save",
     "store_path",
+    "template_bytes",
 ]
 
 
@@ -122,7 +127,31 @@ def compared(info: DatasetInfo):
     return _compare(*_key(info))
 
 
-def save(data: Dataset, *, action: str) -> DatasetInfo:
-    """Replace the stored dataset with ``data`` (a new version, so caches are not stale)."""
+def save(
+    data: Dataset,
+    *,
+    action: str,
+    replace: bool = True,
+    file: str | None = None,
+    sha256: str | None = None,
+) -> DatasetInfo:
+    """Store ``data`` (as a new version when it replaces one, so caches are not stale)."""
     with SQLiteStore(store_path()) as store:
-        return store.save(data, replace=True, action=action)
+        return store.save(data, replace=replace, action=action, file=file, sha256=sha256)
+
+
+def read_upload(file_name: str, content: bytes, dataset_name: str) -> LoadResult:
+    """Check an uploaded workbook (written to a temporary file, then removed).
+
+    Raises :class:`loaders.LoadError` with every located problem.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / Path(file_name).name
+        path.write_bytes(content)
+        return load_dataset(path, name=dataset_name)
+
+
+def template_bytes() -> bytes:
+    """The empty workbook of ``verbinder template``."""
+    with tempfile.TemporaryDirectory() as folder:
+        return write_template(Path(folder) / "verbinder-sjabloon.xlsx").read_bytes()

@@ -86,3 +86,15 @@ ROLE_READINGS = {
     "poortwachter": "laat iets van buiten binnen in de eigen groep",
     "liaison": "verbindt twee andere groepen, van geen van beide lid",
 }
+SIZES = {
+    "tussenpositie": "tussenpositie",
+    "graad": "aantal contacten",
+    "se_regulier_aandeel": "SE-reguliere paden",
+    "betrokkenheid": "betrokkenheid",
+}
+"""Measures the Netwerk page can size nodes by."""
+DRAWN = "{actors} actoren, {arcs} bogen getekend"
+MEDIAN_DENSITY = "Dichtheid tegenover grootte; de lijn is de mediaan van de verbanden ({median})"
+EI_GROUPS = "E-I-index per sectorgroep"
+CONTACT_ACTION = "contact gelegd"
+IMPORT_ACTION = "import (dashboard)"

@@ -11,13 +11,6 @@ from dashboards.network_view import SECTOR_COLOURS, render
 from graphmodel.types import ActorType, Engagement, TieKind
 from queries.view import filtered_network
 
-SIZES = {
-    "tussenpositie": "tussenpositie",
-    "graad": "aantal contacten",
-    "se_regulier_aandeel": "SE-reguliere paden",
-    "betrokkenheid": "betrokkenheid",
-}
-
 st.title(labels.PAGES["netwerk"])
 chosen = choose()
 if chosen is not None:
@@ -38,7 +31,7 @@ if chosen is not None:
         key="netwerk_level",
     )
     size_by = right.selectbox(
-        labels.SIZE_BY, list(SIZES), format_func=SIZES.get, key="netwerk_size"
+        labels.SIZE_BY, list(labels.SIZES), format_func=labels.SIZES.get, key="netwerk_size"
     )
     kinds = st.multiselect(
         labels.TIES,
@@ -77,6 +70,4 @@ if chosen is not None:
         for group, colour in SECTOR_COLOURS.items()
     )
     st.markdown(f"{labels.LEGEND}: {legend}", unsafe_allow_html=True)  # our own strings only
-    st.caption(
-        f"{graph.number_of_nodes()} {labels.ACTORS.lower()}, {graph.number_of_edges()} bogen"
-    )
+    st.caption(labels.DRAWN.format(actors=graph.number_of_nodes(), arcs=graph.number_of_edges()))

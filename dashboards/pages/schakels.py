@@ -59,7 +59,7 @@ if chosen is not None:
         confirmed = st.checkbox(labels.CONTACT_CONFIRM, key="schakels_confirm")
         if st.button(labels.CONTACT_SAVE, disabled=not confirmed, key="schakels_save"):
             day = date.today()
-            save(record_contact(data, pair[0], pair[1], day=day), action="contact gelegd")
+            save(record_contact(data, pair[0], pair[1], day=day), action=labels.CONTACT_ACTION)
             st.session_state["schakels_saved"] = labels.CONTACT_SAVED.format(
                 day=day.strftime("%d/%m/%Y")
             )

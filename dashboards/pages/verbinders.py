@@ -26,5 +26,5 @@ if chosen is not None:
     st.dataframe(table[["naam", *roles]], hide_index=True, width="stretch")
     for role, reading in labels.ROLE_READINGS.items():
         st.markdown(f"**{role}**: {reading}")
-    st.subheader("E-I-index per sectorgroep")
+    st.subheader(labels.EI_GROUPS)
     st.dataframe(profile.groups, hide_index=True)

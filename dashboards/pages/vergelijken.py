@@ -11,17 +11,35 @@ from dashboards.components import choose
 from dashboards.data import compared
 from queries.export import table_bytes
 
+COLOURS = alt.Scale(
+    domain=[labels.OTHER_VERBANDEN, labels.THIS_VERBAND], range=["#90a4ae", "#e65100"]
+)
+
 st.title(labels.PAGES["vergelijken"])
 chosen = choose()
 if chosen is not None:
     info, data, verband = chosen
     table = compared(info)
-    chart = table[["verband", "actoren", "dichtheid", "gemiddelde_graad", "se_regulier_z"]].copy()
+    median = float(table["dichtheid"].median())
+    chart = table[["verband", "actoren", "dichtheid"]].copy()
     chart["verband_keuze"] = [
         labels.THIS_VERBAND if v == verband else labels.OTHER_VERBANDEN for v in chart["verband"]
     ]
-    st.scatter_chart(chart, x="actoren", y="dichtheid", color="verband_keuze")
-    st.caption(f"Mediaan dichtheid: {table['dichtheid'].median():.3f}".replace(".", ","))
+    dots = (
+        alt.Chart(chart)
+        .mark_circle(size=70)
+        .encode(
+            x=alt.X("actoren", title=labels.ACTORS),
+            y="dichtheid",
+            color=alt.Color("verband_keuze", title=None, scale=COLOURS),
+            tooltip=["verband", "actoren", "dichtheid"],
+        )
+    )
+    line = (
+        alt.Chart(pd.DataFrame({"mediaan": [median]})).mark_rule(color="grey").encode(y="mediaan")
+    )
+    st.altair_chart(dots + line, width="stretch")
+    st.caption(labels.MEDIAN_DENSITY.format(median=f"{median:.3f}".replace(".", ",")))
     st.subheader(labels.FUNNEL)
     funnel = table[["verband", "actoren", "se_regulier_z"]].dropna().copy()
     funnel["verband_keuze"] = [
@@ -33,7 +51,7 @@ if chosen is not None:
         .encode(
             x=alt.X("actoren", title=labels.ACTORS),
             y=alt.Y("se_regulier_z", title="z"),
-            color=alt.Color("verband_keuze", title=None),
+            color=alt.Color("verband_keuze", title=None, scale=COLOURS),
             tooltip=["verband", "actoren", "se_regulier_z"],
         )
     )

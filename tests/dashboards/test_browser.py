@@ -179,11 +179,13 @@ def _network(browser, server):
     return frame
 
 
-def test_canvas_shows_the_verband_and_a_click_selects_a_node(server, browser):
+def test_canvas_shows_the_verband_and_a_click_selects_a_node(server, browser, store):
     _network(browser, server)
     try:
-        count = browser.execute_script("return network.body.data.nodes.length")
-        assert count > 10  # antwerpen at scale 0.1: its members
+        drawn = set(browser.execute_script("return network.body.data.nodes.getIds()"))
+        with SQLiteStore(store) as opened:
+            members = {a.id for a in opened.load("demo").members_of("antwerpen")}
+        assert drawn == members  # the first verband in the sidebar, every member drawn
         browser.switch_to.default_content()
         browser.execute_script("document.querySelector('iframe').scrollIntoView({block: 'start'});")
         browser.switch_to.frame(browser.find_element(By.CSS_SELECTOR, "iframe"))

@@ -93,3 +93,28 @@ def test_contact_gelegd_records_a_tie_after_confirmation(tmp_path, monkeypatch):
     shown = app.dataframe[0].value
     names = (saved.actor_by_id[pair[0]].name, saved.actor_by_id[pair[1]].name)
     assert names not in set(zip(shown["se_naam"], shown["werkgever_naam"], strict=True))
+
+
+def test_a_clean_workbook_imports_as_a_new_dataset(tmp_path, monkeypatch):
+    from queries.export import export_dataset
+
+    path = tmp_path / "v.sqlite"
+    with SQLiteStore(path) as store:
+        store.save(generate_demo(scale=0.05))
+    workbook = export_dataset(generate_demo(scale=0.05, name="kopie"), tmp_path / "kopie.xlsx")
+    monkeypatch.setenv("VERBINDER_DB", str(path))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    app.switch_page(str(PAGES / "gegevens.py")).run()
+    app.file_uploader(key="gegevens_upload").upload(
+        "kopie.xlsx",
+        workbook.read_bytes(),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ).run()
+    assert not app.exception
+    assert app.success[0].value == "Geen fouten gevonden."
+    app.button(key="gegevens_import").click().run()
+    assert app.success[-1].value.startswith("Dataset 'kopie' ingelezen")
+    with SQLiteStore(path) as store:
+        assert [info.name for info in store.datasets()] == ["demo", "kopie"]
+        assert store.load("kopie").same_content(generate_demo(scale=0.05))
