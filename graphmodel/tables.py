@@ -48,6 +48,23 @@ def _c(
     return Column(header, kind, help, required, aliases, personal)
 
 
+_GOVERNMENT_ENGAGEMENT = (
+    _c(
+        "betrokkenheid_politiek",
+        "engagement",
+        "Voor gemeenten: politieke betrokkenheid.",
+        "politieke_betrokkenheid",
+        "political_engagement",
+    ),
+    _c(
+        "betrokkenheid_ambtelijk",
+        "engagement",
+        "Voor gemeenten: ambtelijke betrokkenheid.",
+        "ambtelijke_betrokkenheid",
+        "administrative_engagement",
+    ),
+)
+
 SHEETS: dict[str, tuple[Column, ...]] = {
     "actoren": (
         _c(
@@ -85,20 +102,7 @@ SHEETS: dict[str, tuple[Column, ...]] = {
             "geldt voor elk verband in de vorige kolom.",
             "engagement",
         ),
-        _c(
-            "betrokkenheid_politiek",
-            "engagement",
-            "Voor gemeenten: politieke betrokkenheid.",
-            "politieke_betrokkenheid",
-            "political_engagement",
-        ),
-        _c(
-            "betrokkenheid_ambtelijk",
-            "engagement",
-            "Voor gemeenten: ambtelijke betrokkenheid.",
-            "ambtelijke_betrokkenheid",
-            "administrative_engagement",
-        ),
+        *_GOVERNMENT_ENGAGEMENT,
         _c(
             "nace",
             "nace",
@@ -167,20 +171,7 @@ SHEETS: dict[str, tuple[Column, ...]] = {
             "engagement",
             required=True,
         ),
-        _c(
-            "betrokkenheid_politiek",
-            "engagement",
-            "Voor gemeenten: politieke betrokkenheid.",
-            "politieke_betrokkenheid",
-            "political_engagement",
-        ),
-        _c(
-            "betrokkenheid_ambtelijk",
-            "engagement",
-            "Voor gemeenten: ambtelijke betrokkenheid.",
-            "ambtelijke_betrokkenheid",
-            "administrative_engagement",
-        ),
+        *_GOVERNMENT_ENGAGEMENT,
     ),
     "relaties": (
         _c("id", "text", "Optionele unieke code van de relatie.", "tie_id"),

@@ -19,13 +19,22 @@ from verbinder.render import synthetic_banner
 __all__ = ["brokers", "change", "compare", "profile"]
 
 
-def _show(frame: pd.DataFrame, target: str | None, synthetic: bool, *, index: bool = False) -> None:
+def _show(
+    frame: pd.DataFrame,
+    target: str | None,
+    synthetic: bool,
+    *,
+    index: bool = False,
+    columns: list[str] | None = None,
+) -> None:
+    """Print ``frame`` (only ``columns`` if given) and write all of it to ``target``."""
     if synthetic:
         click.echo(synthetic_banner())
+    shown = frame if columns is None else frame[columns]
     with pd.option_context(
         "display.width", 200, "display.max_columns", 12, "display.float_format", "{:.3f}".format
     ):
-        click.echo(frame.to_string(index=index))
+        click.echo(shown.to_string(index=index))
     if target:
         _write(frame.reset_index() if index else frame, target, synthetic)
 
@@ -80,10 +89,7 @@ def brokers(ctx, dataset, verband, groups, top, target):
         "se_regulier_aandeel",
         "verloren_paren",
     ]
-    if data.synthetic:
-        click.echo(synthetic_banner())
-    with pd.option_context("display.width", 200, "display.float_format", "{:.3f}".format):
-        click.echo(shown[columns].to_string(index=False))
+    _show(shown, None, data.synthetic, columns=columns)
     click.echo(f"Verbonden SE-reguliere paren: {frame.attrs['se_regulier_paren']}.")
     if target:
         _write(frame, target, data.synthetic)
@@ -147,12 +153,7 @@ def compare(ctx, dataset, target):
         "actoren_per_10k",
         "rang_gemiddelde_graad",
     ]
-    if data.synthetic:
-        click.echo(synthetic_banner())
-    with pd.option_context("display.width", 200, "display.float_format", "{:.3f}".format):
-        click.echo(frame[columns].to_string(index=False))
-    if target:
-        _write(frame, target, data.synthetic)
+    _show(frame, target, data.synthetic, columns=columns)
 
 
 @click.command()
