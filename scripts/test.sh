@@ -3,7 +3,7 @@
 # smoke run of the benchmarks at a tiny size. Exits non-zero when anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup.sh --browser
+./scripts/setup.sh --tests
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/python -m pytest tests graphmodel loaders queries verbinder "$@"

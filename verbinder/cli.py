@@ -13,7 +13,7 @@ from loaders.template import write_template
 from queries.export import EXPORT_FORMATS, export_dataset
 from queries.report import UnknownVerbandError, verband_report
 from verbinder import link_commands, network_commands
-from verbinder.options import _store, dataset_option, store_errors
+from verbinder.options import _store, dataset_option, neo4j_options, store_errors
 from verbinder.render import render_datasets, render_report, synthetic_banner
 
 __all__ = ["main"]
@@ -282,3 +282,51 @@ def dashboard(ctx: click.Context, port: int) -> None:
     ]
     click.echo(f"Dashboard: http://127.0.0.1:{port}  (stoppen met Ctrl+C)")
     raise SystemExit(subprocess.call(command, env=env))
+
+
+def _neo4j(uri: str, user: str, password: str, database: str):
+    from graphmodel.store.neo4j import Neo4jStore
+
+    return Neo4jStore(uri, user, password, database)
+
+
+@main.command()
+@dataset_option()
+@click.option("--vervang", "replace", is_flag=True, help="Vervang de dataset op de server.")
+@neo4j_options
+@click.pass_context
+@store_errors
+def push(ctx, dataset, replace, neo4j_uri, neo4j_user, neo4j_password, neo4j_database):
+    """Zet een dataset uit de lokale databank op de gedeelde Neo4j-server.
+
+    \b
+    Voorbeeld:
+        NEO4J_URI=bolt://server:7687 NEO4J_PASSWORD=... verbinder push --dataset demo
+    """
+    data = _store(ctx).load(dataset)
+    with _neo4j(neo4j_uri, neo4j_user, neo4j_password, neo4j_database) as server:
+        info = server.save(data, replace=replace, action="push")
+    if info.synthetic:
+        click.echo(synthetic_banner())
+    click.echo(f"Dataset '{info.name}' staat op {neo4j_uri} (versie {info.version}).")
+
+
+@main.command()
+@dataset_option()
+@click.option("--vervang", "replace", is_flag=True, help="Vervang de lokale dataset.")
+@neo4j_options
+@click.pass_context
+@store_errors
+def pull(ctx, dataset, replace, neo4j_uri, neo4j_user, neo4j_password, neo4j_database):
+    """Haal een dataset van de gedeelde Neo4j-server naar de lokale databank.
+
+    \b
+    Voorbeeld:
+        NEO4J_URI=bolt://server:7687 NEO4J_PASSWORD=... verbinder pull --dataset demo
+    """
+    with _neo4j(neo4j_uri, neo4j_user, neo4j_password, neo4j_database) as server:
+        data = server.load(dataset)
+    info = _store(ctx).save(data, replace=replace, action="pull", file=neo4j_uri)
+    if info.synthetic:
+        click.echo(synthetic_banner())
+    click.echo(f"Dataset '{info.name}' lokaal bewaard (versie {info.version}).")

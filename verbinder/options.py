@@ -13,6 +13,7 @@ from graphmodel.store import SQLiteStore, StoreError
 __all__ = [
     "_store",
     "dataset_option",
+    "neo4j_options",
     "store_errors",
     "theme_options",
     "to_option",
@@ -92,3 +93,26 @@ def theme_options(command: Callable) -> Callable:
         multiple=True,
         help="Enkel deze NACE-sectie (letter) of SE-activiteit (mag herhaald worden).",
     )(command)
+
+
+def neo4j_options(command: Callable) -> Callable:
+    """``--neo4j-uri``, ``--neo4j-user``, ``--neo4j-password``, ``--neo4j-database`` (or the
+    NEO4J_* environment variables)."""
+    for name, env, default, text in reversed(
+        (
+            ("uri", "NEO4J_URI", None, "Adres van de Neo4j-server, bv. bolt://server:7687."),
+            ("user", "NEO4J_USER", "neo4j", "Gebruiker."),
+            ("password", "NEO4J_PASSWORD", None, "Wachtwoord."),
+            ("database", "NEO4J_DATABASE", "neo4j", "Databank op de server."),
+        )
+    ):
+        command = click.option(
+            f"--neo4j-{name}",
+            f"neo4j_{name}",
+            envvar=env,
+            default=default,
+            required=default is None,
+            show_envvar=True,
+            help=text,
+        )(command)
+    return command

@@ -1,0 +1,497 @@
+"""The shared store: the same interface as the SQLite store, over Neo4j's Bolt protocol.
+
+Uses the official ``neo4j`` driver and the named statements of :mod:`queries.cypher` (the one
+place for Cypher, as the project asks; it holds only text, so no import runs the other way).
+A save is one managed transaction (``execute_write``, retried on transient errors): the
+dataset is replaced as a whole or not at all. Dates and datetimes travel as ISO strings, which
+Neo4j and ArcadeDB store alike.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, date, datetime
+from typing import Any
+
+from neo4j import GraphDatabase
+from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+
+from graphmodel.model import (
+    Actor,
+    Dataset,
+    Event,
+    Membership,
+    Participation,
+    SourceFile,
+    Tie,
+    Verband,
+)
+from graphmodel.store.base import (
+    DatasetExistsError,
+    DatasetInfo,
+    DatasetNotFoundError,
+    ImportRecord,
+    StoreError,
+)
+from graphmodel.types import ActorType, Engagement, Provenance, TieKind
+from queries.cypher import DELETE_DATASET, READ, SCHEMA, WRITE
+
+__all__ = ["Neo4jStore", "neo4j_settings"]
+
+BATCH = 5_000
+SEPARATOR = "\x1f"
+
+
+def neo4j_settings() -> dict[str, str] | None:
+    """``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE`` from the
+    environment, or None when ``NEO4J_URI`` is not set."""
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        return None
+    return {
+        "uri": uri,
+        "user": os.environ.get("NEO4J_USER", "neo4j"),
+        "password": os.environ.get("NEO4J_PASSWORD", ""),
+        "database": os.environ.get("NEO4J_DATABASE", "neo4j"),
+    }
+
+
+def _key(dataset: str, item: str) -> str:
+    return f"{dataset}{SEPARATOR}{item}"
+
+
+def _iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _day(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def _level(value: int | None) -> Engagement | None:
+    return None if value is None else Engagement(value)
+
+
+def _batches(rows: list[dict]) -> list[list[dict]]:
+    return [rows[i : i + BATCH] for i in range(0, len(rows), BATCH)] or [[]]
+
+
+class _IncompleteWriteError(Exception):
+    """Raised inside a transaction to roll it back when fewer records landed than were sent."""
+
+
+class Neo4jStore:
+    """Datasets in a Neo4j database (or any server that speaks Bolt and Neo4j-5 Cypher).
+
+    Raises :class:`~graphmodel.store.base.StoreError` with one Dutch sentence when the server
+    cannot be reached or refuses the password.
+    """
+
+    def __init__(self, uri: str, user: str, password: str, database: str = "neo4j") -> None:
+        self.uri, self.database = uri, database
+        self.path = uri  # shown in messages, like SQLiteStore.path
+        try:
+            self._driver = GraphDatabase.driver(uri, auth=(user, password))
+            with self._driver.session(database=database) as session:
+                for statement in SCHEMA:
+                    session.run(statement).consume()
+        except AuthError as exc:
+            raise StoreError(f"Neo4j op {uri} weigert de gebruiker of het wachtwoord.") from exc
+        except (ServiceUnavailable, OSError) as exc:
+            raise StoreError(f"Neo4j op {uri} is niet bereikbaar: staat de server aan?") from exc
+        except (Neo4jError, ValueError) as exc:
+            raise StoreError(f"Neo4j op {uri} gaf een fout: {exc}") from exc
+
+    def close(self) -> None:
+        """Close the driver."""
+        self._driver.close()
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _read(self, statement: str, **params: Any) -> list:
+        records, _, _ = self._driver.execute_query(READ[statement], params, database_=self.database)
+        return records
+
+    def _info(self, props: dict) -> DatasetInfo:
+        name = props["name"]
+        counts = {
+            label: self._read(f"count_{key}", name=name)[0]["n"]
+            for label, key in (
+                ("actoren", "actors"),
+                ("relaties", "ties"),
+                ("verbanden", "verbanden"),
+                ("evenementen", "events"),
+                ("deelnames", "participations"),
+            )
+        }
+        return DatasetInfo(
+            name,
+            props["synthetic"],
+            props["description"],
+            datetime.fromisoformat(props["created"]),
+            props["version"],
+            counts,
+        )
+
+    def datasets(self) -> list[DatasetInfo]:
+        """All datasets, by name, with their counts."""
+        return [self._info(dict(r["d"])) for r in self._read("datasets")]
+
+    def info(self, name: str) -> DatasetInfo:
+        """What the store knows about dataset ``name``."""
+        found = self._read("dataset", name=name)
+        if not found:
+            raise DatasetNotFoundError(f"Er is geen dataset '{name}' in {self.uri}.")
+        return self._info(dict(found[0]["d"]))
+
+    def dataset_version(self, name: str) -> int:
+        """A number that changes whenever dataset ``name`` is written."""
+        return self.info(name).version
+
+    def save(
+        self,
+        dataset: Dataset,
+        *,
+        replace: bool = False,
+        action: str = "import",
+        file: str | None = None,
+        sha256: str | None = None,
+    ) -> DatasetInfo:
+        """Write ``dataset`` in one transaction and add a line to the import history."""
+        existing = self._read("dataset", name=dataset.name)
+        if existing and not replace:
+            raise DatasetExistsError(
+                f"De dataset '{dataset.name}' bestaat al. Kies een andere "
+                "naam of vervang hem uitdrukkelijk."
+            )
+        version = existing[0]["d"]["version"] + 1 if existing else 1
+        sequence = (self._read("last_import")[0]["n"] or 0) + 1
+        statements = _write_plan(dataset, version, action, file, sha256, sequence)
+
+        expected = {
+            "actors": len(dataset.actors),
+            "ties": len(dataset.ties),
+            "participations": len(dataset.participations),
+        }
+
+        def work(tx) -> None:
+            for statement in DELETE_DATASET:
+                tx.run(statement, name=dataset.name).consume()
+            for statement, params in statements:
+                tx.run(statement, params).consume()
+            # A MATCH that finds no node writes nothing and says nothing: count what landed, so
+            # that a tie to an unknown actor aborts the whole transaction instead.
+            for table, count in expected.items():
+                found = tx.run(READ[f"count_{table}"], name=dataset.name).single()["n"]
+                if found != count:
+                    raise _IncompleteWriteError(f"{table}: {found} van {count} geschreven")
+
+        try:
+            with self._driver.session(database=self.database) as session:
+                session.execute_write(work)
+        except _IncompleteWriteError as exc:
+            raise StoreError(
+                f"De dataset '{dataset.name}' is niet samenhangend en werd niet "
+                f"bewaard ({exc}); Neo4j bleef ongewijzigd."
+            ) from exc
+        except Neo4jError as exc:
+            raise StoreError(
+                f"De dataset '{dataset.name}' werd niet bewaard ({exc.code}); "
+                "Neo4j bleef ongewijzigd."
+            ) from exc
+        return self.info(dataset.name)
+
+    def delete(self, name: str) -> None:
+        """Remove dataset ``name``; its import history is kept."""
+        self.info(name)
+        sequence = (self._read("last_import")[0]["n"] or 0) + 1
+
+        def work(tx) -> None:
+            for statement in DELETE_DATASET:
+                tx.run(statement, name=name).consume()
+            tx.run(
+                WRITE["import"],
+                props={
+                    "sequence": sequence,
+                    "dataset": name,
+                    "action": "verwijderd",
+                    "counts": "{}",
+                    "at": datetime.now(UTC).isoformat(),
+                },
+            ).consume()
+
+        with self._driver.session(database=self.database) as session:
+            session.execute_write(work)
+
+    def history(self, name: str | None = None) -> list[ImportRecord]:
+        """The import history, oldest first, of all datasets or of ``name``."""
+        records = []
+        for row in self._read("history"):
+            i = dict(row["i"])
+            if name is None or i["dataset"] == name:
+                records.append(
+                    ImportRecord(
+                        datetime.fromisoformat(i["at"]),
+                        i["dataset"],
+                        i["action"],
+                        i.get("file"),
+                        i.get("sha256"),
+                        json.loads(i["counts"]),
+                    )
+                )
+        return records
+
+    def load(self, name: str) -> Dataset:
+        """The whole dataset ``name``, exactly as saved."""
+        found = self._read("dataset", name=name)
+        if not found:
+            raise DatasetNotFoundError(f"Er is geen dataset '{name}' in {self.uri}.")
+        d = dict(found[0]["d"])
+        memberships: dict[str, list[Membership]] = {}
+        for row in self._read("memberships", name=name):
+            m = dict(row["m"])
+            memberships.setdefault(row["actor"], []).append(
+                Membership(
+                    row["verband"],
+                    Engagement(m["engagement"]),
+                    _level(m.get("political")),
+                    _level(m.get("administrative")),
+                )
+            )
+        actors = []
+        for row in self._read("actors", name=name):
+            a = dict(row["a"])
+            actors.append(
+                Actor(
+                    a["id"],
+                    a["name"],
+                    ActorType(a["type"]),
+                    a.get("municipality"),
+                    tuple(a.get("nace") or ()),
+                    tuple(a.get("activities") or ()),
+                    a.get("kbo"),
+                    a.get("fte"),
+                    a.get("target_group_workers"),
+                    tuple(memberships.get(a["id"], ())),
+                    tuple(a.get("tags") or ()),
+                    a.get("contact_name"),
+                    a.get("contact_email"),
+                    a.get("note"),
+                    a.get("lat"),
+                    a.get("lon"),
+                )
+            )
+        verbanden = []
+        for row in self._read("verbanden", name=name):
+            v = dict(row["v"])
+            verbanden.append(
+                Verband(
+                    v["id"],
+                    v["name"],
+                    v.get("legal_form"),
+                    v.get("province"),
+                    tuple(v.get("municipalities") or ()),
+                    v.get("inhabitants"),
+                    v.get("subsidy_eur"),
+                    v.get("period_start"),
+                    v.get("period_end"),
+                    v.get("centrumstad"),
+                    v.get("note"),
+                    v.get("source"),
+                )
+            )
+        ties = []
+        for row in self._read("ties", name=name):
+            t = dict(row["t"])
+            ties.append(
+                Tie(
+                    t["id"],
+                    row["source"],
+                    row["target"],
+                    TieKind(t["kind"]),
+                    t["weight"],
+                    _day(t.get("valid_from")),
+                    _day(t.get("valid_to")),
+                    Provenance(t["provenance"]),
+                    t.get("note"),
+                )
+            )
+        events = []
+        for row in self._read("events", name=name):
+            e = dict(row["e"])
+            events.append(
+                Event(
+                    e["id"],
+                    e["name"],
+                    _day(e.get("date")),
+                    e.get("verband_id"),
+                    e.get("kind"),
+                    e.get("theme"),
+                )
+            )
+        participations = [
+            Participation(r["event"], r["actor"]) for r in self._read("participations", name=name)
+        ]
+        sources = tuple(SourceFile(*s.split("\t", 1)) for s in d.get("sources") or ())
+        return Dataset(
+            name,
+            tuple(actors),
+            tuple(ties),
+            tuple(verbanden),
+            tuple(events),
+            tuple(participations),
+            d["synthetic"],
+            d["description"],
+            datetime.fromisoformat(d["created"]),
+            sources,
+        )
+
+
+def _write_plan(
+    dataset: Dataset, version: int, action: str, file: str | None, sha256: str | None, sequence: int
+) -> list[tuple[str, dict]]:
+    """The statements and parameters that write ``dataset``, in order."""
+    name = dataset.name
+    created = dataset.created or datetime.now(UTC).replace(microsecond=0)
+    plan: list[tuple[str, dict]] = [
+        (
+            WRITE["dataset"],
+            {
+                "props": {
+                    "name": name,
+                    "synthetic": dataset.synthetic,
+                    "description": dataset.description,
+                    "created": created.isoformat(),
+                    "version": version,
+                    "sources": [f"{s.path}\t{s.sha256}" for s in dataset.sources],
+                }
+            },
+        )
+    ]
+    rows = {
+        "verbanden": [
+            {
+                "key": _key(name, v.id),
+                "props": {
+                    "dataset": name,
+                    "id": v.id,
+                    "position": i,
+                    "name": v.name,
+                    "legal_form": v.legal_form,
+                    "province": v.province,
+                    "municipalities": list(v.municipalities),
+                    "inhabitants": v.inhabitants,
+                    "subsidy_eur": v.subsidy_eur,
+                    "period_start": v.period_start,
+                    "period_end": v.period_end,
+                    "centrumstad": v.centrumstad,
+                    "note": v.note,
+                    "source": v.source,
+                },
+            }
+            for i, v in enumerate(dataset.verbanden)
+        ],
+        "actors": [
+            {
+                "key": _key(name, a.id),
+                "props": {
+                    "dataset": name,
+                    "id": a.id,
+                    "position": i,
+                    "name": a.name,
+                    "type": a.type.value,
+                    "municipality": a.municipality,
+                    "nace": list(a.nace),
+                    "activities": list(a.activities),
+                    "kbo": a.kbo,
+                    "fte": a.fte,
+                    "target_group_workers": a.target_group_workers,
+                    "tags": list(a.tags),
+                    "contact_name": a.contact_name,
+                    "contact_email": a.contact_email,
+                    "note": a.note,
+                    "lat": a.lat,
+                    "lon": a.lon,
+                },
+            }
+            for i, a in enumerate(dataset.actors)
+        ],
+        "memberships": [
+            {
+                "actor": _key(name, a.id),
+                "verband": _key(name, m.verband_id),
+                "props": {
+                    "position": i,
+                    "engagement": int(m.engagement),
+                    "political": None if m.political is None else int(m.political),
+                    "administrative": None if m.administrative is None else int(m.administrative),
+                },
+            }
+            for a in dataset.actors
+            for i, m in enumerate(a.memberships)
+        ],
+        "ties": [
+            {
+                "key": _key(name, t.id),
+                "source": _key(name, t.source),
+                "target": _key(name, t.target),
+                "props": {
+                    "id": t.id,
+                    "position": i,
+                    "kind": t.kind.value,
+                    "weight": t.weight,
+                    "valid_from": _iso(t.valid_from),
+                    "valid_to": _iso(t.valid_to),
+                    "provenance": t.provenance.value,
+                    "note": t.note,
+                },
+            }
+            for i, t in enumerate(dataset.ties)
+        ],
+        "events": [
+            {
+                "key": _key(name, e.id),
+                "props": {
+                    "dataset": name,
+                    "id": e.id,
+                    "position": i,
+                    "name": e.name,
+                    "date": _iso(e.date),
+                    "verband_id": e.verband_id,
+                    "kind": e.kind,
+                    "theme": e.theme,
+                },
+            }
+            for i, e in enumerate(dataset.events)
+        ],
+        "participations": [
+            {"actor": _key(name, p.actor_id), "event": _key(name, p.event_id), "position": i}
+            for i, p in enumerate(dataset.participations)
+        ],
+    }
+    for table in ("verbanden", "actors", "memberships", "ties", "events", "participations"):
+        for batch in _batches(rows[table]):
+            if batch:
+                plan.append((WRITE[table], {"rows": batch}))
+    plan.append(
+        (
+            WRITE["import"],
+            {
+                "props": {
+                    "sequence": sequence,
+                    "at": datetime.now(UTC).isoformat(),
+                    "dataset": name,
+                    "action": action,
+                    "file": file,
+                    "sha256": sha256,
+                    "counts": json.dumps(dataset.counts()),
+                }
+            },
+        )
+    )
+    return plan

@@ -1,0 +1,80 @@
+"""Every Cypher statement Verbinder sends, named and parameterised.
+
+Nothing user-supplied is ever formatted into this text: values travel as parameters, and the
+labels (Dataset, Actor, Verband, Event, Import) and relationship types (MEMBER_OF, TIE,
+ATTENDED) are fixed here. Keys are ``<dataset>\\x1f<id>`` so that datasets never mix.
+Statements stay within what both Neo4j 5 and ArcadeDB's Bolt plugin accept.
+"""
+
+from __future__ import annotations
+
+__all__ = ["DELETE_DATASET", "READ", "SCHEMA", "WRITE"]
+
+SCHEMA = (
+    "CREATE CONSTRAINT verbinder_dataset IF NOT EXISTS FOR (d:Dataset) REQUIRE d.name IS UNIQUE",
+    "CREATE CONSTRAINT verbinder_actor IF NOT EXISTS FOR (a:Actor) REQUIRE a.key IS UNIQUE",
+    "CREATE CONSTRAINT verbinder_verband IF NOT EXISTS FOR (v:Verband) REQUIRE v.key IS UNIQUE",
+    "CREATE CONSTRAINT verbinder_event IF NOT EXISTS FOR (e:Event) REQUIRE e.key IS UNIQUE",
+    "CREATE INDEX verbinder_actor_dataset IF NOT EXISTS FOR (a:Actor) ON (a.dataset)",
+    "CREATE INDEX verbinder_verband_dataset IF NOT EXISTS FOR (v:Verband) ON (v.dataset)",
+    "CREATE INDEX verbinder_event_dataset IF NOT EXISTS FOR (e:Event) ON (e.dataset)",
+)
+"""Constraints and indexes, created idempotently when a store opens."""
+
+DELETE_DATASET = (
+    "MATCH (a:Actor {dataset: $name}) DETACH DELETE a",
+    "MATCH (v:Verband {dataset: $name}) DETACH DELETE v",
+    "MATCH (e:Event {dataset: $name}) DETACH DELETE e",
+    "MATCH (d:Dataset {name: $name}) DETACH DELETE d",
+)
+
+WRITE = {
+    "dataset": "CREATE (d:Dataset) SET d = $props",
+    "verbanden": "UNWIND $rows AS r MERGE (v:Verband {key: r.key}) SET v += r.props",
+    "actors": "UNWIND $rows AS r MERGE (a:Actor {key: r.key}) SET a += r.props",
+    "memberships": (
+        "UNWIND $rows AS r MATCH (a:Actor {key: r.actor}) MATCH (v:Verband {key: r.verband}) "
+        "MERGE (a)-[m:MEMBER_OF]->(v) SET m += r.props"
+    ),
+    "ties": (
+        "UNWIND $rows AS r MATCH (a:Actor {key: r.source}) MATCH (b:Actor {key: r.target}) "
+        "MERGE (a)-[t:TIE {key: r.key}]->(b) SET t += r.props"
+    ),
+    "events": "UNWIND $rows AS r MERGE (e:Event {key: r.key}) SET e += r.props",
+    "participations": (
+        "UNWIND $rows AS r MATCH (a:Actor {key: r.actor}) MATCH (e:Event {key: r.event}) "
+        "MERGE (a)-[p:ATTENDED]->(e) SET p.position = r.position"
+    ),
+    "import": "CREATE (i:Import) SET i = $props",
+}
+"""Writes of one dataset, all inside one managed transaction."""
+
+READ = {
+    "datasets": "MATCH (d:Dataset) RETURN d ORDER BY d.name",
+    "dataset": "MATCH (d:Dataset {name: $name}) RETURN d",
+    "count_actors": "MATCH (a:Actor {dataset: $name}) RETURN count(a) AS n",
+    "count_verbanden": "MATCH (v:Verband {dataset: $name}) RETURN count(v) AS n",
+    "count_events": "MATCH (e:Event {dataset: $name}) RETURN count(e) AS n",
+    "count_ties": "MATCH (:Actor {dataset: $name})-[t:TIE]->() RETURN count(t) AS n",
+    "count_participations": (
+        "MATCH (:Actor {dataset: $name})-[p:ATTENDED]->() RETURN count(p) AS n"
+    ),
+    "actors": "MATCH (a:Actor {dataset: $name}) RETURN a ORDER BY a.position",
+    "verbanden": "MATCH (v:Verband {dataset: $name}) RETURN v ORDER BY v.position",
+    "events": "MATCH (e:Event {dataset: $name}) RETURN e ORDER BY e.position",
+    "memberships": (
+        "MATCH (a:Actor {dataset: $name})-[m:MEMBER_OF]->(v:Verband) "
+        "RETURN a.id AS actor, v.id AS verband, m AS m ORDER BY a.id, m.position"
+    ),
+    "ties": (
+        "MATCH (a:Actor {dataset: $name})-[t:TIE]->(b:Actor) "
+        "RETURN t AS t, a.id AS source, b.id AS target ORDER BY t.position"
+    ),
+    "participations": (
+        "MATCH (a:Actor {dataset: $name})-[p:ATTENDED]->(e:Event) "
+        "RETURN e.id AS event, a.id AS actor ORDER BY p.position"
+    ),
+    "history": "MATCH (i:Import) RETURN i ORDER BY i.sequence",
+    "last_import": "MATCH (i:Import) RETURN max(i.sequence) AS n",
+}
+"""Reads; every one is parameterised by the dataset name where it needs one."""

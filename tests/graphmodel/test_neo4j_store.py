@@ -1,0 +1,187 @@
+"""The Neo4j store over the real Bolt protocol: ArcadeDB started by the tests, or a genuine
+Neo4j 5 when NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) is set."""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from datetime import UTC
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graphmodel.model import Tie
+from graphmodel.store import DatasetExistsError, DatasetNotFoundError, StoreError
+from graphmodel.store.neo4j import Neo4jStore, neo4j_settings
+from graphmodel.types import TieKind
+from loaders.demo import generate_demo
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+import bolt_server
+
+
+@pytest.fixture(scope="module")
+def bolt():
+    configured = neo4j_settings()
+    if configured is not None:
+        yield configured
+        return
+    server = bolt_server.start()
+    try:
+        yield {
+            "uri": server.uri,
+            "user": server.user,
+            "password": server.password,
+            "database": server.database,
+        }
+    finally:
+        bolt_server.stop(server)
+
+
+@pytest.fixture
+def store(bolt):
+    with Neo4jStore(**bolt) as opened:
+        yield opened
+
+
+def _unique(dataset):
+    return dataset.replace(name=f"t-{uuid.uuid4().hex[:8]}")
+
+
+def test_tiny_dataset_round_trips_exactly(store, tiny):
+    dataset = _unique(tiny)
+    info = store.save(dataset)
+    assert info.counts == {
+        "actoren": 5,
+        "relaties": 4,
+        "verbanden": 2,
+        "evenementen": 1,
+        "deelnames": 2,
+    }
+    assert store.load(dataset.name).replace(created=None) == dataset
+    assert store.load(dataset.name).actor_by_id["wg"].contact_name == "Zoë Peeters"
+
+
+def test_demo_round_trips_and_saving_again_duplicates_nothing(store):
+    dataset = _unique(generate_demo(scale=0.05))
+    first = store.save(dataset)
+    assert store.load(dataset.name).same_content(dataset)
+    with pytest.raises(DatasetExistsError):
+        store.save(dataset)
+    second = store.save(dataset, replace=True)
+    assert second.version == first.version + 1
+    assert (
+        second.counts
+        == first.counts
+        == {
+            "actoren": len(dataset.actors),
+            "relaties": len(dataset.ties),
+            "verbanden": 32,
+            "evenementen": len(dataset.events),
+            "deelnames": len(dataset.participations),
+        }
+    )
+
+
+def test_a_failed_write_leaves_the_previous_version(store, tiny):
+    dataset = _unique(tiny)
+    store.save(dataset)
+    broken = dataset.replace(
+        ties=(*dataset.ties, Tie("bad", "reg", "nobody", TieKind.OVERLEG)), description="nieuw"
+    )
+    with pytest.raises(StoreError, match="niet samenhangend"):
+        store.save(broken, replace=True)
+    kept = store.load(dataset.name)
+    assert kept.replace(created=None) == dataset
+    assert store.info(dataset.name).version == 1
+
+
+def test_names_with_quotes_are_parameters_not_cypher(store, tiny):
+    hostile = tiny.replace(name="x'}) DETACH DELETE n //\"")
+    store.save(hostile)
+    assert store.load(hostile.name).same_content(tiny)
+    store.delete(hostile.name)
+    with pytest.raises(DatasetNotFoundError):
+        store.load(hostile.name)
+    assert store.history(hostile.name)[-1].action == "verwijderd"
+
+
+def test_wrong_password_and_no_server_give_one_clear_message(bolt):
+    with pytest.raises(StoreError, match="weigert de gebruiker of het wachtwoord"):
+        Neo4jStore(bolt["uri"], bolt["user"], "fout-wachtwoord", bolt["database"])
+    with pytest.raises(StoreError, match="niet bereikbaar"):
+        Neo4jStore("bolt://127.0.0.1:1", "neo4j", "x", "neo4j")
+
+
+text = st.text(st.characters(exclude_categories=("Cs",)), max_size=10)
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    description=text,
+    note=st.none() | text,
+    weight=st.floats(0.001, 1e6),
+    fte=st.none() | st.floats(0, 1e6),
+)
+def test_values_round_trip(store, tiny, description, note, weight, fte):
+    actors = tuple(
+        a.__class__(**{**vars(a), "fte": fte}) if a.id == "mwb" else a for a in tiny.actors
+    )
+    ties = tuple(t.__class__(**{**vars(t), "note": note, "weight": weight}) for t in tiny.ties)
+    dataset = _unique(tiny.replace(actors=actors, ties=ties, description=description))
+    store.save(dataset)
+    assert store.load(dataset.name).replace(created=None) == dataset.replace(created=None)
+    store.delete(dataset.name)
+
+
+def test_created_is_kept_in_utc(store, tiny):
+    from datetime import datetime
+
+    dataset = _unique(tiny.replace(created=datetime(2024, 5, 1, 12, 0, tzinfo=UTC)))
+    store.save(dataset)
+    assert store.load(dataset.name).created == dataset.created
+
+
+def test_push_then_pull_through_the_cli(bolt, tmp_path, tiny):
+    from click.testing import CliRunner
+
+    from graphmodel.store import SQLiteStore
+    from verbinder.cli import main
+
+    name = f"t-{uuid.uuid4().hex[:8]}"
+    with SQLiteStore(tmp_path / "a.sqlite") as local:
+        local.save(tiny.replace(name=name))
+    env = {
+        "NEO4J_URI": bolt["uri"],
+        "NEO4J_USER": bolt["user"],
+        "NEO4J_PASSWORD": bolt["password"],
+        "NEO4J_DATABASE": bolt["database"],
+    }
+    runner = CliRunner()
+    pushed = runner.invoke(
+        main, ["--db", str(tmp_path / "a.sqlite"), "push", "--dataset", name], env=env
+    )
+    assert pushed.exit_code == 0, pushed.output
+    again = runner.invoke(
+        main, ["--db", str(tmp_path / "a.sqlite"), "push", "--dataset", name], env=env
+    )
+    assert again.exit_code == 1 and "bestaat al" in again.output
+    pulled = runner.invoke(
+        main, ["--db", str(tmp_path / "b.sqlite"), "pull", "--dataset", name], env=env
+    )
+    assert pulled.exit_code == 0, pulled.output
+    with SQLiteStore(tmp_path / "b.sqlite") as other:
+        assert other.load(name).same_content(tiny)
+    down = runner.invoke(
+        main,
+        ["--db", str(tmp_path / "a.sqlite"), "push", "--dataset", name],
+        env={**env, "NEO4J_URI": "bolt://127.0.0.1:1"},
+    )
+    assert down.exit_code == 1 and "niet bereikbaar" in down.output
