@@ -103,7 +103,7 @@ def downloads(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory, downloads):
     binary, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
-    assert binary and driver_path, "Chromium and ChromeDriver are installed by scripts/setup.sh --tests"
+    assert binary and driver_path, "scripts/setup.sh --tests installs Chromium and ChromeDriver"
     options = webdriver.ChromeOptions()
     options.binary_location = binary
     for flag in (
