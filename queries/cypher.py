@@ -75,6 +75,36 @@ READ = {
         "RETURN e.id AS event, a.id AS actor ORDER BY p.position"
     ),
     "history": "MATCH (i:Import) RETURN i ORDER BY i.sequence",
+    "verband_members": (
+        "MATCH (a:Actor)-[m:MEMBER_OF]->(v:Verband {key: $verband}) "
+        "RETURN a.id AS actor, a.type AS type, a.sector AS sector, m.engagement AS engagement "
+        "ORDER BY a.position"
+    ),
+    "verband_ties": (
+        "MATCH (a:Actor)-[:MEMBER_OF]->(v:Verband {key: $verband}) WITH collect(a.id) AS ids "
+        "MATCH (x:Actor {dataset: $name})-[t:TIE]->(y:Actor {dataset: $name}) "
+        "WHERE x.id IN ids AND y.id IN ids "
+        "RETURN t.id AS tie, x.id AS source, y.id AS target, t.kind AS kind ORDER BY t.position"
+    ),
+    "counts_per_verband": (
+        "MATCH (a:Actor)-[m:MEMBER_OF]->(v:Verband {dataset: $name}) "
+        "RETURN v.id AS verband, a.type AS type, m.engagement AS engagement, count(*) AS n"
+    ),
+    "density_per_verband": (
+        "MATCH (v:Verband {dataset: $name}) "
+        "OPTIONAL MATCH (v)<-[:MEMBER_OF]-(a:Actor) "
+        "WITH v, collect(a.id) AS ids, count(a) AS n, "
+        "sum(CASE WHEN a.sector = 'sociale_economie' THEN 1 ELSE 0 END) AS se, "
+        "sum(CASE WHEN a.sector = 'reguliere_economie' THEN 1 ELSE 0 END) AS regular "
+        "OPTIONAL MATCH (x:Actor {dataset: $name})-[:TIE]-(y:Actor {dataset: $name}) "
+        "WHERE x.id IN ids AND y.id IN ids AND x.id < y.id "
+        "WITH v, n, se, regular, collect(DISTINCT x.id + '|' + y.id) AS pairs, "
+        "collect(DISTINCT CASE WHEN (x.sector = 'sociale_economie' AND "
+        "y.sector = 'reguliere_economie') OR (x.sector = 'reguliere_economie' AND "
+        "y.sector = 'sociale_economie') THEN x.id + '|' + y.id END) AS cross "
+        "RETURN v.id AS verband, n AS actors, size(pairs) AS pairs, se AS se, "
+        "regular AS regular, size(cross) AS cross ORDER BY v.position"
+    ),
     "last_import": "MATCH (i:Import) RETURN max(i.sequence) AS n",
 }
 """Reads; every one is parameterised by the dataset name where it needs one."""

@@ -113,6 +113,10 @@ class Neo4jStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def run_read(self, statement: str, **params: Any) -> list[dict]:
+        """Rows of the named read statement of :data:`queries.cypher.READ` as dicts."""
+        return [dict(record) for record in self._read(statement, **params)]
+
     def _read(self, statement: str, **params: Any) -> list:
         records, _, _ = self._driver.execute_query(READ[statement], params, database_=self.database)
         return records
@@ -405,6 +409,7 @@ def _write_plan(
                     "position": i,
                     "name": a.name,
                     "type": a.type.value,
+                    "sector": a.sector_group.value,
                     "municipality": a.municipality,
                     "nace": list(a.nace),
                     "activities": list(a.activities),

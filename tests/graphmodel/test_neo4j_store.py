@@ -185,3 +185,36 @@ def test_push_then_pull_through_the_cli(bolt, tmp_path, tiny):
         env={**env, "NEO4J_URI": "bolt://127.0.0.1:1"},
     )
     assert down.exit_code == 1 and "niet bereikbaar" in down.output
+
+
+def test_server_side_queries_equal_the_in_memory_ones(store):
+    import math
+
+    from queries.profile import verband_profile
+    from queries.report import verband_report
+    from queries.server_side import server_counts, server_density, server_verband_graph
+    from queries.view import filtered_network
+
+    dataset = _unique(generate_demo(scale=0.05))
+    store.save(dataset)
+    density = server_density(store, dataset.name).set_index("verband")
+    assert len(density) == 32
+    counts = server_counts(store, dataset.name)
+    for verband in ("gent", "meetjesland", "kina"):
+        measures = verband_profile(dataset, verband).measures
+        assert density.loc[verband, "actoren"] == measures["actoren"]
+        assert density.loc[verband, "dichtheid"] == pytest.approx(measures["dichtheid"])
+        expected = measures["dichtheid_se_regulier"]
+        got = density.loc[verband, "dichtheid_se_regulier"]
+        assert (math.isnan(got) and math.isnan(expected)) or got == pytest.approx(expected)
+        table = verband_report(dataset, verband).engagement_by_type
+        mine = counts[counts["verband"] == verband]
+        for row in mine.itertuples():
+            assert table.loc[row.type].iloc[row.engagement] == row.n
+        assert mine["n"].sum() == verband_report(dataset, verband).n_actors
+        server_graph = server_verband_graph(store, dataset.name, verband)
+        local = filtered_network(dataset, verband)
+        assert set(server_graph) == set(local)
+        assert {k for *_, k in server_graph.edges(keys=True)} == {
+            k for *_, k in local.edges(keys=True)
+        }
