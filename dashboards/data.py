@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from graphmodel.model import Dataset
-from graphmodel.store import DatasetInfo, SQLiteStore, default_store_path
+from graphmodel.store import DatasetInfo, open_store, store_location
 from loaders import LoadResult, load_dataset
 from loaders.template import write_template
 
@@ -27,20 +27,21 @@ __all__ = [
 ]
 
 
-def store_path() -> Path:
-    """The embedded store the dashboard reads ($VERBINDER_DB or the default path)."""
-    return default_store_path()
+def store_path() -> str:
+    """Where the dashboard's store is: the SQLite file ($VERBINDER_DB or the default path), or
+    the Neo4j server when VERBINDER_STORE=neo4j. Also the cache key of its data."""
+    return store_location()
 
 
 def datasets() -> list[DatasetInfo]:
     """The datasets in the store (read on every run: cheap, and never stale)."""
-    with SQLiteStore(store_path()) as store:
+    with open_store() as store:
         return store.datasets()
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _load(path: str, name: str, version: int) -> Dataset:
-    with SQLiteStore(path) as store:
+    with open_store() as store:  # ``path`` is the cache key: store_location()
         return store.load(name)
 
 
@@ -136,7 +137,7 @@ def save(
     sha256: str | None = None,
 ) -> DatasetInfo:
     """Store ``data`` (as a new version when it replaces one, so caches are not stale)."""
-    with SQLiteStore(store_path()) as store:
+    with open_store() as store:
         return store.save(data, replace=replace, action=action, file=file, sha256=sha256)
 
 

@@ -303,7 +303,7 @@ def push(ctx, dataset, replace, neo4j_uri, neo4j_user, neo4j_password, neo4j_dat
     Voorbeeld:
         NEO4J_URI=bolt://server:7687 NEO4J_PASSWORD=... verbinder push --dataset demo
     """
-    data = _store(ctx).load(dataset)
+    data = _store(ctx, local=True).load(dataset)
     with _neo4j(neo4j_uri, neo4j_user, neo4j_password, neo4j_database) as server:
         info = server.save(data, replace=replace, action="push")
     if info.synthetic:
@@ -326,7 +326,7 @@ def pull(ctx, dataset, replace, neo4j_uri, neo4j_user, neo4j_password, neo4j_dat
     """
     with _neo4j(neo4j_uri, neo4j_user, neo4j_password, neo4j_database) as server:
         data = server.load(dataset)
-    info = _store(ctx).save(data, replace=replace, action="pull", file=neo4j_uri)
+    info = _store(ctx, local=True).save(data, replace=replace, action="pull", file=neo4j_uri)
     if info.synthetic:
         click.echo(synthetic_banner())
     click.echo(f"Dataset '{info.name}' lokaal bewaard (versie {info.version}).")

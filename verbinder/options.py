@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from graphmodel.store import SQLiteStore, StoreError
+from graphmodel.store import SQLiteStore, Store, StoreError, open_store
 
 __all__ = [
     "_store",
@@ -21,10 +21,11 @@ __all__ = [
 ]
 
 
-def _store(ctx: click.Context) -> SQLiteStore:
-    """The store named by ``--db`` (closed when the command ends)."""
+def _store(ctx: click.Context, *, local: bool = False) -> Store:
+    """The configured store (``--db`` for SQLite, or Neo4j when VERBINDER_STORE=neo4j);
+    ``local`` always gives the SQLite file. Closed when the command ends."""
     try:
-        store = SQLiteStore(ctx.obj["db"])
+        store = SQLiteStore(ctx.obj["db"]) if local else open_store(ctx.obj["db"])
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     ctx.call_on_close(store.close)

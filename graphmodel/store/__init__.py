@@ -8,9 +8,11 @@ from graphmodel.store.base import (
     Store,
     StoreError,
 )
+from graphmodel.store.config import STORE_KIND_ENV, open_store, store_location
 from graphmodel.store.sqlite import SQLiteStore, default_store_path
 
 __all__ = [
+    "STORE_KIND_ENV",
     "DatasetExistsError",
     "DatasetInfo",
     "DatasetNotFoundError",
@@ -19,4 +21,6 @@ __all__ = [
     "Store",
     "StoreError",
     "default_store_path",
+    "open_store",
+    "store_location",
 ]

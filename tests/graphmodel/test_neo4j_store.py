@@ -218,3 +218,37 @@ def test_server_side_queries_equal_the_in_memory_ones(store):
         assert {k for *_, k in server_graph.edges(keys=True)} == {
             k for *_, k in local.edges(keys=True)
         }
+
+
+def test_cli_and_dashboard_work_on_neo4j_by_configuration_alone(bolt, store, monkeypatch):
+    from click.testing import CliRunner
+    from streamlit.testing.v1 import AppTest
+
+    from verbinder.cli import main
+
+    dataset = _unique(generate_demo(scale=0.05))
+    store.save(dataset)
+    env = {
+        "VERBINDER_STORE": "neo4j",
+        "NEO4J_URI": bolt["uri"],
+        "NEO4J_USER": bolt["user"],
+        "NEO4J_PASSWORD": bolt["password"],
+        "NEO4J_DATABASE": bolt["database"],
+    }
+    report = CliRunner().invoke(
+        main, ["report", "--dataset", dataset.name, "--verband", "gent"], env=env
+    )
+    assert report.exit_code == 0, report.output
+    assert "Inwoners:        257.029" in report.output
+    listing = CliRunner().invoke(main, ["datasets"], env=env)
+    assert dataset.name in listing.output and bolt["uri"] in listing.output
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    app = AppTest.from_file(
+        str(Path(__file__).resolve().parents[2] / "dashboards" / "app.py"), default_timeout=60
+    )
+    app.run()
+    app.sidebar.selectbox(key="dataset").set_value(dataset.name).run()
+    app.sidebar.selectbox(key="verband").set_value("gent").run()
+    assert not app.exception
+    assert {m.label: m.value for m in app.metric}["Inwoners"] == "257.029"
