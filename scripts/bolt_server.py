@@ -36,7 +36,8 @@ class BoltServer:
     user: str
     password: str
     database: str
-    folder: tempfile.TemporaryDirectory
+    folder: Path
+    owned: tempfile.TemporaryDirectory | None
 
 
 def _free_port() -> int:
@@ -53,17 +54,25 @@ def _package_folder() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-def start(timeout: float = 90) -> BoltServer:
-    """Start ArcadeDB with Bolt on free loopback ports; wait until ``RETURN 1`` answers."""
+def start(
+    timeout: float = 90, *, folder: Path | None = None, password: str | None = None
+) -> BoltServer:
+    """Start ArcadeDB with Bolt on free loopback ports; wait until ``RETURN 1`` answers.
+
+    Without ``folder`` the data lives in a fresh temporary folder that :func:`stop` removes;
+    with one (and the same ``password``) a stopped or killed server starts again on its data.
+    """
     from neo4j import GraphDatabase
 
     package = _package_folder()
-    folder = tempfile.TemporaryDirectory(prefix="verbinder-bolt-")
-    password = secrets.token_hex(8)
+    owned = None if folder is not None else tempfile.TemporaryDirectory(prefix="verbinder-bolt-")
+    root = Path(folder) if folder is not None else Path(owned.name)
+    root.mkdir(parents=True, exist_ok=True)
+    password = password or secrets.token_hex(8)
     bolt, http = _free_port(), _free_port()
     command = [
         str(package / "jre" / "bin" / "java"), "-Xms128m", "-Xmx512m",
-        f"-Darcadedb.server.rootPath={folder.name}",
+        f"-Darcadedb.server.rootPath={root}",
         f"-Darcadedb.server.rootPassword={password}",
         f"-Darcadedb.server.defaultDatabases={DATABASE}[root]",
         "-Darcadedb.server.httpIncomingHost=127.0.0.1",
@@ -74,7 +83,7 @@ def start(timeout: float = 90) -> BoltServer:
     ]  # fmt: skip
     process = subprocess.Popen(
         command,
-        cwd=folder.name,
+        cwd=root,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -83,7 +92,8 @@ def start(timeout: float = 90) -> BoltServer:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            folder.cleanup()
+            if owned is not None:
+                owned.cleanup()
             raise RuntimeError(f"ArcadeDB stopped at start (code {process.returncode})")
         try:
             with (
@@ -91,15 +101,16 @@ def start(timeout: float = 90) -> BoltServer:
                 driver.session(database=DATABASE) as session,
             ):
                 session.run("RETURN 1").consume()  # a real query, without the driver's retries
-            return BoltServer(process, uri, "root", password, DATABASE, folder)
+            return BoltServer(process, uri, "root", password, DATABASE, root, owned)
         except Exception:  # not listening yet
             time.sleep(0.5)
-    stop(BoltServer(process, uri, "root", password, DATABASE, folder))
+    stop(BoltServer(process, uri, "root", password, DATABASE, root, owned))
     raise RuntimeError(f"ArcadeDB did not answer on {uri} within {timeout:.0f} s")
 
 
 def stop(server: BoltServer) -> None:
-    """Stop the server by its PID (SIGTERM, then SIGKILL) and remove its data folder."""
+    """Stop the server by its PID (SIGTERM, then SIGKILL); remove its data folder if it made
+    one."""
     if server.process.poll() is None:
         server.process.send_signal(signal.SIGTERM)
         try:
@@ -107,7 +118,8 @@ def stop(server: BoltServer) -> None:
         except subprocess.TimeoutExpired:
             server.process.kill()
             server.process.wait(timeout=10)
-    server.folder.cleanup()
+    if server.owned is not None:
+        server.owned.cleanup()
 
 
 def main() -> None:

@@ -299,12 +299,19 @@ def _neo4j(uri: str, user: str, password: str, database: str):
 def push(ctx, dataset, replace, neo4j_uri, neo4j_user, neo4j_password, neo4j_database):
     """Zet een dataset uit de lokale databank op de gedeelde Neo4j-server.
 
+    Met --vervang wordt een dataset die er al staat vervangen, tenzij hij gelijk is: dan
+    verandert er niets.
+
     \b
     Voorbeeld:
         NEO4J_URI=bolt://server:7687 NEO4J_PASSWORD=... verbinder push --dataset demo
     """
     data = _store(ctx, local=True).load(dataset)
     with _neo4j(neo4j_uri, neo4j_user, neo4j_password, neo4j_database) as server:
+        names = {info.name for info in server.datasets()}
+        if replace and dataset in names and server.load(dataset).same_content(data):
+            click.echo(f"Dataset '{dataset}' staat al zo op {neo4j_uri}: niets gewijzigd.")
+            return
         info = server.save(data, replace=replace, action="push")
     if info.synthetic:
         click.echo(synthetic_banner())

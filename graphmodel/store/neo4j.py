@@ -85,14 +85,25 @@ class Neo4jStore:
     """Datasets in a Neo4j database (or any server that speaks Bolt and Neo4j-5 Cypher).
 
     Raises :class:`~graphmodel.store.base.StoreError` with one Dutch sentence when the server
-    cannot be reached or refuses the password.
+    cannot be reached or refuses the password. Transient errors are retried for
+    ``retry_seconds`` (the driver's managed transactions).
     """
 
-    def __init__(self, uri: str, user: str, password: str, database: str = "neo4j") -> None:
+    def __init__(
+        self,
+        uri: str,
+        user: str,
+        password: str,
+        database: str = "neo4j",
+        *,
+        retry_seconds: float = 30.0,
+    ) -> None:
         self.uri, self.database = uri, database
         self.path = uri  # shown in messages, like SQLiteStore.path
         try:
-            self._driver = GraphDatabase.driver(uri, auth=(user, password))
+            self._driver = GraphDatabase.driver(
+                uri, auth=(user, password), max_transaction_retry_time=retry_seconds
+            )
             with self._driver.session(database=database) as session:
                 for statement in SCHEMA:
                     session.run(statement).consume()

@@ -3,6 +3,7 @@ Neo4j 5 when NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) is set.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import uuid
 from datetime import UTC
@@ -200,13 +201,14 @@ def test_server_side_queries_equal_the_in_memory_ones(store):
     density = server_density(store, dataset.name).set_index("verband")
     assert len(density) == 32
     counts = server_counts(store, dataset.name)
-    for verband in ("gent", "meetjesland", "kina"):
+    for verband in (v.id for v in dataset.verbanden):
         measures = verband_profile(dataset, verband).measures
         assert density.loc[verband, "actoren"] == measures["actoren"]
         assert density.loc[verband, "dichtheid"] == pytest.approx(measures["dichtheid"])
         expected = measures["dichtheid_se_regulier"]
         got = density.loc[verband, "dichtheid_se_regulier"]
         assert (math.isnan(got) and math.isnan(expected)) or got == pytest.approx(expected)
+    for verband in ("gent", "meetjesland", "kina"):
         table = verband_report(dataset, verband).engagement_by_type
         mine = counts[counts["verband"] == verband]
         for row in mine.itertuples():
@@ -252,3 +254,72 @@ def test_cli_and_dashboard_work_on_neo4j_by_configuration_alone(bolt, store, mon
     app.sidebar.selectbox(key="verband").set_value("gent").run()
     assert not app.exception
     assert {m.label: m.value for m in app.metric}["Inwoners"] == "257.029"
+
+
+def test_push_pull_of_the_demo_is_identical_and_pushing_again_changes_nothing(
+    bolt, store, tmp_path
+):
+    from click.testing import CliRunner
+
+    from graphmodel.store import SQLiteStore
+    from verbinder.cli import main
+
+    dataset = _unique(generate_demo(scale=0.05))
+    with SQLiteStore(tmp_path / "a.sqlite") as local:
+        local.save(dataset)
+    env = {
+        "NEO4J_URI": bolt["uri"],
+        "NEO4J_USER": bolt["user"],
+        "NEO4J_PASSWORD": bolt["password"],
+        "NEO4J_DATABASE": bolt["database"],
+    }
+    runner = CliRunner()
+    push = ["--db", str(tmp_path / "a.sqlite"), "push", "--dataset", dataset.name, "--vervang"]
+    assert runner.invoke(main, push, env=env).exit_code == 0
+    version = store.info(dataset.name).version
+    again = runner.invoke(main, push, env=env)
+    assert "niets gewijzigd" in again.output
+    assert store.info(dataset.name).version == version
+    pull = ["--db", str(tmp_path / "b.sqlite"), "pull", "--dataset", dataset.name]
+    assert runner.invoke(main, pull, env=env).exit_code == 0
+    with SQLiteStore(tmp_path / "b.sqlite") as other:
+        assert other.load(dataset.name).same_content(dataset)
+
+
+def test_killing_the_server_during_a_push_leaves_the_old_or_the_new_dataset(tmp_path, tiny):
+    # Runs on a Bolt server of its own (even when NEO4J_URI points elsewhere): it kills it.
+    import os
+    import signal
+    import threading
+    import time
+
+    folder, password = tmp_path / "data", "kill-test"
+    server = bolt_server.start(folder=folder, password=password)
+    old = tiny.replace(name="crash")
+    new = generate_demo(scale=0.3, name="crash")
+    try:
+        for delay in (0.2, 0.8, 1.6):
+            with Neo4jStore(
+                server.uri, server.user, password, server.database, retry_seconds=1.0
+            ) as store:
+                store.save(old, replace=True)
+                writer = threading.Thread(
+                    target=lambda s=store: _ignore_errors(s.save, new, replace=True)
+                )
+                writer.start()
+                time.sleep(delay)
+                os.kill(server.process.pid, signal.SIGKILL)
+                server.process.wait(timeout=20)
+                writer.join(timeout=60)
+            server = bolt_server.start(folder=folder, password=password)
+            with Neo4jStore(server.uri, server.user, password, server.database) as store:
+                found = store.load("crash")
+            assert found.same_content(old) or found.same_content(new), f"after {delay} s"
+    finally:
+        bolt_server.stop(server)
+
+
+def _ignore_errors(function, *args, **kwargs) -> None:
+    # The server is killed under the write: that is the point of the test.
+    with contextlib.suppress(Exception):
+        function(*args, **kwargs)
