@@ -11,3 +11,4 @@ cd "$(dirname "$0")/.."
 .venv/bin/python benchmarks/metrics.py --smoke
 .venv/bin/python benchmarks/links.py --smoke
 .venv/bin/python benchmarks/dashboard.py --smoke
+.venv/bin/python benchmarks/push.py --smoke
