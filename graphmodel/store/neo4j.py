@@ -11,22 +11,14 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
-from graphmodel.model import (
-    Actor,
-    Dataset,
-    Event,
-    Membership,
-    Participation,
-    SourceFile,
-    Tie,
-    Verband,
-)
+from graphmodel.jsoncodec import FORMAT, VERSION, dataset_from_dict, dataset_to_dict
+from graphmodel.model import Dataset
 from graphmodel.store.base import (
     DatasetExistsError,
     DatasetInfo,
@@ -34,7 +26,6 @@ from graphmodel.store.base import (
     ImportRecord,
     StoreError,
 )
-from graphmodel.types import ActorType, Engagement, Provenance, TieKind
 from queries.cypher import DELETE_DATASET, READ, SCHEMA, WRITE
 
 __all__ = ["Neo4jStore", "neo4j_settings"]
@@ -59,18 +50,6 @@ def neo4j_settings() -> dict[str, str] | None:
 
 def _key(dataset: str, item: str) -> str:
     return f"{dataset}{SEPARATOR}{item}"
-
-
-def _iso(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def _day(value: str | None) -> date | None:
-    return None if value is None else date.fromisoformat(value)
-
-
-def _level(value: int | None) -> Engagement | None:
-    return None if value is None else Engagement(value)
 
 
 def _batches(rows: list[dict]) -> list[list[dict]]:
@@ -262,116 +241,76 @@ class Neo4jStore:
         return records
 
     def load(self, name: str) -> Dataset:
-        """The whole dataset ``name``, exactly as saved."""
+        """The whole dataset ``name``, exactly as saved (rebuilt through the JSON codec)."""
         found = self._read("dataset", name=name)
         if not found:
             raise DatasetNotFoundError(f"Er is geen dataset '{name}' in {self.uri}.")
         d = dict(found[0]["d"])
-        memberships: dict[str, list[Membership]] = {}
+        memberships: dict[str, list[dict]] = {}
         for row in self._read("memberships", name=name):
-            m = dict(row["m"])
+            m = _Props(row["m"])
             memberships.setdefault(row["actor"], []).append(
-                Membership(
-                    row["verband"],
-                    Engagement(m["engagement"]),
-                    _level(m.get("political")),
-                    _level(m.get("administrative")),
-                )
+                {
+                    "verband_id": row["verband"],
+                    "engagement": m["engagement"],
+                    "political": m["political"],
+                    "administrative": m["administrative"],
+                }
             )
         actors = []
         for row in self._read("actors", name=name):
-            a = dict(row["a"])
-            actors.append(
-                Actor(
-                    a["id"],
-                    a["name"],
-                    ActorType(a["type"]),
-                    a.get("municipality"),
-                    tuple(a.get("nace") or ()),
-                    tuple(a.get("activities") or ()),
-                    a.get("kbo"),
-                    a.get("fte"),
-                    a.get("target_group_workers"),
-                    tuple(memberships.get(a["id"], ())),
-                    tuple(a.get("tags") or ()),
-                    a.get("contact_name"),
-                    a.get("contact_email"),
-                    a.get("note"),
-                    a.get("lat"),
-                    a.get("lon"),
-                )
-            )
-        verbanden = []
-        for row in self._read("verbanden", name=name):
-            v = dict(row["v"])
-            verbanden.append(
-                Verband(
-                    v["id"],
-                    v["name"],
-                    v.get("legal_form"),
-                    v.get("province"),
-                    tuple(v.get("municipalities") or ()),
-                    v.get("inhabitants"),
-                    v.get("subsidy_eur"),
-                    v.get("period_start"),
-                    v.get("period_end"),
-                    v.get("centrumstad"),
-                    v.get("note"),
-                    v.get("source"),
-                )
-            )
-        ties = []
-        for row in self._read("ties", name=name):
-            t = dict(row["t"])
-            ties.append(
-                Tie(
-                    t["id"],
-                    row["source"],
-                    row["target"],
-                    TieKind(t["kind"]),
-                    t["weight"],
-                    _day(t.get("valid_from")),
-                    _day(t.get("valid_to")),
-                    Provenance(t["provenance"]),
-                    t.get("note"),
-                )
-            )
-        events = []
-        for row in self._read("events", name=name):
-            e = dict(row["e"])
-            events.append(
-                Event(
-                    e["id"],
-                    e["name"],
-                    _day(e.get("date")),
-                    e.get("verband_id"),
-                    e.get("kind"),
-                    e.get("theme"),
-                )
-            )
-        participations = [
-            Participation(r["event"], r["actor"]) for r in self._read("participations", name=name)
-        ]
-        sources = tuple(SourceFile(*s.split("\t", 1)) for s in d.get("sources") or ())
-        return Dataset(
-            name,
-            tuple(actors),
-            tuple(ties),
-            tuple(verbanden),
-            tuple(events),
-            tuple(participations),
-            d["synthetic"],
-            d["description"],
-            datetime.fromisoformat(d["created"]),
-            sources,
-        )
+            a = _Props(row["a"], lists=("nace", "activities", "tags"))
+            a["memberships"] = memberships.get(a["id"], [])
+            actors.append(a)
+        data = {
+            "format": FORMAT,
+            "version": VERSION,
+            "name": name,
+            "synthetic": d["synthetic"],
+            "description": d["description"],
+            "created": d["created"],
+            "sources": [
+                dict(zip(("path", "sha256"), s.split("\t", 1), strict=True))
+                for s in d.get("sources") or ()
+            ],
+            "verbanden": [
+                _Props(r["v"], lists=("municipalities",))
+                for r in self._read("verbanden", name=name)
+            ],
+            "actors": actors,
+            "ties": [
+                _Props(r["t"], source=r["source"], target=r["target"])
+                for r in self._read("ties", name=name)
+            ],
+            "events": [_Props(r["e"]) for r in self._read("events", name=name)],
+            "participations": [
+                {"event_id": r["event"], "actor_id": r["actor"]}
+                for r in self._read("participations", name=name)
+            ],
+        }
+        return dataset_from_dict(data)
+
+
+class _Props(dict):
+    """Node or relationship properties; a property Neo4j did not store (None) reads as None,
+    a list property as an empty list."""
+
+    def __init__(self, values, lists: tuple[str, ...] = (), **extra: object) -> None:
+        super().__init__(dict(values), **extra)
+        for key in lists:
+            self[key] = self.get(key) or []
+
+    def __missing__(self, key: str) -> None:
+        return None
 
 
 def _write_plan(
     dataset: Dataset, version: int, action: str, file: str | None, sha256: str | None, sequence: int
 ) -> list[tuple[str, dict]]:
-    """The statements and parameters that write ``dataset``, in order."""
+    """The statements and parameters that write ``dataset``, in order: the JSON codec's
+    records (the one mapping of the model to plain values) become the properties."""
     name = dataset.name
+    data = dataset_to_dict(dataset, include_personal=True)
     created = dataset.created or datetime.now(UTC).replace(microsecond=0)
     plan: list[tuple[str, dict]] = [
         (
@@ -383,111 +322,57 @@ def _write_plan(
                     "description": dataset.description,
                     "created": created.isoformat(),
                     "version": version,
-                    "sources": [f"{s.path}\t{s.sha256}" for s in dataset.sources],
+                    "sources": [f"{s['path']}\t{s['sha256']}" for s in data["sources"]],
                 }
             },
         )
     ]
+    actors = data["actors"]
     rows = {
         "verbanden": [
-            {
-                "key": _key(name, v.id),
-                "props": {
-                    "dataset": name,
-                    "id": v.id,
-                    "position": i,
-                    "name": v.name,
-                    "legal_form": v.legal_form,
-                    "province": v.province,
-                    "municipalities": list(v.municipalities),
-                    "inhabitants": v.inhabitants,
-                    "subsidy_eur": v.subsidy_eur,
-                    "period_start": v.period_start,
-                    "period_end": v.period_end,
-                    "centrumstad": v.centrumstad,
-                    "note": v.note,
-                    "source": v.source,
-                },
-            }
-            for i, v in enumerate(dataset.verbanden)
+            {"key": _key(name, v["id"]), "props": {**v, "dataset": name, "position": i}}
+            for i, v in enumerate(data["verbanden"])
         ],
         "actors": [
             {
-                "key": _key(name, a.id),
+                "key": _key(name, a["id"]),
                 "props": {
+                    **{k: v for k, v in a.items() if k != "memberships"},
                     "dataset": name,
-                    "id": a.id,
                     "position": i,
-                    "name": a.name,
-                    "type": a.type.value,
-                    "sector": a.sector_group.value,
-                    "municipality": a.municipality,
-                    "nace": list(a.nace),
-                    "activities": list(a.activities),
-                    "kbo": a.kbo,
-                    "fte": a.fte,
-                    "target_group_workers": a.target_group_workers,
-                    "tags": list(a.tags),
-                    "contact_name": a.contact_name,
-                    "contact_email": a.contact_email,
-                    "note": a.note,
-                    "lat": a.lat,
-                    "lon": a.lon,
+                    "sector": dataset.actors[i].sector_group.value,
                 },
             }
-            for i, a in enumerate(dataset.actors)
+            for i, a in enumerate(actors)
         ],
         "memberships": [
             {
-                "actor": _key(name, a.id),
-                "verband": _key(name, m.verband_id),
-                "props": {
-                    "position": i,
-                    "engagement": int(m.engagement),
-                    "political": None if m.political is None else int(m.political),
-                    "administrative": None if m.administrative is None else int(m.administrative),
-                },
+                "actor": _key(name, a["id"]),
+                "verband": _key(name, m["verband_id"]),
+                "props": {**m, "position": i},
             }
-            for a in dataset.actors
-            for i, m in enumerate(a.memberships)
+            for a in actors
+            for i, m in enumerate(a["memberships"])
         ],
         "ties": [
             {
-                "key": _key(name, t.id),
-                "source": _key(name, t.source),
-                "target": _key(name, t.target),
+                "key": _key(name, t["id"]),
+                "source": _key(name, t["source"]),
+                "target": _key(name, t["target"]),
                 "props": {
-                    "id": t.id,
+                    **{k: v for k, v in t.items() if k not in ("source", "target")},
                     "position": i,
-                    "kind": t.kind.value,
-                    "weight": t.weight,
-                    "valid_from": _iso(t.valid_from),
-                    "valid_to": _iso(t.valid_to),
-                    "provenance": t.provenance.value,
-                    "note": t.note,
                 },
             }
-            for i, t in enumerate(dataset.ties)
+            for i, t in enumerate(data["ties"])
         ],
         "events": [
-            {
-                "key": _key(name, e.id),
-                "props": {
-                    "dataset": name,
-                    "id": e.id,
-                    "position": i,
-                    "name": e.name,
-                    "date": _iso(e.date),
-                    "verband_id": e.verband_id,
-                    "kind": e.kind,
-                    "theme": e.theme,
-                },
-            }
-            for i, e in enumerate(dataset.events)
+            {"key": _key(name, e["id"]), "props": {**e, "dataset": name, "position": i}}
+            for i, e in enumerate(data["events"])
         ],
         "participations": [
-            {"actor": _key(name, p.actor_id), "event": _key(name, p.event_id), "position": i}
-            for i, p in enumerate(dataset.participations)
+            {"actor": _key(name, p["actor_id"]), "event": _key(name, p["event_id"]), "position": i}
+            for i, p in enumerate(data["participations"])
         ],
     }
     for table in ("verbanden", "actors", "memberships", "ties", "events", "participations"):
