@@ -2,8 +2,9 @@
 
 Starts the project's ArcadeDB Bolt server (scripts/bolt_server.py) unless NEO4J_URI is set,
 pushes the demo at ``--size`` actors with :class:`graphmodel.store.neo4j.Neo4jStore` (batched
-``UNWIND`` in one transaction) and writes ``--sample`` of the same rows one statement per row
-(auto-commit, as a plain loop would). Prints rows per second of both and the ratio.
+``UNWIND`` in one transaction) and then sends ``--sample`` of the same rows with the same
+statements, one row per statement in its own auto-commit transaction (as a plain loop would),
+spread over the tables in proportion to their size. Prints rows per second of both and the ratio.
 
 Usage: ``python benchmarks/push.py [--size 50000] [--sample 2000] [--smoke]``.
 """
@@ -21,8 +22,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import bolt_server  # noqa: E402
 
-from graphmodel.store.neo4j import Neo4jStore, neo4j_settings  # noqa: E402
+from graphmodel.store.neo4j import Neo4jStore, _write_plan, neo4j_settings  # noqa: E402
 from loaders.demo import generate_demo, scale_for  # noqa: E402
+from queries.cypher import DELETE_DATASET, READ, WRITE  # noqa: E402
+
+BASELINE = "bench_rij_per_rij"
+NODE_STATEMENTS = {WRITE["verbanden"], WRITE["actors"], WRITE["events"]}
 
 
 def _rows(dataset) -> int:
@@ -35,6 +40,45 @@ def _rows(dataset) -> int:
         + len(dataset.events)
         + len(dataset.participations)
     )
+
+
+def _row_sample(dataset, sample: int) -> list[tuple[str, dict]]:
+    """Rows of the push's own write statements, ``sample`` in all, in proportion to each
+    table's size. Node rows get keys of their own (dataset ``BASELINE``) so that they land
+    next to the pushed dataset; relationship rows connect the pushed nodes."""
+    by_statement: dict[str, list[dict]] = {}
+    for statement, params in _write_plan(dataset, 1, "benchmark", None, None, 0):
+        if "rows" in params:
+            by_statement.setdefault(statement, []).extend(params["rows"])
+    total = sum(len(rows) for rows in by_statement.values())
+    picked = []
+    for statement, rows in by_statement.items():
+        for row in rows[: max(1, round(sample * len(rows) / total))]:
+            if statement in NODE_STATEMENTS:
+                row = {
+                    **row,
+                    "key": f"{row['key']}\x1frij",
+                    "props": {**row["props"], "dataset": BASELINE},
+                }
+            picked.append((statement, row))
+    return picked
+
+
+def _check_landed(driver, database: str, dataset, rows_single) -> None:
+    """Stop when the row-by-row writes did not all land (a MATCH that finds nothing is silent)."""
+
+    def count(statement: str, name: str) -> int:
+        records, _, _ = driver.execute_query(READ[statement], name=name, database_=database)
+        return records[0]["n"]
+
+    sent = {s: sum(1 for statement, _ in rows_single if statement == WRITE[s]) for s in WRITE}
+    landed = {
+        "actors": count("count_actors", BASELINE),
+        "ties": count("count_ties", dataset.name) - len(dataset.ties),
+    }
+    for table, n in landed.items():
+        if n != sent[table]:
+            sys.exit(f"rij per rij: {n} van {sent[table]} {table} geschreven")
 
 
 def main() -> None:
@@ -61,29 +105,26 @@ def main() -> None:
             store.save(dataset, replace=True, action="benchmark")
             batched = time.perf_counter() - start
             driver = store._driver
-            actors = dataset.actors[:sample]
+            rows_single = _row_sample(dataset, sample)
             start = time.perf_counter()
-            for actor in actors:
-                driver.execute_query(
-                    "MERGE (a:BenchRow {key: $key}) SET a.name = $name, a.type = $type",
-                    key=actor.id,
-                    name=actor.name,
-                    type=actor.type.value,
-                    database_=settings["database"],
-                )
+            for statement, row in rows_single:
+                driver.execute_query(statement, {"rows": [row]}, database_=settings["database"])
             single = time.perf_counter() - start
-            driver.execute_query(
-                "MATCH (a:BenchRow) DETACH DELETE a", database_=settings["database"]
-            )
+            _check_landed(driver, settings["database"], dataset, rows_single)
+            for statement in DELETE_DATASET:
+                driver.execute_query(statement, name=BASELINE, database_=settings["database"])
             store.delete("bench")
     finally:
         if server is not None:
             bolt_server.stop(server)
     rows = _rows(dataset)
-    batched_rate, single_rate = rows / batched, len(actors) / single
+    batched_rate, single_rate = rows / batched, len(rows_single) / single
     print(f"Push van de demo ({len(dataset.actors)} actoren, {rows} rijen) naar {settings['uri']}")
     print(f"  gebundeld (UNWIND, één transactie): {batched:.1f} s, {batched_rate:,.0f} rijen/s")
-    print(f"  rij per rij ({len(actors)} rijen):      {single:.1f} s, {single_rate:,.0f} rijen/s")
+    print(
+        f"  rij per rij ({len(rows_single)} rijen, zelfde opdrachten): {single:.1f} s, "
+        f"{single_rate:,.0f} rijen/s"
+    )
     print(f"  verhouding: {batched_rate / single_rate:.1f}x")
 
 
