@@ -52,8 +52,9 @@ def is_empty(value: object) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@")
-"""First characters that make a spreadsheet read a CSV cell as a formula."""
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a CSV cell as a formula (OWASP, "CSV
+Injection": tab and carriage return too, which some spreadsheets skip before a formula)."""
 
 EXCEL_ERRORS = frozenset(
     {"#VALUE!", "#REF!", "#N/A", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA"}

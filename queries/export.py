@@ -2,7 +2,7 @@
 
 Workbook and CSV exports use the import format, so an export imports again unchanged.
 Personal data (contact person, e-mail) stays out unless ``include_personal`` is set.
-In CSV files a text that starts like a formula (= + - @) gets a leading apostrophe, which
+In CSV files a text that starts like a formula (= + - @, tab, CR) gets a leading apostrophe, which
 the CSV loader removes again; in workbooks such text is stored as text. Excel's limits apply to
 .xlsx: 15 significant digits per number and 32,767 characters per cell (a longer text is
 refused, not cut).

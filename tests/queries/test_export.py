@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import UTC, datetime
 
@@ -59,6 +60,20 @@ def test_a_text_that_looks_like_a_formula_stays_text_in_xlsx(tmp_path, tiny):
     actors = (*tiny.actors, Actor("f", '=HYPERLINK("x")', ActorType.ANDERE))
     path = export_dataset(tiny.replace(actors=actors), tmp_path / "f.xlsx")
     assert load_dataset(path, name="x").dataset.actor_by_id["f"].name == '=HYPERLINK("x")'
+
+
+def test_no_csv_cell_starts_like_a_formula(tmp_path, tiny):
+    hostile = ("=1+1", "+31", "-2", "@SUM(A1)", "\t=cmd|' /C calc'!A0", "\r=HYPERLINK(1)")
+    actors = (
+        *tiny.actors,
+        *(Actor(f"h{i}", text, ActorType.ANDERE, note=text) for i, text in enumerate(hostile)),
+    )
+    folder = export_dataset(tiny.replace(actors=actors), tmp_path / "csv")
+    with (folder / "actoren.csv").open(encoding="utf-8-sig", newline="") as handle:
+        cells = [cell for row in csv.reader(handle, delimiter=";") for cell in row]
+    for text in hostile:
+        assert cells.count("'" + text) == 2
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
 
 
 def test_unknown_format_is_refused(tmp_path, tiny):
