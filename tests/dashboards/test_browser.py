@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -43,11 +44,18 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+HOSTILE = '<img src=x onerror="window.top.__xss = 1">'
+"""The name of one antwerpen member: it must show as text and never run."""
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("browser") / "v.sqlite"
+    demo = generate_demo(scale=0.1)
+    target = demo.members_of("antwerpen")[0].id
+    actors = tuple(replace(a, name=HOSTILE) if a.id == target else a for a in demo.actors)
     with SQLiteStore(path) as opened:
-        opened.save(generate_demo(scale=0.1))
+        opened.save(demo.replace(actors=actors))
     return path
 
 
@@ -222,6 +230,60 @@ def test_canvas_shows_the_verband_and_a_click_selects_a_node(server, browser, st
         assert selected == [node]
     finally:
         browser.switch_to.default_content()
+
+
+def test_a_name_with_html_shows_as_text_and_runs_nothing(server, browser):
+    _network(browser, server)
+    try:
+        node = browser.execute_script(
+            "return network.body.data.nodes.get().find(n => n.label === arguments[0]).id", HOSTILE
+        )
+        browser.switch_to.default_content()
+        browser.execute_script("document.querySelector('iframe').scrollIntoView({block: 'start'});")
+        browser.switch_to.frame(browser.find_element(By.CSS_SELECTOR, "iframe"))
+        # Move the node clear of the others, then hover it so that vis-network shows its tooltip.
+        spot = browser.execute_script(
+            "network.setOptions({physics: false});"
+            "var pos = Object.values(network.getPositions());"
+            "var x = Math.max(...pos.map(p => p.x)), y = Math.max(...pos.map(p => p.y));"
+            "network.moveNode(arguments[0], x + 150, y + 150);network.fit({animation: false});"
+            "var p = network.canvasToDOM(network.getPositions([arguments[0]])[arguments[0]]);"
+            "var r = network.canvas.frame.canvas.getBoundingClientRect();"
+            "return [r.left + p.x, r.top + p.y];",
+            node,
+        )
+        browser.switch_to.default_content()
+        outer = browser.execute_script(
+            "var r = document.querySelector('iframe').getBoundingClientRect();"
+            "return [r.left, r.top];"
+        )
+        browser.execute_cdp_cmd(
+            "Input.dispatchMouseEvent",
+            {"type": "mouseMoved", "x": outer[0] + spot[0], "y": outer[1] + spot[1]},
+        )
+        browser.switch_to.frame(browser.find_element(By.CSS_SELECTOR, "iframe"))
+        WebDriverWait(browser, 10).until(
+            lambda d: (
+                HOSTILE
+                in d.execute_script(
+                    "var t = document.querySelector('.vis-tooltip');"
+                    "return t && t.style.visibility !== 'hidden' ? t.innerText : '';"
+                )
+            )
+        )
+        assert browser.execute_script("return document.querySelectorAll('img').length") == 0
+    finally:
+        browser.switch_to.default_content()
+    assert browser.execute_script("return window.__xss") is None
+    for page in ("verbinders", "schakels"):
+        browser.get(f"{server}/{page}")
+        _wait_text(browser, "Synthetische demodata")
+        time.sleep(2)
+        assert browser.execute_script("return window.__xss") is None
+        assert not browser.find_elements(By.CSS_SELECTOR, "img[src='x']")
+    # Control: the same text parsed as HTML does run, so the checks above can fail.
+    browser.execute_script("document.body.insertAdjacentHTML('beforeend', arguments[0])", HOSTILE)
+    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return window.__xss") == 1)
 
 
 def test_a_filter_changes_the_number_of_drawn_nodes(server, browser):
