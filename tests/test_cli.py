@@ -140,3 +140,20 @@ def test_plan_event_command(run, tmp_path):
     assert (tmp_path / "u.csv").read_text(encoding="utf-8-sig").startswith("# SYNTHETISCHE")
     too_small = run("plan-event", "--verband", "meetjesland", "--capacity", "1")
     assert too_small.exit_code == 2
+
+
+def test_backup_then_restore_brings_a_dataset_back(run, tmp_path):
+    assert run("demo", "--schaal", "0.05").exit_code == 0
+    made = run("backup", str(tmp_path / "kopie.sqlite"))
+    assert made.exit_code == 0 and (tmp_path / "kopie.sqlite").is_file()
+    assert run("demo", "--schaal", "0.05", "--dataset", "tweede").exit_code == 0
+    restored = run("restore", str(tmp_path / "kopie.sqlite"))
+    assert restored.exit_code == 0
+    assert "datasets nu: demo." in restored.output
+    assert "tweede" not in run("datasets").output
+    refused = CliRunner().invoke(
+        main, ["--db", str(tmp_path / "v.sqlite"), "restore", str(tmp_path / "geen.sqlite")]
+    )
+    assert refused.exit_code == 1 and "bestaat niet" in refused.output
+    dated = run("backup")
+    assert dated.exit_code == 0 and "reservekopieën" in dated.output

@@ -12,7 +12,7 @@ from loaders.demo import DEMO_SEED, generate_demo
 from loaders.template import write_template
 from queries.export import EXPORT_FORMATS, export_dataset
 from queries.report import UnknownVerbandError, verband_report
-from verbinder import link_commands, network_commands
+from verbinder import link_commands, network_commands, store_commands
 from verbinder.options import _store, dataset_option, neo4j_options, store_errors
 from verbinder.render import render_datasets, render_report, synthetic_banner
 
@@ -240,6 +240,8 @@ main.add_command(link_commands.missing_links)
 main.add_command(link_commands.gaps)
 main.add_command(link_commands.plan_event)
 main.add_command(link_commands.attendance)
+main.add_command(store_commands.backup)
+main.add_command(store_commands.restore)
 
 
 @main.command()

@@ -29,6 +29,12 @@ from graphmodel.store.base import (
     ImportRecord,
     StoreError,
 )
+from graphmodel.store.sqlite_backup import (
+    automatic_backup,
+    backup_folder,
+    check_integrity,
+    copy_to,
+)
 from graphmodel.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 from graphmodel.types import ActorType, Engagement, Provenance, TieKind
 
@@ -81,8 +87,13 @@ class SQLiteStore:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
             self._conn.execute("PRAGMA foreign_keys = ON")
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            self._migrate()
+            try:
+                check_integrity(self._conn, self.path)  # before WAL: a damaged file stays as is
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                self._migrate()
+            except StoreError:
+                self._conn.close()
+                raise
         except OSError as exc:
             raise StoreError(
                 f"De databank '{self.path}' kan niet geopend worden: {exc.strerror or exc}"
@@ -117,12 +128,52 @@ class SQLiteStore:
                 f"De databank '{self.path}' heeft schemaversie {current}, nieuwer dan deze versie "
                 f"van Verbinder ({SCHEMA_VERSION}) kent. Werk Verbinder bij."
             )
+        if 0 < current < SCHEMA_VERSION and self._on_disk:
+            automatic_backup(self._conn, self.path, "migratie")
         for version in range(current, SCHEMA_VERSION):
             with self._transaction() as conn:
                 for statement in MIGRATIONS[version].split(";"):
                     if statement.strip():
                         conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {version + 1}")
+
+    @property
+    def _on_disk(self) -> bool:
+        return str(self.path) != ":memory:"
+
+    def backup(self, target: str | Path | None = None) -> Path:
+        """Write a consistent copy of the whole database to ``target`` (default: a dated file
+        in :func:`~graphmodel.store.sqlite_backup.backup_folder`) and return its path."""
+        if target is None:
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            target = backup_folder(self.path) / f"{self.path.stem}-{stamp}.sqlite"
+        try:
+            return copy_to(self._conn, Path(target))
+        except (OSError, sqlite3.DatabaseError) as exc:
+            raise StoreError(f"De reservekopie '{target}' werd niet geschreven: {exc}") from exc
+
+    def restore(self, source: str | Path) -> Path:
+        """Replace the whole database by the backup ``source``, in one step.
+
+        The backup is checked first (a sound SQLite file of a Verbinder schema this version
+        knows); the current content is saved as an automatic copy, whose path is returned.
+        """
+        source = Path(source)
+        if not source.is_file():
+            raise StoreError(f"De reservekopie '{source}' bestaat niet.")
+        try:
+            backup = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"'{source}' kan niet geopend worden: {exc}") from exc
+        try:
+            _check_backup(backup, source)
+            safety = automatic_backup(self._conn, self.path, "terugzetten")
+            backup.backup(self._conn)
+        finally:
+            backup.close()
+        self._conn.execute("PRAGMA journal_mode = WAL")
+        self._migrate()
+        return safety
 
     @property
     def schema_version(self) -> int:
@@ -262,6 +313,8 @@ class SQLiteStore:
     def delete(self, name: str) -> None:
         """Remove dataset ``name`` and everything in it; the import history keeps its lines."""
         dataset_id = self._dataset_id(name)
+        if self._on_disk:
+            automatic_backup(self._conn, self.path, "verwijderen")
         with self._transaction() as conn:
             conn.execute("DELETE FROM datasets WHERE id = ?", (dataset_id,))
             conn.execute(
@@ -291,6 +344,21 @@ _COUNTED_TABLES = {
     "evenementen": "events",
     "deelnames": "participations",
 }
+
+
+def _check_backup(backup: sqlite3.Connection, source: Path) -> None:
+    """Raise :class:`StoreError` unless ``backup`` is a sound Verbinder database."""
+    try:
+        check_integrity(backup, source)
+        version = backup.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in backup.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"'{source}' is geen Verbinder-databank: {exc}") from exc
+    if not 0 < version <= SCHEMA_VERSION or not {"datasets", "imports"} <= tables:
+        raise StoreError(
+            f"'{source}' is geen reservekopie van een Verbinder-databank die deze versie kent "
+            f"(schemaversie {version}). Er werd niets gewijzigd."
+        )
 
 
 def _insert_content(conn: sqlite3.Connection, dataset_id: int, dataset: Dataset) -> None:

@@ -231,6 +231,10 @@ def test_a_version_1_file_is_migrated_and_keeps_its_data(tmp_path):
         assert store.schema_version == SCHEMA_VERSION == 2
         actor = store.load("oud").actors[0]
     assert (actor.id, actor.fte, actor.lat, actor.lon) == ("a", 12.5, None, None)
+    (copy,) = (tmp_path / "reservekopieën").glob("auto-oud-*-migratie.sqlite")
+    with sqlite3.connect(copy) as before:
+        assert before.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert before.execute("SELECT id, fte FROM actors").fetchall() == [("a", 12.5)]
 
 
 def test_schema_is_versioned_and_a_newer_file_is_refused(tmp_path):
