@@ -13,8 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from graphmodel.jsoncodec import dataset_from_dict, dataset_to_dict
 from graphmodel.model import Tie
-from graphmodel.store import DatasetExistsError, DatasetNotFoundError, StoreError
+from graphmodel.store import DatasetExistsError, DatasetNotFoundError, SQLiteStore, StoreError
 from graphmodel.store.neo4j import Neo4jStore, neo4j_settings
 from graphmodel.types import TieKind
 from loaders.demo import generate_demo
@@ -108,6 +109,35 @@ def test_names_with_quotes_are_parameters_not_cypher(store, tiny):
     with pytest.raises(DatasetNotFoundError):
         store.load(hostile.name)
     assert store.history(hostile.name)[-1].action == "verwijderd"
+
+
+HOSTILE = "'\"`;$x{}) DETACH DELETE n // '); DROP TABLE actors; -- \\ \u202e\u200b<b>"
+CODED = {"type", "provenance", "created", "valid_from", "valid_to", "date", "format", "sha256"}
+
+
+def _hostile(value, key=None, in_ties=False):
+    """Every free text of the dataset (ids and the references to them included) with HOSTILE
+    appended; coded values (types, dates, the tie kind) stay as they are."""
+    if isinstance(value, dict):
+        return {
+            k: v if in_ties and k == "kind" else _hostile(v, k, in_ties or k == "ties")
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_hostile(v, key, in_ties) for v in value]
+    if isinstance(value, str) and key not in CODED:
+        return value + HOSTILE
+    return value
+
+
+def test_hostile_text_in_every_field_round_trips_through_both_stores(store, tiny, tmp_path):
+    dataset = dataset_from_dict(_hostile(dataset_to_dict(_unique(tiny), include_personal=True)))
+    assert dataset.ties[0].source.endswith(HOSTILE) and dataset.events[0].name.endswith(HOSTILE)
+    store.save(dataset)
+    assert store.load(dataset.name).replace(created=None) == dataset.replace(created=None)
+    with SQLiteStore(tmp_path / "v.sqlite") as local:
+        local.save(dataset)
+        assert local.load(dataset.name).replace(created=None) == dataset.replace(created=None)
 
 
 def test_wrong_password_and_no_server_give_one_clear_message(bolt):
