@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from graphmodel.model import Dataset, Tie
 from graphmodel.types import Provenance, TieKind
 
-__all__ = ["record_contact"]
+__all__ = ["forget_personal_data", "record_contact"]
 
 
 def record_contact(
@@ -54,3 +55,24 @@ def record_contact(
         note,
     )
     return dataset.replace(ties=(*dataset.ties, tie))
+
+
+def forget_personal_data(dataset: Dataset, actor_id: str) -> Dataset | None:
+    """The dataset with the contact person and e-mail of ``actor_id`` erased, or ``None`` when
+    the dataset holds no personal data of that actor (then there is nothing to change).
+
+    >>> from graphmodel.model import Actor
+    >>> from graphmodel.types import ActorType
+    >>> a = Actor("a", "A", ActorType.LDE, contact_name="Zoë", contact_email="z@a.be")
+    >>> forgotten = forget_personal_data(Dataset("x", actors=(a,)), "a")
+    >>> kept = forgotten.actors[0]
+    >>> kept.contact_name, kept.contact_email, kept.name
+    (None, None, 'A')
+    >>> forget_personal_data(forgotten, "a") is None
+    True
+    """
+    actor = dataset.actor_by_id.get(actor_id)
+    if actor is None or (actor.contact_name is None and actor.contact_email is None):
+        return None
+    erased = replace(actor, contact_name=None, contact_email=None)
+    return dataset.replace(actors=tuple(erased if a.id == actor_id else a for a in dataset.actors))

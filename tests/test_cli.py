@@ -157,3 +157,27 @@ def test_backup_then_restore_brings_a_dataset_back(run, tmp_path):
     assert refused.exit_code == 1 and "bestaat niet" in refused.output
     dated = run("backup")
     assert dated.exit_code == 0 and "reservekopieën" in dated.output
+
+
+def test_forget_erases_an_actors_personal_data_in_every_dataset(tmp_path, tiny, monkeypatch):
+    from graphmodel.store import SQLiteStore
+
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    db = tmp_path / "v.sqlite"
+    with SQLiteStore(db) as store:
+        for name in ("a", "b"):
+            store.save(tiny.replace(name=name))
+    assert tiny.actor_by_id["wg"].contact_name == "Zoë Peeters"
+    result = CliRunner().invoke(main, ["--db", str(db), "forget", "--actor", "wg"])
+    assert result.exit_code == 0 and "(a, b)" in result.output
+    with SQLiteStore(db) as store:
+        for name in ("a", "b"):
+            actor = store.load(name).actor_by_id["wg"]
+            assert (actor.contact_name, actor.contact_email) == (None, None)
+            assert actor.name == tiny.actor_by_id["wg"].name
+            others = [a for a in store.load(name).actors if a.id != "wg"]
+            assert others == [a for a in tiny.actors if a.id != "wg"]
+            last = store.history(name)[-1]
+            assert (last.action, last.file) == ("persoonsgegevens vergeten", "actor wg")
+    again = CliRunner().invoke(main, ["--db", str(db), "forget", "--actor", "wg"])
+    assert "geen dataset had er" in again.output

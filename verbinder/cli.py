@@ -242,6 +242,7 @@ main.add_command(link_commands.plan_event)
 main.add_command(link_commands.attendance)
 main.add_command(store_commands.backup)
 main.add_command(store_commands.restore)
+main.add_command(store_commands.forget)
 
 
 @main.command()

@@ -6,9 +6,14 @@ from pathlib import Path
 
 import click
 
+from graphmodel.store import Store
+from graphmodel.store.sqlite_backup import backup_folder
+from queries.actions import forget_personal_data
 from verbinder.options import _store, store_errors
 
-__all__ = ["backup", "restore"]
+__all__ = ["backup", "forget", "restore"]
+
+FORGET_ACTION = "persoonsgegevens vergeten"
 
 
 @click.command()
@@ -49,3 +54,50 @@ def restore(ctx: click.Context, file: Path) -> None:
     names = ", ".join(info.name for info in store.datasets()) or "geen"
     click.echo(f"Teruggezet uit {file}; datasets nu: {names}.")
     click.echo(f"Wat er daarvoor stond, is bewaard in {safety}.")
+
+
+def _forget_in(store: Store, actor: str) -> list[str]:
+    """Erase ``actor``'s personal data in every dataset of ``store``; the changed names."""
+    changed = []
+    for info in store.datasets():
+        erased = forget_personal_data(store.load(info.name), actor)
+        if erased is not None:
+            store.save(erased, replace=True, action=FORGET_ACTION, file=f"actor {actor}")
+            changed.append(info.name)
+    return changed
+
+
+@click.command()
+@click.option("--actor", required=True, help="Id van de organisatie (zoals in de dataset).")
+@click.pass_context
+@store_errors
+def forget(ctx: click.Context, actor: str) -> None:
+    """Wis contactpersoon en e-mailadres van een organisatie, in elke dataset en elke databank.
+
+    Dat gebeurt in de lokale databank en, als NEO4J_URI ingesteld is, ook op de gedeelde
+    Neo4j-server. De geschiedenis vermeldt per dataset dat het gebeurde (zonder de gegevens
+    zelf). Reservekopieën van vroeger houden hun inhoud: het aantal wordt gemeld.
+
+    \b
+    Voorbeeld:
+        verbinder forget --actor lde-kringwinkel-gent
+    """
+    local = _store(ctx, local=True)
+    stores: list[tuple[str, Store]] = [(str(local.path), local)]
+    from graphmodel.store.neo4j import Neo4jStore, neo4j_settings
+
+    settings = neo4j_settings()
+    if settings is not None:
+        server = Neo4jStore(**settings)
+        ctx.call_on_close(server.close)
+        stores.append((settings["uri"], server))
+    for where, store in stores:
+        changed = _forget_in(store, actor)
+        names = ", ".join(changed) if changed else "geen dataset had er"
+        click.echo(f"{where}: persoonsgegevens van '{actor}' gewist ({names}).")
+    copies = list(backup_folder(local.path).glob("*.sqlite"))
+    if copies:
+        click.echo(
+            f"Let op: {len(copies)} reservekopie(ën) in {backup_folder(local.path)} dateren "
+            "van ervoor en kunnen die gegevens nog bevatten."
+        )

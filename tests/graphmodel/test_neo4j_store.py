@@ -140,6 +140,25 @@ def test_hostile_text_in_every_field_round_trips_through_both_stores(store, tiny
         assert local.load(dataset.name).replace(created=None) == dataset.replace(created=None)
 
 
+def test_forget_erases_personal_data_on_the_server_too(bolt, store, tiny, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from verbinder.cli import main
+
+    for key, value in bolt.items():
+        monkeypatch.setenv(f"NEO4J_{key.upper()}", value)
+    dataset = _unique(tiny)
+    store.save(dataset)
+    result = CliRunner().invoke(
+        main, ["--db", str(tmp_path / "v.sqlite"), "forget", "--actor", "wg"]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"{bolt['uri']}: persoonsgegevens van 'wg' gewist" in result.output
+    actor = store.load(dataset.name).actor_by_id["wg"]
+    assert (actor.contact_name, actor.contact_email) == (None, None)
+    assert store.history(dataset.name)[-1].action == "persoonsgegevens vergeten"
+
+
 def test_wrong_password_and_no_server_give_one_clear_message(bolt):
     with pytest.raises(StoreError, match="weigert de gebruiker of het wachtwoord"):
         Neo4jStore(bolt["uri"], bolt["user"], "fout-wachtwoord", bolt["database"])
