@@ -18,6 +18,7 @@ from graphmodel.jsoncodec import FORMAT, VERSION
 from graphmodel.model import SourceFile
 from graphmodel.tables import INFO_SHEET, LIST_SEPARATOR
 from loaders.builder import build_dataset
+from loaders.limits import LimitError, check_file
 from loaders.problems import LoadError, Problem, ValidationReport
 from loaders.tabular import RawTable
 from loaders.workbook import LoadResult, sort_problems
@@ -180,6 +181,11 @@ def load_json_dataset(path: str | Path, *, name: str) -> LoadResult:
     """Read a ``verbinder-dataset`` JSON file into dataset ``name``; raises LoadError."""
     path = Path(path)
     report = ValidationReport(str(path))
+    try:
+        check_file(path)
+    except LimitError as exc:
+        report.add(exc.problem)
+        raise LoadError(report) from exc
     data = path.read_bytes()
     try:
         tables = _tables(json.loads(data.decode("utf-8-sig")), path.name)

@@ -18,6 +18,7 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from loaders.limits import LimitError, check_file, current_limits
 from loaders.parsing import EXCEL_ERRORS, ExcelError, is_empty, unescape_formula
 from loaders.problems import Problem
 
@@ -44,6 +45,7 @@ class RawTable:
     headers: list[str]
     letters: list[str | None]
     cells: pd.DataFrame
+    hidden: bool = False
 
     def column_label(self, position: int) -> str:
         """'type' or, in a workbook, 'type' (C): how a column is named in messages."""
@@ -84,11 +86,45 @@ def _xlsx_value(cell: object) -> object:
     return value
 
 
-def read_xlsx_tables(path: Path) -> dict[str, RawTable]:
-    """Every worksheet of an ``.xlsx`` file, keyed by its name in lower case.
+def _checked(path: Path) -> None:
+    try:
+        check_file(path)
+    except LimitError as exc:
+        raise TableReadError(exc.problem) from exc
 
-    Formulas give the value Excel computed and saved with the file.
+
+def _too_many_rows(path: Path, sheet: str, limit: int) -> TableReadError:
+    dutch = f"{limit:_}".replace("_", ".")
+    return TableReadError(
+        Problem(
+            path.name,
+            f"dit blad heeft meer dan {dutch} rijen met gegevens; Verbinder leest tot {dutch} "
+            "rijen per blad (VERBINDER_MAX_RIJEN verhoogt die grens)",
+            sheet=sheet,
+        )
+    )
+
+
+def _sheet_rows(path: Path, sheet, limit: int) -> list[tuple[int, list[object]]]:
+    rows, filled = [], 0
+    for n, cells in enumerate(sheet.iter_rows(min_row=1), 1):
+        values = [_xlsx_value(cell) for cell in cells]
+        if not all(is_empty(v) for v in values):
+            filled += 1
+            if filled > limit + 1:  # the header row does not count
+                raise _too_many_rows(path, sheet.title, limit)
+            rows.append((n, values))
+    return rows
+
+
+def read_xlsx_tables(path: Path) -> dict[str, RawTable]:
+    """Every worksheet of an ``.xlsx`` (or ``.xlsm``) file, keyed by its name in lower case.
+
+    Formulas give the value Excel computed and saved with the file; macros are never run.
+    The file passes :func:`loaders.limits.check_file` first.
     """
+    _checked(path)
+    limit = current_limits().rows
     try:
         with warnings.catch_warnings():
             # openpyxl warns in English about styles and data validation it cannot read;
@@ -108,11 +144,10 @@ def read_xlsx_tables(path: Path) -> dict[str, RawTable]:
         for sheet in workbook.worksheets:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                rows = [
-                    (n, [_xlsx_value(cell) for cell in cells])
-                    for n, cells in enumerate(sheet.iter_rows(min_row=1), 1)
-                ]
-            tables[sheet.title.strip().lower()] = _table(path.name, sheet.title, rows, True)
+                rows = _sheet_rows(path, sheet, limit)
+            table = _table(path.name, sheet.title, rows, True)
+            table.hidden = sheet.sheet_state != "visible"
+            tables[sheet.title.strip().lower()] = table
         return tables
     finally:
         workbook.close()
@@ -146,6 +181,7 @@ def read_csv_table(path: Path, sheet: str) -> tuple[RawTable, str, str]:
     Separators ``;``, ``,`` and tab are recognised from the header line. Row numbers count
     records, as Excel shows them when it opens the file.
     """
+    _checked(path)
     text, encoding = decode_csv(path.read_bytes(), path.name)
     delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -160,6 +196,9 @@ def read_csv_table(path: Path, sheet: str) -> tuple[RawTable, str, str]:
                 "tekens)",
             )
         ) from exc
+    limit = current_limits().rows
+    if sum(1 for record in records if any(cell.strip() for cell in record)) > limit + 1:
+        raise _too_many_rows(path, sheet, limit)
     # Comment lines before the header ("# SYNTHETISCHE DEMODATA ..." in our own exports) are
     # not data.
     for record in records:

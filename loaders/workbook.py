@@ -13,7 +13,7 @@ from pathlib import Path
 
 from graphmodel.model import Dataset, SourceFile
 from loaders.builder import build_dataset
-from loaders.problems import INFO, LoadError, Problem, ValidationReport
+from loaders.problems import INFO, WARNING, LoadError, Problem, ValidationReport
 from loaders.tabular import RawTable, TableReadError, read_csv_table, read_xlsx_tables
 
 __all__ = ["LoadResult", "load_workbook_dataset", "sort_problems"]
@@ -55,8 +55,23 @@ def _read_tables(path: Path, report: ValidationReport) -> tuple[dict[str, RawTab
                 )
             )
         return tables, files
-    if path.suffix.lower() == ".xlsx":
-        return read_xlsx_tables(path), [path]
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        tables = read_xlsx_tables(path)
+        if path.suffix.lower() == ".xlsm":
+            report.add(
+                Problem(path.name, "de macro's in deze werkmap worden genegeerd", level=WARNING)
+            )
+        for table in tables.values():
+            if table.hidden:
+                report.add(
+                    Problem(
+                        path.name,
+                        "dit blad is verborgen in Excel; het werd toch ingelezen",
+                        sheet=table.sheet,
+                        level=WARNING,
+                    )
+                )
+        return tables, [path]
     raise TableReadError(
         Problem(
             path.name,
