@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -41,6 +42,8 @@ from graphmodel.types import ActorType, Engagement, Provenance, TieKind
 __all__ = ["SQLiteStore", "default_store_path"]
 
 STORE_ENV = "VERBINDER_DB"
+BUSY_SECONDS = 30
+"""How long a writer waits for another process's write to finish."""
 
 
 def default_store_path() -> Path:
@@ -85,11 +88,11 @@ class SQLiteStore:
         try:
             if str(self.path) != ":memory:":
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
+            self._conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=BUSY_SECONDS)
             self._conn.execute("PRAGMA foreign_keys = ON")
             try:
                 check_integrity(self._conn, self.path)  # before WAL: a damaged file stays as is
-                self._conn.execute("PRAGMA journal_mode = WAL")
+                self._use_wal()
                 self._migrate()
             except StoreError:
                 self._conn.close()
@@ -121,6 +124,20 @@ class SQLiteStore:
             raise
         self._conn.execute("COMMIT")
 
+    def _use_wal(self) -> None:
+        """Switch the file to WAL (kept in the file). SQLite answers 'locked' without waiting
+        when another process switches at the same moment, so try again within the timeout."""
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
+            try:
+                if self._conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    self._conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
     def _migrate(self) -> None:
         current = self._conn.execute("PRAGMA user_version").fetchone()[0]
         if current > SCHEMA_VERSION:
@@ -130,12 +147,16 @@ class SQLiteStore:
             )
         if 0 < current < SCHEMA_VERSION and self._on_disk:
             automatic_backup(self._conn, self.path, "migratie")
-        for version in range(current, SCHEMA_VERSION):
+        while current < SCHEMA_VERSION:
             with self._transaction() as conn:
-                for statement in MIGRATIONS[version].split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {version + 1}")
+                # Read again under the write lock: another process may have migrated meanwhile.
+                current = conn.execute("PRAGMA user_version").fetchone()[0]
+                if current < SCHEMA_VERSION:
+                    for statement in MIGRATIONS[current].split(";"):
+                        if statement.strip():
+                            conn.execute(statement)
+                    current += 1
+                    conn.execute(f"PRAGMA user_version = {current}")
 
     @property
     def _on_disk(self) -> bool:
