@@ -58,8 +58,7 @@ def test_restore_refuses_what_is_not_a_verbinder_backup(tmp_path, tiny, kind):
         with sqlite3.connect(source) as other:
             other.execute("CREATE TABLE x (y)")
     elif kind == "newer":
-        with SQLiteStore(source):
-            pass
+        SQLiteStore(source).close()
         with sqlite3.connect(source) as other:
             other.execute("PRAGMA user_version = 99")
     with SQLiteStore(tmp_path / "v.sqlite") as store:
