@@ -183,16 +183,20 @@ class SQLiteStore:
         if not source.is_file():
             raise StoreError(f"De reservekopie '{source}' bestaat niet.")
         try:
-            backup = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+            backup = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"'{source}' kan niet geopend worden: {exc}") from exc
         try:
             _check_backup(backup, source)
             safety = automatic_backup(self._conn, self.path, "terugzetten")
             backup.backup(self._conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"Terugzetten uit '{source}' lukte niet ({exc}); de databank bleef zoals ze was."
+            ) from exc
         finally:
             backup.close()
-        self._conn.execute("PRAGMA journal_mode = WAL")
+        self._use_wal()
         self._migrate()
         return safety
 

@@ -17,7 +17,7 @@ def _digest(path) -> str:
 def test_restore_brings_back_exactly_what_was_backed_up(tmp_path, tiny):
     with SQLiteStore(tmp_path / "v.sqlite") as store:
         store.save(tiny.replace(name="a"))
-        copy = store.backup(tmp_path / "kopie.sqlite")
+        copy = store.backup(tmp_path / "kopie #1 ?.sqlite")  # URI characters in the name
         store.delete("a")
         store.save(tiny.replace(name="b"))
         safety = store.restore(copy)
