@@ -20,12 +20,13 @@ import argparse
 import json
 import random
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from worker import run_worker
 
 
 def _peak_mb() -> float:
@@ -119,16 +120,7 @@ def _run(side: str, case: str, args, timeout: float) -> tuple[str, dict | None]:
         "--se",
         str(args.se),
     ]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
-        output = done.stdout
-        ended = "ok" if done.returncode == 0 else f"afgebroken (code {done.returncode})"
-    except subprocess.TimeoutExpired as expired:
-        output = (
-            expired.stdout.decode() if isinstance(expired.stdout, bytes) else (expired.stdout or "")
-        )
-        ended = f"niet klaar na {timeout:.0f} s"
-    lines = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+    lines, ended = run_worker(command, timeout)
     label = lines[0]["label"] if lines else ""
     return label, (lines[1] if ended == "ok" and len(lines) > 1 else {"ended": ended})
 

@@ -21,12 +21,13 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from worker import run_worker
 
 
 def _peak_mb() -> float:
@@ -208,16 +209,7 @@ def _run(side: str, size: int, timeout: float, part: str | None = None) -> tuple
     command = [sys.executable, __file__, "--worker", side, "--size", str(size)]
     if part:
         command += ["--part", part]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
-        output = done.stdout
-        ended = "ok" if done.returncode == 0 else f"afgebroken (code {done.returncode})"
-    except subprocess.TimeoutExpired as expired:
-        output = (
-            expired.stdout.decode() if isinstance(expired.stdout, bytes) else (expired.stdout or "")
-        )
-        ended = f"niet klaar na {timeout:.0f} s"
-    lines = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+    lines, ended = run_worker(command, timeout)
     return (lines[0] if lines else {}), lines[1:], ended
 
 
