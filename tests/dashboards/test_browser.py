@@ -187,6 +187,30 @@ def _network(browser, server):
     return frame
 
 
+def _clear_spot(browser, node: str) -> tuple[float, float]:
+    """Move ``node`` clear of the others (physics off), fit the view, and return its centre in
+    page coordinates, so that a mouse event there reaches this node only. Called inside the
+    network's frame; returns in the page's default content."""
+    browser.switch_to.default_content()
+    browser.execute_script("document.querySelector('iframe').scrollIntoView({block: 'start'});")
+    outer = browser.execute_script(
+        "var r = document.querySelector('iframe').getBoundingClientRect();return [r.left, r.top];"
+    )
+    browser.switch_to.frame(browser.find_element(By.CSS_SELECTOR, "iframe"))
+    inner = browser.execute_script(
+        "network.setOptions({physics: false});"
+        "var pos = Object.values(network.getPositions());"
+        "var x = Math.max(...pos.map(p => p.x)), y = Math.max(...pos.map(p => p.y));"
+        "network.moveNode(arguments[0], x + 150, y + 150);network.fit({animation: false});"
+        "var p = network.canvasToDOM(network.getPositions([arguments[0]])[arguments[0]]);"
+        "var r = network.canvas.frame.canvas.getBoundingClientRect();"
+        "return [r.left + p.x, r.top + p.y];",
+        node,
+    )
+    browser.switch_to.default_content()
+    return outer[0] + inner[0], outer[1] + inner[1]
+
+
 def test_canvas_shows_the_verband_and_a_click_selects_a_node(server, browser, store):
     _network(browser, server)
     try:
@@ -194,31 +218,8 @@ def test_canvas_shows_the_verband_and_a_click_selects_a_node(server, browser, st
         with SQLiteStore(store) as opened:
             members = {a.id for a in opened.load("demo").members_of("antwerpen")}
         assert drawn == members  # the first verband in the sidebar, every member drawn
-        browser.switch_to.default_content()
-        browser.execute_script("document.querySelector('iframe').scrollIntoView({block: 'start'});")
-        browser.switch_to.frame(browser.find_element(By.CSS_SELECTOR, "iframe"))
-        browser.execute_script(
-            "network.setOptions({physics: false});network.fit({animation: false});"
-        )
-        # The node nearest the middle of the canvas, so that the click lands inside it.
-        node, spot = browser.execute_script(
-            "var c = network.canvas.frame.canvas, best = null, spot = null, d = 1e18;"
-            "var pos = network.getPositions();"
-            "for (var id in pos) { var p = network.canvasToDOM(pos[id]);"
-            "  var dx = p.x - c.clientWidth / 2, dy = p.y - c.clientHeight / 2;"
-            "  var e = dx * dx + dy * dy;"
-            "  if (e < d) { d = e; best = id; spot = p; } }"
-            "return [best, spot];"
-        )
-        inner = browser.execute_script(
-            "var r = network.canvas.frame.canvas.getBoundingClientRect();return [r.left, r.top];"
-        )
-        browser.switch_to.default_content()
-        outer = browser.execute_script(
-            "var r = document.querySelector('iframe').getBoundingClientRect();"
-            "return [r.left, r.top];"
-        )
-        x, y = outer[0] + inner[0] + spot["x"], outer[1] + inner[1] + spot["y"]
+        node = sorted(drawn)[0]
+        x, y = _clear_spot(browser, node)
         for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
             browser.execute_cdp_cmd(
                 "Input.dispatchMouseEvent",
@@ -238,28 +239,10 @@ def test_a_name_with_html_shows_as_text_and_runs_nothing(server, browser):
         node = browser.execute_script(
             "return network.body.data.nodes.get().find(n => n.label === arguments[0]).id", HOSTILE
         )
-        browser.switch_to.default_content()
-        browser.execute_script("document.querySelector('iframe').scrollIntoView({block: 'start'});")
-        browser.switch_to.frame(browser.find_element(By.CSS_SELECTOR, "iframe"))
-        # Move the node clear of the others, then hover it so that vis-network shows its tooltip.
-        spot = browser.execute_script(
-            "network.setOptions({physics: false});"
-            "var pos = Object.values(network.getPositions());"
-            "var x = Math.max(...pos.map(p => p.x)), y = Math.max(...pos.map(p => p.y));"
-            "network.moveNode(arguments[0], x + 150, y + 150);network.fit({animation: false});"
-            "var p = network.canvasToDOM(network.getPositions([arguments[0]])[arguments[0]]);"
-            "var r = network.canvas.frame.canvas.getBoundingClientRect();"
-            "return [r.left + p.x, r.top + p.y];",
-            node,
-        )
-        browser.switch_to.default_content()
-        outer = browser.execute_script(
-            "var r = document.querySelector('iframe').getBoundingClientRect();"
-            "return [r.left, r.top];"
-        )
+        x, y = _clear_spot(browser, node)
         browser.execute_cdp_cmd(
             "Input.dispatchMouseEvent",
-            {"type": "mouseMoved", "x": outer[0] + spot[0], "y": outer[1] + spot[1]},
+            {"type": "mouseMoved", "x": x, "y": y},
         )
         browser.switch_to.frame(browser.find_element(By.CSS_SELECTOR, "iframe"))
         WebDriverWait(browser, 10).until(
