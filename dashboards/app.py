@@ -10,13 +10,39 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboards import labels
+from dashboards.data import NotSignedInError, auth_configured, principal
+from graphmodel.access import AccessDeniedError, Role
+from graphmodel.store import StoreError
 
 st.set_page_config(page_title=labels.APP_TITLE, page_icon="🔗", layout="wide")
+try:
+    who = principal()
+except NotSignedInError:
+    st.title(labels.APP_TITLE)
+    if not auth_configured():
+        st.error(labels.AUTH_MISSING)
+    elif st.button(labels.SIGN_IN, type="primary"):
+        st.login()
+    st.stop()
+except StoreError as exc:
+    st.title(labels.APP_TITLE)
+    st.error(str(exc))
+    if st.user.get("is_logged_in") and st.button(labels.SIGN_OUT):
+        st.logout()
+    st.stop()
+
+pages = labels.ANALYST_PAGES if who.role is Role.ANALIST else labels.PAGES
 here = Path(__file__).parent / "pages"
 navigation = st.navigation(
     [
-        st.Page(str(here / f"{key}.py"), title=title, default=key == "start")
-        for key, title in labels.PAGES.items()
+        st.Page(str(here / f"{key}.py"), title=labels.PAGES[key], default=key == "start")
+        for key in pages
     ]
 )
-navigation.run()
+try:
+    navigation.run()
+except AccessDeniedError as exc:
+    st.error(str(exc))
+st.sidebar.caption(who.describe())
+if not who.local and st.sidebar.button(labels.SIGN_OUT, key="afmelden"):
+    st.logout()

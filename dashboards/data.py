@@ -7,18 +7,23 @@ from pathlib import Path
 
 import streamlit as st
 
+from graphmodel.access import LOCAL, Principal, Role, principal_for, roles_path
 from graphmodel.model import Dataset
+from graphmodel.scoping import scope_dataset
 from graphmodel.store import DatasetInfo, open_store, store_location
 from loaders import LoadResult, load_dataset
 from loaders.template import write_template
 
 __all__ = [
+    "NotSignedInError",
+    "auth_configured",
     "brokers_of",
     "compared",
     "dataset",
     "datasets",
     "links_of",
     "plan_of",
+    "principal",
     "profile_of",
     "read_upload",
     "save",
@@ -33,55 +38,96 @@ def store_path() -> str:
     return store_location()
 
 
+class NotSignedInError(Exception):
+    """A roles file is configured and nobody is signed in yet."""
+
+
+def auth_configured() -> bool:
+    """True when ``.streamlit/secrets.toml`` has an ``[auth]`` section (OIDC login)."""
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:
+        return False
+
+
+def principal() -> Principal:
+    """Who uses this session: :data:`graphmodel.access.LOCAL` without a roles file; with one,
+    the signed-in user (``st.user``, by e-mail) as the roles file describes them.
+
+    Raises :class:`NotSignedInError` when nobody is signed in, and
+    :class:`graphmodel.access.AccessDeniedError` for a user the roles file does not know.
+    """
+    path = roles_path()
+    if path is None:
+        return LOCAL
+    if not st.user.get("is_logged_in"):
+        raise NotSignedInError
+    return principal_for(st.user.get("email") or "", path)
+
+
 def datasets() -> list[DatasetInfo]:
     """The datasets in the store (read on every run: cheap, and never stale)."""
-    with open_store() as store:
+    with open_store(principal=principal()) as store:
         return store.datasets()
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _load(path: str, name: str, version: int) -> Dataset:
+def _whole(path: str, name: str, version: int) -> Dataset:
     with open_store() as store:  # ``path`` is the cache key: store_location()
         return store.load(name)
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _load(path: str, name: str, version: int, role: str, verbanden: tuple[str, ...]) -> Dataset:
+    """The dataset as one scope (role and verbanden) sees it: users with the same rights share
+    the copy, users with different rights never do (the scope is part of the key)."""
+    whole = _whole(path, name, version)
+    if role == Role.BEHEERDER.value:
+        return whole
+    return scope_dataset(whole, Principal(role, Role(role), frozenset(verbanden)))
+
+
+Key = tuple[str, str, int, str, tuple[str, ...]]
+
+
+def _key(info: DatasetInfo) -> Key:
+    return (str(store_path()), info.name, info.version, *principal().scope_key)
+
+
 def dataset(info: DatasetInfo) -> Dataset:
-    """The whole dataset, loaded once per (store, name, version) and shared read-only."""
-    return _load(str(store_path()), info.name, info.version)
-
-
-def _key(info: DatasetInfo) -> tuple[str, str, int]:
-    return str(store_path()), info.name, info.version
+    """The dataset as the session's user may see it, loaded once per (store, name, version,
+    scope) and shared read-only."""
+    return _load(*_key(info))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _brokers(path: str, name: str, version: int, verband: str):
+def _brokers(key: Key, verband: str):
     from queries.brokers import brokers
 
-    return brokers(_load(path, name, version), verband)
+    return brokers(_load(*key), verband)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _profile(path: str, name: str, version: int, verband: str):
+def _profile(key: Key, verband: str):
     from queries.profile import verband_profile
 
-    return verband_profile(_load(path, name, version), verband)
+    return verband_profile(_load(*key), verband)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _compare(path: str, name: str, version: int):
+def _compare(key: Key):
     from queries.compare import compare_verbanden
 
-    return compare_verbanden(_load(path, name, version))
+    return compare_verbanden(_load(*key))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _links(path: str, name: str, version: int, verband: str, sectors: tuple, top: int):
+def _links(key: Key, verband: str, sectors: tuple, top: int):
     from loaders.sector_fit import default_sector_fit
     from queries.missing_links import missing_links
 
     return missing_links(
-        _load(path, name, version),
+        _load(*key),
         verband,
         fit=default_sector_fit(),
         sectors=list(sectors) or None,
@@ -90,12 +136,12 @@ def _links(path: str, name: str, version: int, verband: str, sectors: tuple, top
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _plan(path: str, name: str, version: int, verband: str, sectors: tuple, capacity: int):
+def _plan(key: Key, verband: str, sectors: tuple, capacity: int):
     from loaders.sector_fit import default_sector_fit
     from queries.event_planner import plan_event
 
     return plan_event(
-        _load(path, name, version),
+        _load(*key),
         verband,
         capacity=capacity,
         fit=default_sector_fit(),
@@ -105,27 +151,27 @@ def _plan(path: str, name: str, version: int, verband: str, sectors: tuple, capa
 
 def links_of(info: DatasetInfo, verband: str, sectors: tuple, top: int):
     """queries.missing_links with the shipped sector fit, cached by dataset version."""
-    return _links(*_key(info), verband, sectors, top)
+    return _links(_key(info), verband, sectors, top)
 
 
 def plan_of(info: DatasetInfo, verband: str, sectors: tuple, capacity: int):
     """queries.event_planner.plan_event with the shipped sector fit, cached by version."""
-    return _plan(*_key(info), verband, sectors, capacity)
+    return _plan(_key(info), verband, sectors, capacity)
 
 
 def brokers_of(info: DatasetInfo, verband: str):
     """queries.brokers for one verband, cached by dataset version."""
-    return _brokers(*_key(info), verband)
+    return _brokers(_key(info), verband)
 
 
 def profile_of(info: DatasetInfo, verband: str):
     """queries.profile.verband_profile, cached by dataset version."""
-    return _profile(*_key(info), verband)
+    return _profile(_key(info), verband)
 
 
 def compared(info: DatasetInfo):
     """queries.compare.compare_verbanden, cached by dataset version."""
-    return _compare(*_key(info))
+    return _compare(_key(info))
 
 
 def save(
@@ -136,8 +182,9 @@ def save(
     file: str | None = None,
     sha256: str | None = None,
 ) -> DatasetInfo:
-    """Store ``data`` (as a new version when it replaces one, so caches are not stale)."""
-    with open_store() as store:
+    """Store ``data`` (as a new version when it replaces one, so caches are not stale), with
+    the session user's rights (a regisseur's part is merged into the whole)."""
+    with open_store(principal=principal()) as store:
         return store.save(data, replace=replace, action=action, file=file, sha256=sha256)
 
 

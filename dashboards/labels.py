@@ -11,6 +11,15 @@ PAGES = {
     "vergelijken": "Vergelijken",
     "gegevens": "Gegevens",
 }
+ANALYST_PAGES = ("start", "vergelijken")
+"""What a WSE analist sees: aggregated figures only (the other pages name organisations)."""
+SIGN_IN = "Aanmelden"
+SIGN_OUT = "Afmelden"
+AUTH_MISSING = (
+    "Deze installatie gebruikt een rollenbestand, maar aanmelden is niet ingesteld: vul de "
+    "sectie [auth] in .streamlit/secrets.toml in (zie de README). Zonder aanmelding is er "
+    "geen toegang."
+)
 SYNTHETIC = (
     "Synthetische demodata: verzonnen organisaties en relaties op de echte verbanden en "
     "gemeenten van 2017-2019. Geen echte gegevens."
@@ -43,7 +52,11 @@ CAPACITY = "Aantal plaatsen"
 PLAN = "Stel een uitnodigingslijst voor"
 UPLOAD = "Werkmap (.xlsx) om te controleren en in te lezen"
 TEMPLATE = "Download het lege sjabloon"
-IMPORT_AS = "Naam van de nieuwe dataset"
+REPLACE = (
+    "Vervang de bestaande dataset met deze naam (een regisseur vervangt enkel het deel van "
+    "de eigen verbanden; de rest blijft zoals hij is)"
+)
+IMPORT_AS = "Naam van de dataset"
 IMPORT = "Lees in"
 IMPORTED = "Dataset '{name}' ingelezen: {actors} actoren, {ties} relaties."
 NO_ERRORS = "Geen fouten gevonden."

@@ -6,8 +6,12 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from graphmodel.types import ActorType, Engagement, Provenance, SectorGroup, TieKind
+
+if TYPE_CHECKING:
+    from graphmodel.access import Principal
 
 __all__ = [
     "Actor",
@@ -156,7 +160,8 @@ class Dataset:
     """A named collection of actors, ties, verbanden, events and participations.
 
     Equality of two datasets as data is :meth:`same_content`; ``name``, ``created`` and
-    ``sources`` describe where a copy lives and came from.
+    ``sources`` describe where a copy lives and came from. ``principal`` is set on a copy
+    scoped for one user (:func:`graphmodel.scoping.scope_dataset`); queries check it.
     """
 
     name: str
@@ -169,6 +174,7 @@ class Dataset:
     description: str = ""
     created: datetime | None = None
     sources: tuple[SourceFile, ...] = field(default=())
+    principal: Principal | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def actor_by_id(self) -> dict[str, Actor]:

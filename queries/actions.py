@@ -7,6 +7,7 @@ from datetime import date
 
 from graphmodel.model import Dataset, Tie
 from graphmodel.types import Provenance, TieKind
+from queries.permissions import require
 
 __all__ = ["forget_personal_data", "record_contact"]
 
@@ -31,6 +32,7 @@ def record_contact(
     >>> tie.source, tie.target, tie.kind.value, tie.provenance.value
     ('s', 'w', 'samenwerking', 'manueel')
     """
+    require(dataset, detail=True)
     for actor in (se_actor, employer):
         if actor not in dataset.actor_by_id:
             raise KeyError(actor)
@@ -71,6 +73,7 @@ def forget_personal_data(dataset: Dataset, actor_id: str) -> Dataset | None:
     >>> forget_personal_data(forgotten, "a") is None
     True
     """
+    require(dataset, detail=True)
     actor = dataset.actor_by_id.get(actor_id)
     if actor is None or (actor.contact_name is None and actor.contact_email is None):
         return None

@@ -13,7 +13,8 @@ from graphmodel.metrics.cohesion import ei_index
 from graphmodel.metrics.crosssector import cross_group_brokerage
 from graphmodel.metrics.structural_holes import structural_holes
 from graphmodel.model import Dataset
-from queries.network import verband_network
+from queries.network import build_network
+from queries.permissions import require
 
 __all__ = ["BROKER_COLUMNS", "ROLE_LABELS", "brokers"]
 
@@ -82,7 +83,8 @@ def brokers(
     at : date, optional
         Use only ties valid on this day.
     """
-    network = verband_network(dataset, verband_id, at=at)
+    require(dataset, verband_id, detail=True)
+    network = build_network(dataset, verband_id, at=at)
     graph = network.graph
     roles = brokerage(graph, groups=groups)
     holes = structural_holes(network.simple)

@@ -8,7 +8,8 @@ from datetime import date
 import pandas as pd
 
 from graphmodel.model import Dataset, Tie
-from queries.network import verband_network
+from queries.network import build_network
+from queries.permissions import require
 from queries.profile import PROFILE_MEASURES, network_measures
 
 __all__ = ["NetworkChange", "network_change"]
@@ -64,9 +65,11 @@ def network_change(
     Same dataset, two dates: ``network_change(ds, ds, "gent", before_at=date(2016, 1, 1),
     after_at=date(2019, 1, 1))``.
     """
+    require(before, verband_id, detail=True)
+    require(after, verband_id, detail=True)
     networks = (
-        verband_network(before, verband_id, at=before_at),
-        verband_network(after, verband_id, at=after_at),
+        build_network(before, verband_id, at=before_at),
+        build_network(after, verband_id, at=after_at),
     )
     ties_before = _ties(before, set(networks[0].graph), before_at)
     ties_after = _ties(after, set(networks[1].graph), after_at)

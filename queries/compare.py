@@ -34,7 +34,8 @@ import pandas as pd
 
 from graphmodel.model import Dataset
 from graphmodel.types import SectorGroup
-from queries.network import verband_network
+from queries.network import build_network
+from queries.permissions import require
 from queries.profile import PROFILE_MEASURES, network_measures
 
 __all__ = ["COMPARE_COLUMNS", "RANKED", "compare_verbanden", "hypergeometric_z"]
@@ -139,9 +140,10 @@ def compare_verbanden(dataset: Dataset, *, at: date | None = None) -> pd.DataFra
 
     ``attrs["synthetic"]`` tells whether the dataset is synthetic.
     """
+    require(dataset, detail=False)
     rows = []
     for verband in dataset.verbanden:
-        network = verband_network(dataset, verband.id, at=at)
+        network = build_network(dataset, verband.id, at=at)
         measures = network_measures(network)
         rows.append(
             {

@@ -46,6 +46,10 @@ WRITE = {
         "CREATE (a)-[p:ATTENDED]->(e) SET p.position = r.position"
     ),
     "import": "CREATE (i:Import) SET i = $props",
+    "lock_dataset": (
+        "MATCH (d:Dataset {name: $name}) SET d.lock = coalesce(d.lock, 0) + 1 "
+        "RETURN d.version AS version"
+    ),
 }
 """Writes of one dataset, all inside one managed transaction that first deletes the dataset:
 so CREATE (faster than MERGE) never duplicates, and a re-run gives the same graph."""

@@ -25,6 +25,7 @@ from graphmodel.model import Dataset
 from graphmodel.sector_fit import SectorFit
 from graphmodel.types import ActorType, SectorGroup
 from queries.missing_links import DEFAULT_WEIGHTS, FEATURES, Weights, missing_links
+from queries.permissions import require
 
 __all__ = ["INVITE_COLUMNS", "plan_event"]
 
@@ -86,6 +87,7 @@ def plan_event(
     DataFrame
         Columns of :data:`INVITE_COLUMNS`; ``attrs["verwachte_links"]`` is E for the list.
     """
+    require(dataset, verband_id, detail=True)
     if capacity < 2:
         raise ValueError("capacity must be at least 2")
     links = missing_links(

@@ -28,6 +28,7 @@ from graphmodel.model import Dataset
 from graphmodel.tables import INFO_SHEET, SYNTHETIC_WARNING, dataset_to_frames, info_rows
 from graphmodel.views import to_multidigraph
 from loaders.parsing import EXCEL_ERRORS, escape_formula
+from queries.permissions import require
 
 __all__ = ["EXPORT_FORMATS", "export_dataset", "export_table", "table_bytes"]
 
@@ -131,6 +132,7 @@ def export_dataset(dataset: Dataset, target: str | Path, *, include_personal: bo
     folder of CSV files. A synthetic dataset says so in its ``info`` sheet, GraphML graph
     attribute or JSON field.
     """
+    require(dataset, detail=True)
     target = Path(target)
     suffix = target.suffix.lower()
     _make_folder(target.parent)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from graphmodel.model import Dataset
 from graphmodel.types import ActorType, Engagement, SectorGroup
+from queries.permissions import require
 from queries.report import UnknownVerbandError
 
 __all__ = ["PARTNER_GROUPS", "VerbandGaps", "verband_gaps"]
@@ -59,6 +60,7 @@ def verband_gaps(dataset: Dataset, verband_id: str) -> VerbandGaps:
       where that group is actief or zeer actief, with a sentence where it stays away here;
     - ``se_without_employer``: SE actors of the verband without any tie to a regular employer.
     """
+    require(dataset, verband_id, detail=True)
     if verband_id not in dataset.verband_by_id:
         raise UnknownVerbandError(verband_id, sorted(dataset.verband_by_id))
     members = dataset.members_of(verband_id)

@@ -32,6 +32,7 @@ from graphmodel.model import Actor, Dataset
 from graphmodel.nace import SECTION_LABELS, nace_section
 from graphmodel.sector_fit import SectorFit
 from graphmodel.types import ActorType
+from queries.permissions import require
 from queries.report import UnknownVerbandError
 
 __all__ = ["DEFAULT_WEIGHTS", "LINK_COLUMNS", "Weights", "missing_links"]
@@ -216,6 +217,7 @@ def missing_links(
         Columns of :data:`LINK_COLUMNS`, best first (ties broken by ids).
         ``attrs["kandidaten"]`` holds the number of candidate pairs scored.
     """
+    require(dataset, verband_id, detail=True)
     if top is not None and top < 1:
         raise ValueError("top must be at least 1 (or None for all pairs)")
     actors = _scope(dataset, verband_id, municipalities)

@@ -11,9 +11,10 @@ import networkx as nx
 from graphmodel.model import Dataset
 from graphmodel.types import ActorType, SectorGroup
 from graphmodel.views import to_multidigraph
+from queries.permissions import require
 from queries.report import UnknownVerbandError
 
-__all__ = ["VerbandNetwork", "verband_network"]
+__all__ = ["VerbandNetwork", "build_network", "verband_network"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,14 @@ class VerbandNetwork:
 
 def verband_network(dataset: Dataset, verband_id: str, *, at: date | None = None) -> VerbandNetwork:
     """The members of ``verband_id`` and the ties among them (valid on ``at`` if given)."""
+    require(dataset, verband_id, detail=True)
+    return build_network(dataset, verband_id, at=at)
+
+
+def build_network(dataset: Dataset, verband_id: str, *, at: date | None = None) -> VerbandNetwork:
+    """:func:`verband_network` for other queries: it refuses another verband, but lets an
+    analist build the network that an aggregated query summarises."""
+    require(dataset, verband_id, detail=False)
     if verband_id not in dataset.verband_by_id:
         raise UnknownVerbandError(verband_id, sorted(dataset.verband_by_id))
     graph = to_multidigraph(dataset, at=at, verband_id=verband_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from graphmodel.model import Dataset
+from queries.permissions import require
 
 __all__ = ["suggestion_outcomes"]
 
@@ -18,14 +19,21 @@ def suggestion_outcomes(
     ``attrs["aandeel_ontmoet"]`` and ``attrs["precisie"]`` are the shares of suggestions that
     met at the event and that became a tie (NaN without suggestions).
 
-    >>> from graphmodel.model import Participation, Tie
+    Raises ``KeyError`` when the dataset has no event ``event_id`` (also when it belongs to a
+    verband the dataset's principal may not see).
+
+    >>> from graphmodel.model import Event, Participation, Tie
     >>> from graphmodel.types import TieKind
     >>> ds = Dataset("x", participations=(Participation("e", "s"), Participation("e", "w")),
+    ...              events=(Event("e", "Beurs"),),
     ...              ties=(Tie("t", "s", "w", TieKind.SAMENWERKING),))
     >>> out = suggestion_outcomes(ds, "e", [("s", "w"), ("s", "v")])
     >>> out.attrs["aandeel_ontmoet"], out.attrs["precisie"]
     (0.5, 0.5)
     """
+    require(dataset, detail=True)
+    if not any(event.id == event_id for event in dataset.events):
+        raise KeyError(event_id)
     present = {p.actor_id for p in dataset.participations if p.event_id == event_id}
     tied = {(t.source, t.target) for t in dataset.ties}
     tied |= {(b, a) for a, b in tied}

@@ -21,7 +21,8 @@ from graphmodel.metrics.cohesion import (
 from graphmodel.metrics.crosssector import cross_group_brokerage
 from graphmodel.model import Dataset
 from graphmodel.types import ActorType, Engagement, SectorGroup
-from queries.network import VerbandNetwork, verband_network
+from queries.network import VerbandNetwork, build_network
+from queries.permissions import require
 
 __all__ = ["PROFILE_MEASURES", "VerbandProfile", "network_measures", "verband_profile"]
 
@@ -144,7 +145,8 @@ def engagement_by_type(network: VerbandNetwork) -> pd.DataFrame:
 
 def verband_profile(dataset: Dataset, verband_id: str, *, at: date | None = None) -> VerbandProfile:
     """Whole-network measures and engagement by type of one verband (ties valid on ``at``)."""
-    network = verband_network(dataset, verband_id, at=at)
+    require(dataset, verband_id, detail=False)
+    network = build_network(dataset, verband_id, at=at)
     ei = ei_index(network.simple, groups="sector")
     sizes = pd.Series(dict(network.simple.nodes(data="sector"))).value_counts()
     groups = pd.DataFrame(

@@ -8,6 +8,7 @@ import pandas as pd
 
 from graphmodel.model import Dataset, Verband
 from graphmodel.types import ActorType, Engagement, TieKind
+from queries.permissions import require
 
 __all__ = ["UnknownVerbandError", "VerbandReport", "verband_report"]
 
@@ -75,6 +76,7 @@ def verband_report(dataset: Dataset, verband_id: str) -> VerbandReport:
     UnknownVerbandError
         When the dataset holds no verband ``verband_id``.
     """
+    require(dataset, verband_id, detail=False)
     verband = dataset.verband_by_id.get(verband_id)
     if verband is None:
         raise UnknownVerbandError(verband_id, sorted(dataset.verband_by_id))

@@ -8,7 +8,8 @@ from datetime import date
 import networkx as nx
 
 from graphmodel.model import Dataset
-from queries.network import verband_network
+from queries.network import build_network
+from queries.permissions import require
 
 __all__ = ["filtered_network"]
 
@@ -44,7 +45,8 @@ def filtered_network(
     >>> sorted(filtered_network(ds, "v", ego="a"))
     ['a', 'b']
     """
-    graph = verband_network(dataset, verband_id, at=at).graph
+    require(dataset, verband_id, detail=True)
+    graph = build_network(dataset, verband_id, at=at).graph
     keep = [
         node
         for node, data in graph.nodes(data=True)

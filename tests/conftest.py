@@ -137,3 +137,25 @@ def _write_workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
 def write_workbook():
     """A function that writes rows per sheet (first row = header) into a new .xlsx."""
     return _write_workbook
+
+
+SHARED_ROLES = """
+[[gebruiker]]
+naam = "an@gent.be"
+rol = "regisseur"
+verbanden = ["gent"]
+
+[[gebruiker]]
+naam = "wse@vlaanderen.be"
+rol = "analist"
+
+[[gebruiker]]
+naam = "beheer@vlaanderen.be"
+rol = "beheerder"
+"""
+
+
+@pytest.fixture(scope="session")
+def roles_text() -> str:
+    """A roles file: regisseur an@gent.be (gent), analist wse@…, beheerder beheer@…."""
+    return SHARED_ROLES

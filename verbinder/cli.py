@@ -6,14 +6,16 @@ from pathlib import Path
 
 import click
 
+from graphmodel.access import ROLES_ENV
 from graphmodel.store import default_store_path
+from graphmodel.store.config import guard
 from loaders import LoadError, ValidationReport, load_dataset, validate
 from loaders.demo import DEMO_SEED, generate_demo
 from loaders.template import write_template
 from queries.export import EXPORT_FORMATS, export_dataset
 from queries.report import UnknownVerbandError, verband_report
 from verbinder import link_commands, network_commands, store_commands
-from verbinder.options import _store, dataset_option, neo4j_options, store_errors
+from verbinder.options import _store, dataset_option, neo4j_options, principal, store_errors
 from verbinder.render import render_datasets, render_report, synthetic_banner
 
 __all__ = ["main"]
@@ -33,16 +35,34 @@ def _print_report(report: ValidationReport, *, err: bool) -> None:
     default=None,
     help=f"Databankbestand (standaard: $VERBINDER_DB of {default_store_path()}).",
 )
+@click.option(
+    "--rollen",
+    "roles",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar=ROLES_ENV,
+    default=None,
+    help="Rollenbestand van een gedeelde installatie (zonder: lokale modus, alles zichtbaar).",
+)
+@click.option(
+    "--gebruiker",
+    "user",
+    envvar="VERBINDER_GEBRUIKER",
+    default=None,
+    help="Uw naam in het rollenbestand (bij Neo4j standaard de NEO4J_USER).",
+)
 @click.version_option(package_name="verbinder")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None) -> None:
+def main(ctx: click.Context, db: Path | None, roles: Path | None, user: str | None) -> None:
     """Verbinder: het netwerk van de lokale regie sociale economie en werk.
+
+    Met een rollenbestand ziet een regisseur enkel de eigen verbanden, een analist enkel
+    samengevoegde cijfers zonder persoonsgegevens, een beheerder alles.
 
     \b
     Voorbeeld:
         verbinder demo && verbinder report --verband gent
     """
-    ctx.obj = {"db": db}
+    ctx.obj = {"db": db, "roles": roles, "user": user}
 
 
 @main.command()
@@ -266,6 +286,8 @@ def dashboard(ctx: click.Context, port: int) -> None:
     env = dict(os.environ)
     if ctx.obj["db"] is not None:
         env["VERBINDER_DB"] = str(ctx.obj["db"])
+    if ctx.obj["roles"] is not None:
+        env[ROLES_ENV] = str(ctx.obj["roles"])
     command = [
         sys.executable,
         "-m",
@@ -287,10 +309,13 @@ def dashboard(ctx: click.Context, port: int) -> None:
     raise SystemExit(subprocess.call(command, env=env))
 
 
-def _neo4j(uri: str, user: str, password: str, database: str):
+def _neo4j(ctx: click.Context, uri: str, user: str, password: str, database: str):
+    """The Neo4j server, seen through the user's rights (without --gebruiker: the Neo4j login,
+    which the server checks)."""
     from graphmodel.store.neo4j import Neo4jStore
 
-    return Neo4jStore(uri, user, password, database)
+    ctx.obj["user"] = ctx.obj["user"] or user
+    return guard(Neo4jStore(uri, user, password, database), principal(ctx))
 
 
 @main.command()
@@ -309,8 +334,8 @@ def push(ctx, dataset, replace, neo4j_uri, neo4j_user, neo4j_password, neo4j_dat
     Voorbeeld:
         NEO4J_URI=bolt://server:7687 NEO4J_PASSWORD=... verbinder push --dataset demo
     """
-    data = _store(ctx, local=True).load(dataset)
-    with _neo4j(neo4j_uri, neo4j_user, neo4j_password, neo4j_database) as server:
+    with _neo4j(ctx, neo4j_uri, neo4j_user, neo4j_password, neo4j_database) as server:
+        data = _store(ctx, local=True).load(dataset)
         names = {info.name for info in server.datasets()}
         if replace and dataset in names and server.load(dataset).same_content(data):
             click.echo(f"Dataset '{dataset}' staat al zo op {neo4j_uri}: niets gewijzigd.")
@@ -334,7 +359,7 @@ def pull(ctx, dataset, replace, neo4j_uri, neo4j_user, neo4j_password, neo4j_dat
     Voorbeeld:
         NEO4J_URI=bolt://server:7687 NEO4J_PASSWORD=... verbinder pull --dataset demo
     """
-    with _neo4j(neo4j_uri, neo4j_user, neo4j_password, neo4j_database) as server:
+    with _neo4j(ctx, neo4j_uri, neo4j_user, neo4j_password, neo4j_database) as server:
         data = server.load(dataset)
     info = _store(ctx, local=True).save(data, replace=replace, action="pull", file=neo4j_uri)
     if info.synthetic:

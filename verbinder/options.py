@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from typing import Any
 
 import click
 
+from graphmodel.access import AccessDeniedError, Principal, Role, principal_for
 from graphmodel.store import SQLiteStore, Store, StoreError, open_store
+from graphmodel.store.config import guard
 
 __all__ = [
     "_store",
+    "admin_store",
     "dataset_option",
     "neo4j_options",
+    "principal",
     "store_errors",
     "theme_options",
     "to_option",
@@ -21,11 +26,41 @@ __all__ = [
 ]
 
 
+def principal(ctx: click.Context) -> Principal:
+    """Who runs the command: the local mode without a roles file; with one, the user of
+    ``--gebruiker`` (or, for the Neo4j store, the Neo4j login that the server checked)."""
+    obj = ctx.find_root().obj
+    if "principal" not in obj:
+        user = obj.get("user")
+        if not user and os.environ.get("VERBINDER_STORE", "").strip().lower() == "neo4j":
+            user = os.environ.get("NEO4J_USER")
+        try:
+            obj["principal"] = principal_for(user, obj.get("roles"))
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+    return obj["principal"]
+
+
 def _store(ctx: click.Context, *, local: bool = False) -> Store:
-    """The configured store (``--db`` for SQLite, or Neo4j when VERBINDER_STORE=neo4j);
-    ``local`` always gives the SQLite file. Closed when the command ends."""
+    """The configured store (``--db`` for SQLite, or Neo4j when VERBINDER_STORE=neo4j) seen
+    through the user's rights; ``local`` always gives the SQLite file. Closed when the
+    command ends."""
+    who = principal(ctx)
     try:
-        store = SQLiteStore(ctx.obj["db"]) if local else open_store(ctx.obj["db"])
+        store = guard(SQLiteStore(ctx.obj["db"]), who) if local else open_store(ctx.obj["db"], who)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    ctx.call_on_close(store.close)
+    return store
+
+
+def admin_store(ctx: click.Context, what: str) -> SQLiteStore:
+    """The local SQLite file itself, for a beheerder (or the local mode) only: ``what`` names
+    the operation in the refusal."""
+    if principal(ctx).role is not Role.BEHEERDER:
+        raise click.ClickException(str(AccessDeniedError(f"Enkel een beheerder mag {what}.")))
+    try:
+        store = SQLiteStore(ctx.obj["db"])
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     ctx.call_on_close(store.close)

@@ -9,7 +9,7 @@ import click
 from graphmodel.store import Store
 from graphmodel.store.sqlite_backup import backup_folder
 from queries.actions import forget_personal_data
-from verbinder.options import _store, store_errors
+from verbinder.options import admin_store, store_errors
 
 __all__ = ["backup", "forget", "restore"]
 
@@ -31,7 +31,7 @@ def backup(ctx: click.Context, file: Path | None) -> None:
         verbinder backup
         verbinder backup kopie-voor-opkuis.sqlite
     """
-    target = _store(ctx, local=True).backup(file)
+    target = admin_store(ctx, "een reservekopie maken").backup(file)
     click.echo(f"Reservekopie geschreven: {target}")
 
 
@@ -49,7 +49,7 @@ def restore(ctx: click.Context, file: Path) -> None:
     Voorbeeld:
         verbinder restore reservekopieën/verbinder-20261121T101500Z.sqlite
     """
-    store = _store(ctx, local=True)
+    store = admin_store(ctx, "een reservekopie terugzetten")
     safety = store.restore(file)
     names = ", ".join(info.name for info in store.datasets()) or "geen"
     click.echo(f"Teruggezet uit {file}; datasets nu: {names}.")
@@ -82,7 +82,7 @@ def forget(ctx: click.Context, actor: str) -> None:
     Voorbeeld:
         verbinder forget --actor lde-kringwinkel-gent
     """
-    local = _store(ctx, local=True)
+    local = admin_store(ctx, "persoonsgegevens wissen in alle datasets")
     stores: list[tuple[str, Store]] = [(str(local.path), local)]
     from graphmodel.store.neo4j import Neo4jStore, neo4j_settings
 

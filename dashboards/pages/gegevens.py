@@ -29,12 +29,13 @@ if upload is not None:
         st.success(labels.NO_ERRORS)
         if result.report.problems:
             st.dataframe(pd.DataFrame(result.report.as_rows()), hide_index=True)
+        replace = st.checkbox(labels.REPLACE, key="gegevens_replace")
         if st.button(labels.IMPORT, key="gegevens_import"):
             try:
                 info = save(
                     result.dataset,
                     action=labels.IMPORT_ACTION,
-                    replace=False,
+                    replace=replace,
                     file=upload.name,
                     sha256=result.sha256,
                 )

@@ -1,6 +1,7 @@
 """Stores that keep datasets: the embedded SQLite store (default) behind one interface."""
 
 from graphmodel.store.base import (
+    ConcurrentChangeError,
     DatasetExistsError,
     DatasetInfo,
     DatasetNotFoundError,
@@ -13,6 +14,7 @@ from graphmodel.store.sqlite import SQLiteStore, default_store_path
 
 __all__ = [
     "STORE_KIND_ENV",
+    "ConcurrentChangeError",
     "DatasetExistsError",
     "DatasetInfo",
     "DatasetNotFoundError",

@@ -9,6 +9,7 @@ from typing import Protocol
 from graphmodel.model import Dataset
 
 __all__ = [
+    "ConcurrentChangeError",
     "DatasetExistsError",
     "DatasetInfo",
     "DatasetNotFoundError",
@@ -28,6 +29,23 @@ class DatasetNotFoundError(StoreError):
 
 class DatasetExistsError(StoreError):
     """A dataset with that name exists and replacing it was not asked for."""
+
+
+class ConcurrentChangeError(StoreError):
+    """The dataset changed since the writer read it (``expected_version`` did not match)."""
+
+    def __init__(self, name: str, expected: int, found: int) -> None:
+        super().__init__(
+            f"De dataset '{name}' werd intussen door iemand anders gewijzigd (versie {found}, "
+            f"u vertrok van versie {expected}). Er is niets bewaard: probeer opnieuw."
+        )
+
+
+def check_version(name: str, expected: int | None, found: int) -> None:
+    """Raise :class:`ConcurrentChangeError` unless ``expected`` is None or equals ``found``
+    (0 meaning: the dataset does not exist yet)."""
+    if expected is not None and expected != found:
+        raise ConcurrentChangeError(name, expected, found)
 
 
 @dataclass(frozen=True)
@@ -73,8 +91,17 @@ class Store(Protocol):
         action: str = "import",
         file: str | None = None,
         sha256: str | None = None,
+        expected_version: int | None = None,
     ) -> DatasetInfo:
-        """Write ``dataset`` all-or-nothing and record it in the import history."""
+        """Write ``dataset`` all-or-nothing and record it in the import history.
+
+        With ``expected_version`` (0: must not exist yet) the write only happens when the
+        stored version still is that one; else :class:`ConcurrentChangeError`.
+        """
+        ...
+
+    def dataset_version(self, name: str) -> int:
+        """A number that changes whenever dataset ``name`` is written."""
         ...
 
     def delete(self, name: str) -> None:

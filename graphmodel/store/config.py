@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graphmodel.store.base import Store, StoreError
 from graphmodel.store.sqlite import SQLiteStore, default_store_path
 
-__all__ = ["STORE_KIND_ENV", "open_store", "store_location"]
+if TYPE_CHECKING:
+    from graphmodel.access import Principal
+
+__all__ = ["STORE_KIND_ENV", "guard", "open_store", "store_location"]
 
 STORE_KIND_ENV = "VERBINDER_STORE"
 """``sqlite`` (the default) or ``neo4j`` (then NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and
@@ -32,13 +36,29 @@ def store_location(path: str | Path | None = None) -> str:
     return str(path if path is not None else default_store_path())
 
 
-def open_store(path: str | Path | None = None) -> Store:
-    """The configured store: SQLite at ``path`` (default path when None), or Neo4j."""
+def open_store(path: str | Path | None = None, principal: Principal | None = None) -> Store:
+    """The configured store: SQLite at ``path`` (default path when None), or Neo4j.
+
+    With a ``principal`` of a shared installation (not the local mode) the store is seen
+    through their rights (:class:`graphmodel.store.guarded.GuardedStore`).
+    """
+    store: Store
     if _kind() == "neo4j":
         from graphmodel.store.neo4j import Neo4jStore, neo4j_settings
 
         settings = neo4j_settings()
         if settings is None:
             raise StoreError(f"{STORE_KIND_ENV}=neo4j, maar NEO4J_URI is niet ingesteld.")
-        return Neo4jStore(**settings)
-    return SQLiteStore(path)
+        store = Neo4jStore(**settings)
+    else:
+        store = SQLiteStore(path)
+    return guard(store, principal)
+
+
+def guard(store: Store, principal: Principal | None) -> Store:
+    """``store`` through ``principal``'s rights; unchanged for None and the local mode."""
+    if principal is None or principal.local:
+        return store
+    from graphmodel.store.guarded import GuardedStore
+
+    return GuardedStore(store, principal)

@@ -25,6 +25,7 @@ from graphmodel.store.base import (
     DatasetNotFoundError,
     ImportRecord,
     StoreError,
+    check_version,
 )
 from queries.cypher import DELETE_DATASET, READ, SCHEMA, WRITE
 
@@ -155,8 +156,13 @@ class Neo4jStore:
         action: str = "import",
         file: str | None = None,
         sha256: str | None = None,
+        expected_version: int | None = None,
     ) -> DatasetInfo:
-        """Write ``dataset`` in one transaction and add a line to the import history."""
+        """Write ``dataset`` in one transaction and add a line to the import history.
+
+        With ``expected_version`` the stored version is checked inside the transaction, after
+        taking a write lock on the dataset node, so two writers cannot both pass the check.
+        """
         existing = self._read("dataset", name=dataset.name)
         if existing and not replace:
             raise DatasetExistsError(
@@ -174,6 +180,9 @@ class Neo4jStore:
         }
 
         def work(tx) -> None:
+            if expected_version is not None:
+                locked = tx.run(WRITE["lock_dataset"], name=dataset.name).single()
+                check_version(dataset.name, expected_version, locked["version"] if locked else 0)
             for statement in DELETE_DATASET:
                 tx.run(statement, name=dataset.name).consume()
             for statement, params in statements:

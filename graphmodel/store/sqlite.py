@@ -29,6 +29,7 @@ from graphmodel.store.base import (
     DatasetNotFoundError,
     ImportRecord,
     StoreError,
+    check_version,
 )
 from graphmodel.store.sqlite_backup import (
     automatic_backup,
@@ -263,14 +264,16 @@ class SQLiteStore:
         action: str = "import",
         file: str | None = None,
         sha256: str | None = None,
+        expected_version: int | None = None,
     ) -> DatasetInfo:
         """Write ``dataset`` in one transaction and add a line to the import history.
 
-        Raises :class:`DatasetExistsError` when the name is taken and ``replace`` is false;
-        on any error nothing is written.
+        Raises :class:`DatasetExistsError` when the name is taken and ``replace`` is false,
+        :class:`ConcurrentChangeError` when ``expected_version`` is given and the stored
+        version (0 when absent) differs; on any error nothing is written.
         """
         try:
-            self._save(dataset, replace, action, file, sha256)
+            self._save(dataset, replace, action, file, sha256, expected_version)
         except (sqlite3.IntegrityError, OverflowError) as exc:
             raise StoreError(
                 f"De dataset '{dataset.name}' is niet samenhangend en werd niet bewaard ({exc}); "
@@ -279,13 +282,20 @@ class SQLiteStore:
         return self.info(dataset.name)
 
     def _save(
-        self, dataset: Dataset, replace: bool, action: str, file: str | None, sha256: str | None
+        self,
+        dataset: Dataset,
+        replace: bool,
+        action: str,
+        file: str | None,
+        sha256: str | None,
+        expected_version: int | None,
     ) -> None:
         created = dataset.created or datetime.now(UTC).replace(microsecond=0)
         with self._transaction() as conn:
             old = conn.execute(
                 "SELECT id, version FROM datasets WHERE name = ?", (dataset.name,)
             ).fetchone()
+            check_version(dataset.name, expected_version, 0 if old is None else old[1])
             version = 1
             if old is not None:
                 if not replace:

@@ -171,6 +171,7 @@ def _no_error(browser) -> None:
 def test_every_page_loads_without_error(server, browser, page):
     browser.get(f"{server}/{page}")
     _wait_text(browser, "Synthetische demodata" if page != "gegevens" else "sjabloon")
+    _wait_text(browser, "Lokale modus voor één gebruiker (geen aanmelding)")
     time.sleep(1)  # let the page finish its run
     _no_error(browser)
 

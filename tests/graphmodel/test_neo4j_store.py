@@ -372,3 +372,92 @@ def _ignore_errors(function, *args, **kwargs) -> None:
     # The server is killed under the write: that is the point of the test.
     with contextlib.suppress(Exception):
         function(*args, **kwargs)
+
+
+def test_a_regisseur_reads_and_writes_only_their_verband_on_the_server(store, tiny):
+    from graphmodel.access import AccessDeniedError, Principal, Role
+    from graphmodel.model import Actor, Membership
+    from graphmodel.store import ConcurrentChangeError
+    from graphmodel.store.guarded import GuardedStore
+    from graphmodel.types import ActorType, Engagement
+
+    dataset = _unique(tiny)
+    store.save(dataset)
+    regisseur = GuardedStore(store, Principal("bo", Role.REGISSEUR, frozenset({"v2"})))
+    mine = regisseur.load(dataset.name)
+    assert [a.id for a in mine.actors] == ["mwb"]
+    newcomer = Actor(
+        "kw", "Kringwinkel", ActorType.LDE, memberships=(Membership("v2", Engagement.ACTIEF),)
+    )
+    regisseur.save(mine.replace(actors=(*mine.actors, newcomer)), replace=True)
+    whole = store.load(dataset.name)
+    assert whole.replace(actors=whole.actors[:5]).same_content(dataset)
+    assert whole.actor_by_id["kw"] == newcomer
+    intruder = mine.replace(actors=(*mine.actors, replace_membership(newcomer, "v1")))
+    with pytest.raises(AccessDeniedError, match="lidmaatschap van v1"):
+        regisseur.save(intruder, replace=True)
+    with pytest.raises(ConcurrentChangeError):
+        store.save(whole, replace=True, expected_version=1)
+    assert store.info(dataset.name).version == 2
+
+
+def replace_membership(actor, verband):
+    from dataclasses import replace
+
+    from graphmodel.model import Membership
+    from graphmodel.types import Engagement
+
+    return replace(actor, id="x", memberships=(Membership(verband, Engagement.GEEN),))
+
+
+def test_server_side_queries_keep_to_the_principal(store):
+    from graphmodel.access import AccessDeniedError, Principal, Role
+    from queries.server_side import server_counts, server_density, server_verband_graph
+
+    dataset = _unique(generate_demo(scale=0.05))
+    store.save(dataset)
+    gent = Principal("an", Role.REGISSEUR, frozenset({"gent"}))
+    analist = Principal("wse", Role.ANALIST)
+    assert list(server_density(store, dataset.name, principal=gent)["verband"]) == ["gent"]
+    assert set(server_counts(store, dataset.name, principal=gent)["verband"]) == {"gent"}
+    assert len(server_density(store, dataset.name, principal=analist)) == 32
+    with pytest.raises(AccessDeniedError, match="geen toegang tot verband 'brugge'"):
+        server_verband_graph(store, dataset.name, "brugge", principal=gent)
+    with pytest.raises(AccessDeniedError, match="Als analist"):
+        server_verband_graph(store, dataset.name, "gent", principal=analist)
+    assert len(server_verband_graph(store, dataset.name, "gent", principal=gent)) > 0
+
+
+def test_a_regisseur_pulls_their_part_and_pushes_it_back_through_the_cli(
+    bolt, store, tiny, tmp_path
+):
+    from click.testing import CliRunner
+
+    from graphmodel.store import SQLiteStore
+    from verbinder.cli import main
+
+    dataset = _unique(tiny)
+    store.save(dataset)
+    roles = tmp_path / "rollen.toml"
+    roles.write_text(
+        f'[[gebruiker]]\nnaam = "{bolt["user"]}"\nrol = "regisseur"\nverbanden = ["v1"]\n',
+        encoding="utf-8",
+    )
+    env = {f"NEO4J_{key.upper()}": value for key, value in bolt.items()}
+    env["VERBINDER_ROLLEN"] = str(roles)
+    local = tmp_path / "eigen.sqlite"
+    runner = CliRunner()
+    pull = runner.invoke(main, ["--db", str(local), "pull", "--dataset", dataset.name], env=env)
+    assert pull.exit_code == 0, pull.output
+    with SQLiteStore(local) as own:
+        pulled = own.load(dataset.name)
+        assert "v2" not in pulled.verband_by_id
+        assert pulled.actor_by_id["mwb"].verbanden == ("v1",)
+        own.save(pulled.replace(ties=pulled.ties[:-1]), replace=True)  # drops t4 (mwb-wg)
+    push = ["--db", str(local), "push", "--dataset", dataset.name, "--vervang"]
+    pushed = runner.invoke(main, push, env=env)
+    assert pushed.exit_code == 0, pushed.output
+    whole = store.load(dataset.name)
+    assert [t.id for t in whole.ties] == ["t1", "t2", "t3"]
+    assert whole.actor_by_id["mwb"].verbanden == ("v1", "v2")  # v2 kept on the server
+    assert whole.replace(ties=dataset.ties).same_content(dataset)

@@ -1,0 +1,179 @@
+"""Every query refuses another verband to a regisseur and names to an analist (issue #7).
+
+The table below lists every public function of ``queries``; a test fails when a new one is
+added without being listed, so no query escapes these checks.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from pandas.testing import assert_frame_equal, assert_series_equal
+
+import queries
+from graphmodel.access import AccessDeniedError, Principal, Role
+from graphmodel.scoping import scope_dataset
+from loaders.demo import generate_demo
+from loaders.sector_fit import default_sector_fit
+from queries.actions import forget_personal_data, record_contact
+from queries.brokers import brokers
+from queries.change import network_change
+from queries.compare import compare_verbanden
+from queries.event_planner import plan_event
+from queries.export import export_dataset
+from queries.gaps import verband_gaps
+from queries.missing_links import missing_links
+from queries.network import build_network, verband_network
+from queries.outcomes import suggestion_outcomes
+from queries.profile import verband_profile
+from queries.report import verband_report
+from queries.view import filtered_network
+
+OWN, OTHER = "gent", "brugge"
+REGISSEUR = Principal("an@gent.be", Role.REGISSEUR, frozenset({OWN}))
+ANALIST = Principal("wse@vlaanderen.be", Role.ANALIST)
+
+
+def _pair(data, verband):
+    se = next(a for a in data.members_of(verband) if a.sector_group.value == "sociale_economie")
+    employer = next(a for a in data.members_of(verband) if a.type.value == "werkgever")
+    return se.id, employer.id
+
+
+VERBAND_QUERIES = {
+    "report.verband_report": (False, lambda d, v, tmp: verband_report(d, v)),
+    "profile.verband_profile": (False, lambda d, v, tmp: verband_profile(d, v)),
+    "network.verband_network": (True, lambda d, v, tmp: verband_network(d, v)),
+    "brokers.brokers": (True, lambda d, v, tmp: brokers(d, v)),
+    "change.network_change": (
+        True,
+        lambda d, v, tmp: network_change(d, d, v, before_at=date(2016, 1, 1)),
+    ),
+    "view.filtered_network": (True, lambda d, v, tmp: filtered_network(d, v)),
+    "gaps.verband_gaps": (True, lambda d, v, tmp: verband_gaps(d, v)),
+    "missing_links.missing_links": (
+        True,
+        lambda d, v, tmp: missing_links(d, v, fit=default_sector_fit(), top=5),
+    ),
+    "event_planner.plan_event": (
+        True,
+        lambda d, v, tmp: plan_event(d, v, capacity=10, fit=default_sector_fit()),
+    ),
+}
+"""Queries about one verband: (detail, call)."""
+
+DATASET_QUERIES = {
+    "compare.compare_verbanden": (False, lambda d, tmp: compare_verbanden(d)),
+    "export.export_dataset": (True, lambda d, tmp: export_dataset(d, tmp / "uit.json")),
+    "outcomes.suggestion_outcomes": (
+        True,
+        lambda d, tmp: suggestion_outcomes(d, d.events[0].id, [_pair(d, d.events[0].verband_id)]),
+    ),
+    "actions.record_contact": (
+        True,
+        lambda d, tmp: record_contact(d, *_pair(d, sorted(d.verband_by_id)[0]), day=date.today()),
+    ),
+    "actions.forget_personal_data": (
+        True,
+        lambda d, tmp: forget_personal_data(d, d.members_of(sorted(d.verband_by_id)[0])[0].id),
+    ),
+}
+"""Queries over the dataset as a whole (what they see is the scoped dataset): (detail, call)."""
+
+NOT_QUERIES = {
+    "network.build_network": "bouwsteen voor andere queries; weigert een ander verband",
+    "profile.network_measures": "vat een netwerk uit build_network samen",
+    "compare.hypergeometric_z": "rekent met getallen, leest geen dataset",
+    "export.export_table": "schrijft een tabel die een query al gaf",
+    "export.table_bytes": "schrijft een tabel die een query al gaf",
+    "permissions.require": "de controle zelf",
+    "server_side.server_counts": "getest tegen de Bolt-server (test_neo4j_store.py)",
+    "server_side.server_density": "getest tegen de Bolt-server (test_neo4j_store.py)",
+    "server_side.server_verband_graph": "getest tegen de Bolt-server (test_neo4j_store.py)",
+}
+
+
+@pytest.fixture(scope="module")
+def whole():
+    """The demo with a contact person on every actor (personal data to keep out)."""
+    data = generate_demo(scale=0.15)
+    return data.replace(
+        actors=tuple(
+            replace(a, contact_name=f"Persoon {i}", contact_email=f"p{i}@x.be")
+            for i, a in enumerate(data.actors)
+        )
+    )
+
+
+def test_every_public_query_is_checked():
+    listed = set(VERBAND_QUERIES) | set(DATASET_QUERIES) | set(NOT_QUERIES)
+    found = set()
+    for module in pkgutil.iter_modules(queries.__path__):
+        loaded = importlib.import_module(f"queries.{module.name}")
+        for name in getattr(loaded, "__all__", []):
+            if inspect.isfunction(getattr(loaded, name)):
+                found.add(f"{module.name}.{name}")
+    assert found == listed
+
+
+@pytest.mark.parametrize("query", sorted(VERBAND_QUERIES))
+def test_a_regisseur_is_refused_another_verband_and_served_their_own(whole, query, tmp_path):
+    _, call = VERBAND_QUERIES[query]
+    mine = scope_dataset(whole, REGISSEUR)
+    with pytest.raises(AccessDeniedError, match=f"geen toegang tot verband '{OTHER}'"):
+        call(mine, OTHER, tmp_path)
+    call(mine, OWN, tmp_path)
+
+
+@pytest.mark.parametrize("query", sorted(VERBAND_QUERIES))
+def test_an_analist_gets_aggregates_only(whole, query, tmp_path):
+    detail, call = VERBAND_QUERIES[query]
+    seen = scope_dataset(whole, ANALIST)
+    if detail:
+        with pytest.raises(AccessDeniedError, match="Als analist ziet u samengevoegde cijfers"):
+            call(seen, OTHER, tmp_path)
+    else:
+        assert "Persoon" not in repr(call(seen, OTHER, tmp_path))
+
+
+@pytest.mark.parametrize("query", sorted(DATASET_QUERIES))
+def test_dataset_queries_refuse_an_analist_names(whole, query, tmp_path):
+    detail, call = DATASET_QUERIES[query]
+    seen = scope_dataset(whole, ANALIST)
+    if detail:
+        with pytest.raises(AccessDeniedError, match="Als analist ziet u samengevoegde cijfers"):
+            call(seen, tmp_path)
+    else:
+        assert "Persoon" not in repr(call(seen, tmp_path).to_dict())
+
+
+def test_a_regisseur_compare_export_and_outcomes_hold_only_their_verband(whole, tmp_path):
+    mine = scope_dataset(whole, REGISSEUR)
+    assert list(compare_verbanden(mine)["verband"]) == [OWN]
+    exported = export_dataset(mine, tmp_path / "uit.json").read_text(encoding="utf-8")
+    others = [a for a in whole.actors if OWN not in a.verbanden]
+    assert others and not any(f'"{a.id}"' in exported for a in others)
+    assert not any(f'"{v}"' in exported for v in whole.verband_by_id if v != OWN)
+    foreign = next(e for e in whole.events if e.verband_id == OTHER)
+    with pytest.raises(KeyError):
+        suggestion_outcomes(mine, foreign.id, [])
+    with pytest.raises(KeyError):
+        record_contact(mine, *_pair(whole, OTHER), day=date.today())
+    assert forget_personal_data(mine, others[0].id) is None
+
+
+def test_scoping_does_not_change_the_answer_about_the_own_verband(whole):
+    mine = scope_dataset(whole, REGISSEUR)
+    # Same rows and figures; the eigenvector differs in the last bits (another node order).
+    assert_frame_equal(brokers(mine, OWN), brokers(whole, OWN), rtol=1e-12)
+    assert_series_equal(verband_profile(mine, OWN).measures, verband_profile(whole, OWN).measures)
+    assert build_network(mine, OWN).graph.number_of_edges() == (
+        build_network(whole, OWN).graph.number_of_edges()
+    )
+    with pytest.raises(AccessDeniedError):
+        build_network(mine, OTHER)
