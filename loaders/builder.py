@@ -421,8 +421,20 @@ class _Builder:
             )
         ]
         values: dict[str, tuple[int, object]] = {}
+
+        def text(value: object, number: int, column: str) -> str | None:
+            """The cell's text ('' when empty), or None after reporting why it is unusable."""
+            try:
+                return "" if is_empty(value) else parse_text(value)
+            except CellError as exc:
+                self.report.add(Problem(table.file, str(exc), table.sheet, number, column))
+                return None
+
         for number, cells in rows:
-            key = "" if is_empty(cells[0]) else parse_text(cells[0]).lower()
+            key = text(cells[0], number, "A")
+            if key is None:
+                continue
+            key = key.lower()
             value = cells[1] if len(cells) > 1 and not is_empty(cells[1]) else None
             extra = [c for c in cells[2:] if not is_empty(c)]
             if key == "sleutel":
@@ -452,5 +464,5 @@ class _Builder:
                 self.report.add(
                     Problem(table.file, "vul 'ja' of 'nee' in", table.sheet, number, "B")
                 )
-        description = values.get("beschrijving", (0, None))[1]
-        return synthetic, "" if description is None else parse_text(description)
+        number, description = values.get("beschrijving", (0, None))
+        return synthetic, text(description, number, "B") or ""

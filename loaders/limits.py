@@ -58,6 +58,11 @@ def current_limits() -> Limits:
     return Limits(**values)
 
 
+def _mb(value: float) -> str:
+    """Megabytes the Dutch way: 1.201 (a point between thousands)."""
+    return f"{value:,.0f}".replace(",", ".")
+
+
 def _refuse(path: Path, message: str) -> LimitError:
     return LimitError(Problem(path.name, message))
 
@@ -73,8 +78,8 @@ def check_file(path: Path, limits: Limits | None = None) -> None:
     if size > limits.file_mb * MB:
         raise _refuse(
             path,
-            f"dit bestand is {size / MB:,.0f} MB; Verbinder leest bestanden tot "
-            f"{limits.file_mb:,.0f} MB ({ENV['file_mb']} verhoogt die grens)",
+            f"dit bestand is {_mb(size / MB)} MB; Verbinder leest bestanden tot "
+            f"{_mb(limits.file_mb)} MB ({ENV['file_mb']} verhoogt die grens)",
         )
     if not workbook:
         return
@@ -86,14 +91,21 @@ def check_file(path: Path, limits: Limits | None = None) -> None:
             "deze werkmap is met een wachtwoord beveiligd of in het oude .xls-formaat: open "
             "ze in Excel en bewaar ze zonder wachtwoord als Excel-werkmap (.xlsx)",
         )
-    if not zipfile.is_zipfile(path):
-        return  # openpyxl says it is no workbook, with the file's name
-    with zipfile.ZipFile(path) as archive:
-        expanded = sum(info.file_size for info in archive.infolist())
+    try:
+        if not zipfile.is_zipfile(path):
+            return  # openpyxl says it is no workbook, with the file's name
+        with zipfile.ZipFile(path) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+    except Exception as exc:  # zipfile raises several types for a damaged archive
+        raise _refuse(
+            path,
+            "dit bestand is beschadigd: het lijkt op een Excel-werkmap maar de inhoud kan niet "
+            f"uitgepakt worden ({type(exc).__name__}); bewaar het opnieuw vanuit Excel",
+        ) from exc
     if expanded > limits.expanded_mb * MB:
         raise _refuse(
             path,
-            f"deze werkmap pakt uit tot {expanded / MB:,.0f} MB; Verbinder leest werkmappen "
-            f"tot {limits.expanded_mb:,.0f} MB uitgepakt ({ENV['expanded_mb']} verhoogt die "
+            f"deze werkmap pakt uit tot {_mb(expanded / MB)} MB; Verbinder leest werkmappen "
+            f"tot {_mb(limits.expanded_mb)} MB uitgepakt ({ENV['expanded_mb']} verhoogt die "
             "grens)",
         )

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import warnings
-from dataclasses import dataclass
+import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -46,6 +48,8 @@ class RawTable:
     letters: list[str | None]
     cells: pd.DataFrame
     hidden: bool = False
+    merged_header: list[str] = field(default_factory=list)
+    """Merged cell ranges (``B1:C1``) that include the header row: their columns lose a name."""
 
     def column_label(self, position: int) -> str:
         """'type' or, in a workbook, 'type' (C): how a column is named in messages."""
@@ -117,6 +121,31 @@ def _sheet_rows(path: Path, sheet, limit: int) -> list[tuple[int, list[object]]]
     return rows
 
 
+_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+(\d+)):([A-Z]+(\d+))"')
+
+
+def _merged_ranges(path: Path, sheet) -> list[tuple[str, int, int]]:
+    """Merged ranges of a sheet as (``B1:C1``, first row, last row), read from its XML in
+    chunks (the ``mergeCells`` element follows the cell data); [] when the sheet's part in
+    the archive is unknown."""
+    member = getattr(sheet, "_worksheet_path", None)
+    if not member:
+        return []
+    found, tail = [], b""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(member.lstrip("/")) as part:
+            while chunk := part.read(1 << 20):
+                text = tail + chunk
+                end = text.rfind(b">") + 1
+                for match in _MERGE_CELL.finditer(text, 0, end):
+                    first, last = int(match[2]), int(match[4])
+                    found.append((f"{match[1].decode()}:{match[3].decode()}", first, last))
+                tail = text[end:]
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError):
+        return []  # openpyxl read the sheet; only the explanation of merged headers is lost
+    return found
+
+
 def read_xlsx_tables(path: Path) -> dict[str, RawTable]:
     """Every worksheet of an ``.xlsx`` (or ``.xlsm``) file, keyed by its name in lower case.
 
@@ -147,6 +176,11 @@ def read_xlsx_tables(path: Path) -> dict[str, RawTable]:
                 rows = _sheet_rows(path, sheet, limit)
             table = _table(path.name, sheet.title, rows, True)
             table.hidden = sheet.sheet_state != "visible"
+            table.merged_header = [
+                ref
+                for ref, first, last in _merged_ranges(path, sheet)
+                if first <= table.header_row <= last
+            ]
             tables[sheet.title.strip().lower()] = table
         return tables
     finally:
@@ -156,7 +190,16 @@ def read_xlsx_tables(path: Path) -> dict[str, RawTable]:
 def decode_csv(data: bytes, file: str) -> tuple[str, str]:
     """Text and encoding name of CSV bytes: UTF-8 (with or without BOM), UTF-16 or cp1252."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "UTF-16"
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError as exc:
+            raise TableReadError(
+                Problem(
+                    file,
+                    "dit bestand begint als UTF-16 maar bevat ongeldige tekens vanaf byte "
+                    f"{exc.start}; bewaar het opnieuw als CSV UTF-8",
+                )
+            ) from exc
     try:
         return data.decode("utf-8-sig"), "UTF-8"
     except UnicodeDecodeError:

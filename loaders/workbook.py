@@ -62,6 +62,18 @@ def _read_tables(path: Path, report: ValidationReport) -> tuple[dict[str, RawTab
                 Problem(path.name, "de macro's in deze werkmap worden genegeerd", level=WARNING)
             )
         for table in tables.values():
+            for ref in table.merged_header:
+                report.add(
+                    Problem(
+                        path.name,
+                        f"de cellen {ref} in de koprij zijn samengevoegd; elke kolom met "
+                        "gegevens heeft een eigen kop nodig, op de eerste rij van het blad "
+                        "(hef het samenvoegen op)",
+                        sheet=table.sheet,
+                        row=table.header_row,
+                        level=WARNING,
+                    )
+                )
             if table.hidden:
                 report.add(
                     Problem(

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from neo4j import GraphDatabase
-from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 
 from graphmodel.jsoncodec import FORMAT, VERSION, dataset_from_dict, dataset_to_dict
 from graphmodel.model import Dataset
@@ -250,54 +250,84 @@ class Neo4jStore:
         return records
 
     def load(self, name: str) -> Dataset:
-        """The whole dataset ``name``, exactly as saved (rebuilt through the JSON codec)."""
-        found = self._read("dataset", name=name)
-        if not found:
-            raise DatasetNotFoundError(f"Er is geen dataset '{name}' in {self.uri}.")
-        d = dict(found[0]["d"])
-        memberships: dict[str, list[dict]] = {}
-        for row in self._read("memberships", name=name):
-            m = _Props(row["m"])
-            memberships.setdefault(row["actor"], []).append(
-                {
-                    "verband_id": row["verband"],
-                    "engagement": m["engagement"],
-                    "political": m["political"],
-                    "administrative": m["administrative"],
-                }
-            )
-        actors = []
-        for row in self._read("actors", name=name):
-            a = _Props(row["a"], lists=("nace", "activities", "tags"))
-            a["memberships"] = memberships.get(a["id"], [])
-            actors.append(a)
-        data = {
-            "format": FORMAT,
-            "version": VERSION,
-            "name": name,
-            "synthetic": d["synthetic"],
-            "description": d["description"],
-            "created": d["created"],
-            "sources": [
-                dict(zip(("path", "sha256"), s.split("\t", 1), strict=True))
-                for s in d.get("sources") or ()
-            ],
-            "verbanden": [
-                _Props(r["v"], lists=("municipalities",))
-                for r in self._read("verbanden", name=name)
-            ],
-            "actors": actors,
-            "ties": [
-                _Props(r["t"], source=r["source"], target=r["target"])
-                for r in self._read("ties", name=name)
-            ],
-            "events": [_Props(r["e"]) for r in self._read("events", name=name)],
-            "participations": [
-                {"event_id": r["event"], "actor_id": r["actor"]}
-                for r in self._read("participations", name=name)
-            ],
-        }
-        return dataset_from_dict(data)
+        """The whole dataset ``name``, exactly as saved (rebuilt through the JSON codec).
+
+        All parts are read in one read transaction that starts and ends by reading the
+        dataset's version; when a save landed in between (Neo4j reads committed data, so the
+        parts could mix two versions, or meet a node that was just deleted) the read starts
+        again.
+        """
+        for _ in range(LOAD_ATTEMPTS):
+            try:
+                with self._driver.session(database=self.database) as session:
+                    data = session.execute_read(_read_dataset, name, self.uri)
+            except ClientError as exc:
+                # A node deleted by a save that committed during the read.
+                if exc.code != "Neo.ClientError.Statement.EntityNotFound":
+                    raise
+                continue
+            if data is not None:
+                return dataset_from_dict(data)
+        raise StoreError(
+            f"De dataset '{name}' werd tijdens het lezen telkens opnieuw bewaard; probeer "
+            "het zo meteen opnieuw."
+        )
+
+
+LOAD_ATTEMPTS = 10
+"""How often :meth:`Neo4jStore.load` reads again when a save lands during the read."""
+
+
+def _read_dataset(tx, name: str, uri: str) -> dict | None:
+    """The JSON form of dataset ``name`` read inside ``tx``; None when its version changed
+    during the read."""
+
+    def rows(statement: str) -> list:
+        return list(tx.run(READ[statement], name=name))
+
+    found = rows("dataset")
+    if not found:
+        raise DatasetNotFoundError(f"Er is geen dataset '{name}' in {uri}.")
+    d = dict(found[0]["d"])
+    memberships: dict[str, list[dict]] = {}
+    for row in rows("memberships"):
+        m = _Props(row["m"])
+        memberships.setdefault(row["actor"], []).append(
+            {
+                "verband_id": row["verband"],
+                "engagement": m["engagement"],
+                "political": m["political"],
+                "administrative": m["administrative"],
+            }
+        )
+    actors = []
+    for row in rows("actors"):
+        a = _Props(row["a"], lists=("nace", "activities", "tags"))
+        a["memberships"] = memberships.get(a["id"], [])
+        actors.append(a)
+    data = {
+        "format": FORMAT,
+        "version": VERSION,
+        "name": name,
+        "synthetic": d["synthetic"],
+        "description": d["description"],
+        "created": d["created"],
+        "sources": [
+            dict(zip(("path", "sha256"), s.split("\t", 1), strict=True))
+            for s in d.get("sources") or ()
+        ],
+        "verbanden": [_Props(r["v"], lists=("municipalities",)) for r in rows("verbanden")],
+        "actors": actors,
+        "ties": [_Props(r["t"], source=r["source"], target=r["target"]) for r in rows("ties")],
+        "events": [_Props(r["e"]) for r in rows("events")],
+        "participations": [
+            {"event_id": r["event"], "actor_id": r["actor"]} for r in rows("participations")
+        ],
+    }
+    after = rows("dataset")
+    if not after or dict(after[0]["d"])["version"] != d["version"]:
+        return None
+    return data
 
 
 class _Props(dict):

@@ -16,31 +16,13 @@ from hypothesis import strategies as st
 from graphmodel.jsoncodec import dataset_from_dict, dataset_to_dict
 from graphmodel.model import Tie
 from graphmodel.store import DatasetExistsError, DatasetNotFoundError, SQLiteStore, StoreError
-from graphmodel.store.neo4j import Neo4jStore, neo4j_settings
+from graphmodel.store.neo4j import Neo4jStore
 from graphmodel.types import TieKind
 from loaders.demo import generate_demo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 import bolt_server
-
-
-@pytest.fixture(scope="module")
-def bolt():
-    configured = neo4j_settings()
-    if configured is not None:
-        yield configured
-        return
-    server = bolt_server.start()
-    try:
-        yield {
-            "uri": server.uri,
-            "user": server.user,
-            "password": server.password,
-            "database": server.database,
-        }
-    finally:
-        bolt_server.stop(server)
 
 
 @pytest.fixture

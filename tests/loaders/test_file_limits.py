@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from loaders import LoadError, load_dataset
+from loaders import LoadError, load_dataset, validate
 from loaders.limits import OLE_MAGIC
 from queries.export import export_dataset
 
@@ -79,4 +79,77 @@ def test_macros_are_ignored_and_hidden_sheets_read_with_a_warning(workbook, tmp_
     assert (
         "met-macro.xlsm, blad 'evenementen': waarschuwing: dit blad is verborgen in Excel; "
         "het werd toch ingelezen" in warnings
+    )
+
+
+def test_merged_header_cells_are_explained_and_no_data_is_lost(tmp_path, write_workbook):
+    path = write_workbook(
+        tmp_path / "samengevoegd.xlsx",
+        {
+            "actoren": [["id", "naam", None, "type"], ["a", "Kringwinkel", "Gent", "lde"]],
+            "relaties": [["bron", "doel", "soort"]],
+        },
+    )
+    book = load_workbook(path)
+    book["actoren"].merge_cells("B1:C1")
+    book.save(path)
+    report = validate(path)
+    assert [str(p) for p in report.problems] == [
+        "samengevoegd.xlsx, blad 'actoren', rij 1: waarschuwing: de cellen B1:C1 in de koprij "
+        "zijn samengevoegd; elke kolom met gegevens heeft een eigen kop nodig, op de eerste rij "
+        "van het blad (hef het samenvoegen op)",
+        "samengevoegd.xlsx, blad 'actoren', rij 1, kolom '' (C): deze kolom heeft gegevens maar "
+        "geen kop; geef ze een naam uit de lijst of verwijder ze",
+    ]
+
+
+def test_a_merged_title_above_the_header_is_named(tmp_path, write_workbook):
+    path = write_workbook(
+        tmp_path / "titel.xlsx",
+        {
+            "actoren": [["Actoren van ons verband"], ["id", "naam", "type"], ["a", "K", "lde"]],
+            "relaties": [["bron", "doel", "soort"]],
+        },
+    )
+    book = load_workbook(path)
+    book["actoren"].merge_cells("A1:C1")
+    book.save(path)
+    problems = [str(p) for p in validate(path).problems]
+    assert problems[0].startswith(
+        "titel.xlsx, blad 'actoren', rij 1: waarschuwing: de cellen A1:C1 in de koprij"
+    )
+    assert "titel.xlsx, blad 'actoren', rij 1: de verplichte kolom 'id' ontbreekt" in problems
+
+
+def test_merged_cells_below_the_header_change_nothing(tmp_path, tiny):
+    path = export_dataset(tiny, tmp_path / "netjes.xlsx", include_personal=True)
+    book = load_workbook(path)
+    book["actoren"].merge_cells("N3:O3")  # two empty cells (lat/lon) of one row
+    book.save(path)
+    result = load_dataset(path, name="tiny")
+    assert result.dataset.same_content(tiny)
+    assert not [p for p in result.report.problems if p.level != "info"]
+
+
+def test_a_200_mb_file_is_refused_at_once_by_its_size(tmp_path):
+    path = tmp_path / "groot.xlsx"
+    with path.open("wb") as file:
+        file.truncate(200_000_000)  # sparse: 200 MB long, nothing to read
+    (message,) = _messages(path)
+    assert message.startswith("groot.xlsx: dit bestand is 200 MB")
+    assert "VERBINDER_MAX_BESTAND_MB" in message
+
+
+def test_a_million_rows_are_refused_with_the_sheet_and_the_limit(tmp_path):
+    folder = tmp_path / "miljoen"
+    folder.mkdir()
+    with (folder / "actoren.csv").open("w", encoding="utf-8") as file:
+        file.write("id;naam;type\n")
+        file.writelines(f"a{n};Organisatie {n};werkgever\n" for n in range(1_000_000))
+    (folder / "relaties.csv").write_text("bron;doel;soort\n", encoding="utf-8")
+    assert (folder / "actoren.csv").stat().st_size > 30_000_000
+    (message,) = _messages(folder)
+    assert message == (
+        "actoren.csv, blad 'actoren': dit blad heeft meer dan 500.000 rijen met gegevens; "
+        "Verbinder leest tot 500.000 rijen per blad (VERBINDER_MAX_RIJEN verhoogt die grens)"
     )

@@ -281,3 +281,19 @@ def test_cli_turns_bad_paths_and_values_into_messages(tmp_path):
     assert Provenance.SYNTHETISCH.value == "synthetisch"
     with pytest.raises(LoadError):
         load_dataset(folder, name="x")
+
+
+def test_an_excel_error_in_the_info_sheet_is_a_located_message(tmp_path, write_workbook):
+    # Found by the cell fuzzer (test_fuzzing.py): it raised a traceback before.
+    path = write_workbook(
+        tmp_path / "fout.xlsx",
+        {
+            "actoren": [["id", "naam", "type"], ["a", "A", "lde"]],
+            "relaties": [["bron", "doel", "soort"]],
+            "info": [["sleutel", "waarde"], ["#N/A", "x"], ["beschrijving", "#DIV/0!"]],
+        },
+    )
+    assert _errors(path) == [
+        ("info", 2, "de cel bevat de Excel-fout #N/A; verbeter de formule of typ de waarde"),
+        ("info", 3, "de cel bevat de Excel-fout #DIV/0!; verbeter de formule of typ de waarde"),
+    ]
