@@ -36,6 +36,7 @@ OTHER_COMMANDS = {
     "import": "test_writes_outside_the_own_verband_are_refused",
     "push": "test_neo4j_store.py::test_a_regisseur_pulls_their_part_and_pushes_it_back...",
     "pull": "test_neo4j_store.py::test_a_regisseur_pulls_their_part_and_pushes_it_back...",
+    "kbo": "test_kbo.py::test_a_regisseur_imports_the_register_only_for_their_own_verband",
     "template": "leest en schrijft geen databank",
     "validate": "leest en schrijft geen databank",
     "dashboard": "test_access_pages.py",

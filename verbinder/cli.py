@@ -14,7 +14,7 @@ from loaders.demo import DEMO_SEED, generate_demo
 from loaders.template import write_template
 from queries.export import EXPORT_FORMATS, export_dataset
 from queries.report import UnknownVerbandError, verband_report
-from verbinder import link_commands, network_commands, store_commands
+from verbinder import link_commands, network_commands, source_commands, store_commands
 from verbinder.options import _store, dataset_option, neo4j_options, principal, store_errors
 from verbinder.render import render_datasets, render_report, synthetic_banner
 
@@ -263,6 +263,7 @@ main.add_command(link_commands.attendance)
 main.add_command(store_commands.backup)
 main.add_command(store_commands.restore)
 main.add_command(store_commands.forget)
+main.add_command(source_commands.kbo)
 
 
 @main.command()

@@ -1,0 +1,88 @@
+"""CLI commands that bring in public sources: the KBO Open Data register."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from graphmodel.model import Dataset
+from graphmodel.reference import reference_verbanden
+from graphmodel.store import DatasetNotFoundError
+from loaders import LoadError
+from loaders.kbo import select_employers
+from loaders.kbo_merge import merge_employers
+from verbinder.options import _store, dataset_option, store_errors
+
+__all__ = ["kbo"]
+
+KBO_ACTION = "KBO Open Data"
+
+
+@click.command()
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@dataset_option()
+@click.option("--verband", required=True, help="Id van het verband, bv. gent.")
+@click.option(
+    "--alle-ondernemingen",
+    "all_enterprises",
+    is_flag=True,
+    help="Ook ondernemingen zonder RSZ-inschrijving (standaard enkel werkgevers).",
+)
+@click.option(
+    "--met-natuurlijke-personen",
+    "natural_persons",
+    is_flag=True,
+    help="Ook eenmanszaken (hun naam is die van een persoon; standaard niet).",
+)
+@click.option("--proef", "dry_run", is_flag=True, help="Toon het resultaat zonder te bewaren.")
+@click.pass_context
+@store_errors
+def kbo(ctx, source, dataset, verband, all_enterprises, natural_persons, dry_run):
+    """Lees de werkgevers van een verband uit KBO Open Data (zip of uitgepakte map).
+
+    Neemt de actieve vestigingen en zetels in de gemeenten van het verband, met hun
+    Nederlandse naam en NACE-codes. Nieuwe organisaties komen erbij als werkgever
+    (betrokkenheid 'geen'); gekende organisaties met hetzelfde KBO-nummer worden enkel
+    aangevuld, nooit overschreven. Het bestand wordt stap voor stap gelezen: de nationale
+    extractie past op een gewone pc.
+
+    \b
+    Voorbeeld:
+        verbinder kbo KboOpenData_0171_2025_11_04_Full.zip --verband gent --dataset gent
+    """
+    store = _store(ctx)
+    try:
+        data, exists = store.load(dataset), True
+    except DatasetNotFoundError:
+        data, exists = Dataset(dataset), False
+    known = data.verband_by_id.get(verband) or {v.id: v for v in reference_verbanden()}.get(verband)
+    if known is None:
+        raise click.ClickException(
+            f"'{verband}' is geen verband van deze dataset of van de referentielijst."
+        )
+    try:
+        selection = select_employers(
+            source, known, employers_only=not all_enterprises, natural_persons=natural_persons
+        )
+    except LoadError as exc:
+        for problem in exc.report.errors:
+            click.echo(f"- {problem}", err=True)
+        raise click.ClickException("Niets ingelezen: verbeter de fouten hierboven.") from exc
+    merged = merge_employers(data, selection, verband)
+    for line in selection.report.problems:
+        click.echo(f"- {line.message}")
+    click.echo(
+        f"KBO ({selection.snapshot or 'datum onbekend'}): {merged.added} nieuw, "
+        f"{merged.completed} aangevuld, {merged.unchanged} al volledig."
+    )
+    for actor, ours, theirs in merged.other_names[:10]:
+        click.echo(f"  naam van {actor} blijft '{ours}' (in de KBO: '{theirs}')")
+    if dry_run:
+        click.echo("Proef: niets bewaard.")
+        return
+    if exists and merged.dataset.same_content(data):
+        click.echo(f"Dataset '{dataset}' was al bijgewerkt: niets gewijzigd.")
+        return
+    info = store.save(merged.dataset, replace=exists, action=KBO_ACTION, file=source.name)
+    click.echo(f"Dataset '{info.name}' bewaard (versie {info.version}).")
