@@ -28,7 +28,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from graphmodel.store import SQLiteStore  # noqa: E402
 from loaders.demo import generate_demo, scale_for  # noqa: E402
 
-PAGES = ("start", "netwerk", "verbinders", "schakels", "vergelijken", "gegevens")
+PAGES = ("start", "netwerk", "verbinders", "schakels", "vergelijken", "gegevens", "dubbels")
 
 
 def main() -> None:

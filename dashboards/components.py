@@ -9,7 +9,15 @@ from dashboards.data import dataset, datasets
 from graphmodel.model import Dataset
 from graphmodel.store import DatasetInfo
 
-__all__ = ["choose", "synthetic_banner"]
+__all__ = ["choose", "show_saved", "synthetic_banner"]
+
+
+def show_saved(message_key: str, confirm_key: str) -> None:
+    """Show what the previous run saved (left under ``message_key``) and clear the
+    confirmation checkbox ``confirm_key``: every write needs its own confirmation."""
+    if message_key in st.session_state:
+        st.success(st.session_state.pop(message_key))
+        st.session_state[confirm_key] = False
 
 
 def synthetic_banner(data: Dataset) -> None:

@@ -21,6 +21,7 @@ __all__ = [
     "compared",
     "dataset",
     "datasets",
+    "duplicates_of",
     "links_of",
     "plan_of",
     "principal",
@@ -147,6 +148,18 @@ def _plan(key: Key, verband: str, sectors: tuple, capacity: int):
         fit=default_sector_fit(),
         sectors=list(sectors) or None,
     )
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _duplicates(key: Key):
+    from queries.duplicates import find_duplicates
+
+    return find_duplicates(_load(*key))
+
+
+def duplicates_of(info: DatasetInfo):
+    """queries.duplicates.find_duplicates, cached by dataset version."""
+    return _duplicates(_key(info))
 
 
 def links_of(info: DatasetInfo, verband: str, sectors: tuple, top: int):

@@ -10,6 +10,7 @@ PAGES = {
     "schakels": "Ontbrekende schakels",
     "vergelijken": "Vergelijken",
     "gegevens": "Gegevens",
+    "dubbels": "Dubbels",
 }
 ANALYST_PAGES = ("start", "vergelijken")
 """What a WSE analist sees: aggregated figures only (the other pages name organisations)."""
@@ -111,3 +112,19 @@ MEDIAN_DENSITY = "Dichtheid tegenover grootte; de lijn is de mediaan van de verb
 EI_GROUPS = "E-I-index per sectorgroep"
 CONTACT_ACTION = "contact gelegd"
 IMPORT_ACTION = "import (dashboard)"
+DUPLICATES_INTRO = (
+    "Organisaties die dubbel kunnen zijn: 'zeker' bij hetzelfde KBO-nummer, 'na te kijken' bij "
+    "(bijna) dezelfde naam in dezelfde gemeente. Niets wordt vanzelf samengevoegd; twee "
+    "verschillende KBO-nummers worden nooit samengevoegd."
+)
+NO_DUPLICATES = "Geen mogelijke dubbels gevonden."
+DUPLICATE_PAIR = "Paar (de eerste actor blijft, de tweede wordt erin samengevoegd)"
+DUPLICATE_CONFIRM = "Ik bevestig dat dit dezelfde organisatie is"
+DUPLICATE_MERGE = "Samenvoegen"
+DUPLICATE_MERGED = "Samengevoegd ({id}); dit kan ongedaan gemaakt worden hieronder."
+MERGES = "Samenvoegingen"
+MERGE_LINE = "{id} ({at}): {dropped} samengevoegd in {kept} ({reason})"
+UNDO = "Ongedaan maken"
+UNDONE = "{id} ongedaan gemaakt."
+MERGE_ACTION = "samengevoegd"
+UNDO_ACTION = "samenvoegen ongedaan"

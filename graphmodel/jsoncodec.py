@@ -10,6 +10,7 @@ from graphmodel.model import (
     Dataset,
     Event,
     Membership,
+    Merge,
     Participation,
     SourceFile,
     Tie,
@@ -122,6 +123,18 @@ def dataset_to_dict(dataset: Dataset, *, include_personal: bool = False) -> dict
         "participations": [
             {"event_id": p.event_id, "actor_id": p.actor_id} for p in dataset.participations
         ],
+        # A merge's 'before' may hold contact persons: only with the personal data.
+        "merges": [
+            {
+                "id": m.id,
+                "at": m.at.isoformat(),
+                "kept": m.kept,
+                "dropped": m.dropped,
+                "reason": m.reason,
+                "before": m.before,
+            }
+            for m in (dataset.merges if include_personal else ())
+        ],
     }
 
 
@@ -213,5 +226,16 @@ def dataset_from_dict(data: dict[str, Any], *, name: str | None = None) -> Datas
         ),
         participations=tuple(
             Participation(p["event_id"], p["actor_id"]) for p in data["participations"]
+        ),
+        merges=tuple(
+            Merge(
+                m["id"],
+                datetime.fromisoformat(m["at"]),
+                m["kept"],
+                m["dropped"],
+                m["reason"],
+                m["before"],
+            )
+            for m in data.get("merges", ())
         ),
     )

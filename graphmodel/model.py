@@ -18,6 +18,7 @@ __all__ = [
     "Dataset",
     "Event",
     "Membership",
+    "Merge",
     "Participation",
     "SourceFile",
     "Tie",
@@ -156,6 +157,22 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
+class Merge:
+    """Two actors found to be one organisation: ``dropped`` was merged into ``kept``.
+
+    ``before`` holds, as JSON, the records as they were (both actors, and the ties and
+    participations that moved), so that the merge can be undone; it may hold personal data.
+    """
+
+    id: str
+    at: datetime
+    kept: str
+    dropped: str
+    reason: str
+    before: str
+
+
+@dataclass(frozen=True)
 class Dataset:
     """A named collection of actors, ties, verbanden, events and participations.
 
@@ -174,6 +191,7 @@ class Dataset:
     description: str = ""
     created: datetime | None = None
     sources: tuple[SourceFile, ...] = field(default=())
+    merges: tuple[Merge, ...] = ()
     principal: Principal | None = field(default=None, compare=False, repr=False)
 
     @cached_property
@@ -207,6 +225,7 @@ class Dataset:
             sorted(self.verbanden, key=lambda v: v.id),
             sorted(self.events, key=lambda e: e.id),
             sorted(self.participations, key=lambda p: (p.event_id, p.actor_id)),
+            sorted(self.merges, key=lambda m: m.id),
             self.synthetic,
             self.description,
         )

@@ -25,12 +25,13 @@ _PROBLEMS_SHOWN = 20
 
 def strip_personal_data(dataset: Dataset) -> Dataset:
     """The dataset without contact persons, e-mail addresses and free-text notes on actors and
-    ties (notes may name people)."""
+    ties (notes may name people), and without merge records (they keep earlier versions)."""
     return dataset.replace(
         actors=tuple(
             replace(a, contact_name=None, contact_email=None, note=None) for a in dataset.actors
         ),
         ties=tuple(replace(t, note=None) for t in dataset.ties),
+        merges=(),
     )
 
 
@@ -70,6 +71,7 @@ def scope_dataset(dataset: Dataset, principal: Principal) -> Dataset:
             p for p in dataset.participations if p.event_id in event_ids and p.actor_id in visible
         ),
         sources=(),
+        merges=tuple(m for m in dataset.merges if m.kept in visible),
         principal=principal,
     )
 
@@ -120,6 +122,9 @@ def merge_scoped(current: Dataset | None, changed: Dataset, principal: Principal
         actors=actors,
         ties=ties,
         verbanden=_in_place(whole.verbanden, _ids(before.verbanden), changed.verbanden),
+        merges=_in_place(
+            whole.merges, _ids(before.merges), changed.merges, keep=lambda m: m.kept in present
+        ),
         events=events,
         participations=participations,
         sources=whole.sources + tuple(s for s in changed.sources if s.path not in known_sources),

@@ -9,7 +9,20 @@ from graphmodel.model import Dataset, Tie
 from graphmodel.types import Provenance, TieKind
 from queries.permissions import require
 
-__all__ = ["forget_personal_data", "record_contact"]
+__all__ = ["forget_personal_data", "fresh_id", "record_contact"]
+
+
+def fresh_id(prefix: str, records: tuple) -> str:
+    """``prefix-N`` for the first N from len(records) + 1 on that no record's id uses.
+
+    >>> fresh_id("contact", ())
+    'contact-1'
+    """
+    taken = {r.id for r in records}
+    number = len(records) + 1
+    while f"{prefix}-{number}" in taken:
+        number += 1
+    return f"{prefix}-{number}"
 
 
 def record_contact(
@@ -41,12 +54,8 @@ def record_contact(
         for t in dataset.ties
     ):
         raise ValueError(f"{se_actor} en {employer} werken al samen volgens de dataset")
-    taken = {t.id for t in dataset.ties}
-    number = len(dataset.ties) + 1
-    while f"contact-{number}" in taken:
-        number += 1
     tie = Tie(
-        f"contact-{number}",
+        fresh_id("contact", dataset.ties),
         se_actor,
         employer,
         TieKind.SAMENWERKING,

@@ -14,7 +14,13 @@ from loaders.demo import DEMO_SEED, generate_demo
 from loaders.template import write_template
 from queries.export import EXPORT_FORMATS, export_dataset
 from queries.report import UnknownVerbandError, verband_report
-from verbinder import link_commands, network_commands, source_commands, store_commands
+from verbinder import (
+    dedup_commands,
+    link_commands,
+    network_commands,
+    source_commands,
+    store_commands,
+)
 from verbinder.options import _store, dataset_option, neo4j_options, principal, store_errors
 from verbinder.render import render_datasets, render_report, synthetic_banner
 
@@ -264,6 +270,9 @@ main.add_command(store_commands.backup)
 main.add_command(store_commands.restore)
 main.add_command(store_commands.forget)
 main.add_command(source_commands.kbo)
+main.add_command(dedup_commands.duplicates)
+main.add_command(dedup_commands.merge)
+main.add_command(dedup_commands.unmerge)
 
 
 @main.command()

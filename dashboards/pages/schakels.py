@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 from dashboards import labels
-from dashboards.components import choose
+from dashboards.components import choose, show_saved
 from dashboards.data import links_of, plan_of, save
 from loaders.sector_fit import default_sector_fit
 from queries.actions import record_contact
@@ -17,9 +17,7 @@ st.title(labels.PAGES["schakels"])
 chosen = choose()
 if chosen is not None:
     info, data, verband = chosen
-    if "schakels_saved" in st.session_state:
-        st.success(st.session_state.pop("schakels_saved"))
-        st.session_state["schakels_confirm"] = False  # a new contact needs a new confirmation
+    show_saved("schakels_saved", "schakels_confirm")
     fit = default_sector_fit()
     left, right = st.columns(2)
     top = left.number_input(labels.TOP_N, min_value=1, max_value=500, value=25, key="schakels_top")

@@ -323,6 +323,7 @@ def _read_dataset(tx, name: str, uri: str) -> dict | None:
         "participations": [
             {"event_id": r["event"], "actor_id": r["actor"]} for r in rows("participations")
         ],
+        "merges": json.loads(d.get("merges") or "[]"),
     }
     after = rows("dataset")
     if not after or dict(after[0]["d"])["version"] != d["version"]:
@@ -362,6 +363,7 @@ def _write_plan(
                     "created": created.isoformat(),
                     "version": version,
                     "sources": [f"{s['path']}\t{s['sha256']}" for s in data["sources"]],
+                    "merges": json.dumps(data["merges"], ensure_ascii=False),
                 }
             },
         )

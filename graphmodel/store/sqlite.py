@@ -18,6 +18,7 @@ from graphmodel.model import (
     Dataset,
     Event,
     Membership,
+    Merge,
     Participation,
     SourceFile,
     Tie,
@@ -503,6 +504,13 @@ def _insert_content(conn: sqlite3.Connection, dataset_id: int, dataset: Dataset)
         "INSERT INTO participations VALUES (?, ?, ?, ?)",
         [(dataset_id, p.event_id, p.actor_id, i) for i, p in enumerate(dataset.participations)],
     )
+    conn.executemany(
+        "INSERT INTO merges VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (dataset_id, i, m.id, m.at.isoformat(), m.kept, m.dropped, m.reason, m.before)
+            for i, m in enumerate(dataset.merges)
+        ],
+    )
 
 
 def _read_content(conn: sqlite3.Connection, dataset_id: int) -> Dataset:
@@ -552,6 +560,10 @@ def _read_content(conn: sqlite3.Connection, dataset_id: int) -> Dataset:
     ]
     participations = [Participation(**p) for p in rows("participations", "event_id, actor_id")]
     sources = [SourceFile(**f) for f in rows("source_files", "path, sha256")]
+    merges = [
+        Merge(**{**m, "at": datetime.fromisoformat(m["at"])})
+        for m in rows("merges", "id, at, kept, dropped, reason, before")
+    ]
     return Dataset(
         name="",
         actors=tuple(actors),
@@ -560,6 +572,7 @@ def _read_content(conn: sqlite3.Connection, dataset_id: int) -> Dataset:
         events=tuple(events),
         participations=tuple(participations),
         sources=tuple(sources),
+        merges=tuple(merges),
     )
 
 

@@ -124,7 +124,21 @@ ALTER TABLE actors ADD COLUMN lat REAL;
 ALTER TABLE actors ADD COLUMN lon REAL;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+_V3 = """
+CREATE TABLE merges (
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    kept TEXT NOT NULL,
+    dropped TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    before TEXT NOT NULL,
+    PRIMARY KEY (dataset_id, id)
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 """Migration ``i`` brings the schema from version ``i`` to ``i + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

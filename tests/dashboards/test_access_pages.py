@@ -16,7 +16,7 @@ from queries.export import export_dataset
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboards" / "app.py")
 PAGES = Path(__file__).resolve().parents[2] / "dashboards" / "pages"
-ALL_PAGES = ["start", "netwerk", "verbinders", "schakels", "vergelijken", "gegevens"]
+ALL_PAGES = ["start", "netwerk", "verbinders", "schakels", "vergelijken", "gegevens", "dubbels"]
 
 
 def _with_contacts(data):

@@ -35,7 +35,7 @@ from loaders.demo import generate_demo
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / ".artifacts" / "screenshots"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", ""}
-PAGES = ["", "netwerk", "verbinders", "schakels", "vergelijken", "gegevens"]
+PAGES = ["", "netwerk", "verbinders", "schakels", "vergelijken", "gegevens", "dubbels"]
 
 
 def _free_port() -> int:

@@ -40,7 +40,9 @@ def test_start_page_shows_reference_facts_and_the_synthetic_banner(app):
     assert (metrics["Inwoners"], metrics["Subsidie per jaar"]) == ("257.029", "€ 100.000")
 
 
-@pytest.mark.parametrize("page", ["netwerk", "verbinders", "schakels", "vergelijken", "gegevens"])
+@pytest.mark.parametrize(
+    "page", ["netwerk", "verbinders", "schakels", "vergelijken", "gegevens", "dubbels"]
+)
 def test_every_page_runs(app, page):
     app.run()
     app.switch_page(str(PAGES / f"{page}.py")).run()
@@ -51,6 +53,7 @@ def test_every_page_runs(app, page):
         "Ontbrekende schakels",
         "Vergelijken",
         "Gegevens",
+        "Dubbels",
     }
 
 
@@ -118,3 +121,49 @@ def test_a_clean_workbook_imports_as_a_new_dataset(tmp_path, monkeypatch):
     with SQLiteStore(path) as store:
         assert [info.name for info in store.datasets()] == ["demo", "kopie"]
         assert store.load("kopie").same_content(generate_demo(scale=0.05))
+
+
+def test_a_confirmed_duplicate_is_merged_and_can_be_undone(tmp_path, monkeypatch):
+    from graphmodel.model import Actor, Dataset, Membership, Tie, Verband
+    from graphmodel.types import ActorType, Engagement, TieKind
+
+    member = (Membership("gent", Engagement.GEEN),)
+    original = Dataset(
+        "d",
+        verbanden=(Verband("gent", "Stad Gent"),),
+        actors=(
+            Actor("hand", "Transport Peeters", ActorType.WERKGEVER, "Gent", memberships=member),
+            Actor(
+                "kbo-1",
+                "Transport Peeters NV",
+                ActorType.WERKGEVER,
+                "Gent",
+                kbo="0403170701",
+                memberships=member,
+            ),
+            Actor("lde", "Kringwinkel", ActorType.LDE, "Gent", memberships=member),
+        ),
+        ties=(Tie("t1", "lde", "kbo-1", TieKind.DOORSTROOM),),
+    )
+    path = tmp_path / "v.sqlite"
+    with SQLiteStore(path) as store:
+        store.save(original)
+    monkeypatch.setenv("VERBINDER_DB", str(path))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    app.switch_page(str(PAGES / "dubbels.py")).run()
+    assert app.dataframe[0].value[["actor_a", "actor_b"]].values.tolist() == [["hand", "kbo-1"]]
+    assert app.button(key="dubbels_merge").disabled  # nothing without confirmation
+    app.checkbox(key="dubbels_confirm").check().run()
+    app.button(key="dubbels_merge").click().run()
+    assert not app.exception
+    assert app.success[0].value.startswith("Samengevoegd (samenvoeging-1)")
+    with SQLiteStore(path) as store:
+        merged = store.load("d")
+    assert [a.id for a in merged.actors] == ["hand", "lde"]
+    assert merged.actor_by_id["hand"].kbo == "0403170701"
+    assert merged.ties[0].target == "hand"
+    app.button(key="dubbels_undo_samenvoeging-1").click().run()
+    assert app.success[0].value == "samenvoeging-1 ongedaan gemaakt."
+    with SQLiteStore(path) as store:
+        assert store.load("d").same_content(original)

@@ -443,3 +443,14 @@ def test_a_regisseur_pulls_their_part_and_pushes_it_back_through_the_cli(
     assert [t.id for t in whole.ties] == ["t1", "t2", "t3"]
     assert whole.actor_by_id["mwb"].verbanden == ("v1", "v2")  # v2 kept on the server
     assert whole.replace(ties=dataset.ties).same_content(dataset)
+
+
+def test_merge_records_round_trip_through_the_server(store, tiny):
+    from queries.merging import merge_actors, undo_merge
+
+    dataset = _unique(tiny)
+    merged = merge_actors(dataset, "wg", "vdab", reason="zelfde naam en gemeente")
+    store.save(merged)
+    loaded = store.load(dataset.name)
+    assert loaded.merges == merged.merges
+    assert undo_merge(loaded, "samenvoeging-1").same_content(dataset)

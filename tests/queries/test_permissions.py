@@ -24,9 +24,11 @@ from queries.actions import forget_personal_data, record_contact
 from queries.brokers import brokers
 from queries.change import network_change
 from queries.compare import compare_verbanden
+from queries.duplicates import find_duplicates
 from queries.event_planner import plan_event
 from queries.export import export_dataset
 from queries.gaps import verband_gaps
+from queries.merging import merge_actors, undo_merge
 from queries.missing_links import missing_links
 from queries.network import build_network, verband_network
 from queries.outcomes import suggestion_outcomes
@@ -78,6 +80,14 @@ DATASET_QUERIES = {
         True,
         lambda d, tmp: record_contact(d, *_pair(d, sorted(d.verband_by_id)[0]), day=date.today()),
     ),
+    "duplicates.find_duplicates": (True, lambda d, tmp: find_duplicates(d)),
+    "merging.merge_actors": (
+        True,
+        lambda d, tmp: merge_actors(
+            d, *[a.id for a in d.members_of(sorted(d.verband_by_id)[0])[:2]], reason="x"
+        ),
+    ),
+    "merging.undo_merge": (True, lambda d, tmp: undo_merge(d, "samenvoeging-1")),
     "actions.forget_personal_data": (
         True,
         lambda d, tmp: forget_personal_data(d, d.members_of(sorted(d.verband_by_id)[0])[0].id),
@@ -92,6 +102,9 @@ NOT_QUERIES = {
     "export.export_table": "schrijft een tabel die een query al gaf",
     "export.table_bytes": "schrijft een tabel die een query al gaf",
     "permissions.require": "de controle zelf",
+    "actions.fresh_id": "kiest een nieuwe id, leest geen dataset",
+    "duplicates.normalised_name": "vergelijkt twee namen, leest geen dataset",
+    "duplicates.may_be_one_organisation": "vergelijkt twee actoren, leest geen dataset",
     "server_side.server_counts": "getest tegen de Bolt-server (test_neo4j_store.py)",
     "server_side.server_density": "getest tegen de Bolt-server (test_neo4j_store.py)",
     "server_side.server_verband_graph": "getest tegen de Bolt-server (test_neo4j_store.py)",
