@@ -25,10 +25,11 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
+from dashboards import labels  # noqa: E402
 from graphmodel.store import SQLiteStore  # noqa: E402
 from loaders.demo import generate_demo, scale_for  # noqa: E402
 
-PAGES = ("start", "netwerk", "verbinders", "schakels", "vergelijken", "gegevens", "dubbels")
+PAGES = tuple(labels.PAGES)
 
 
 def main() -> None:

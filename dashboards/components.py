@@ -12,12 +12,13 @@ from graphmodel.store import DatasetInfo
 __all__ = ["choose", "show_saved", "synthetic_banner"]
 
 
-def show_saved(message_key: str, confirm_key: str) -> None:
+def show_saved(message_key: str, confirm_key: str | None = None) -> None:
     """Show what the previous run saved (left under ``message_key``) and clear the
     confirmation checkbox ``confirm_key``: every write needs its own confirmation."""
     if message_key in st.session_state:
         st.success(st.session_state.pop(message_key))
-        st.session_state[confirm_key] = False
+        if confirm_key is not None:
+            st.session_state[confirm_key] = False
 
 
 def synthetic_banner(data: Dataset) -> None:

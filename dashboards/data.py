@@ -18,6 +18,7 @@ __all__ = [
     "NotSignedInError",
     "auth_configured",
     "brokers_of",
+    "can_write",
     "compared",
     "dataset",
     "datasets",
@@ -29,6 +30,7 @@ __all__ = [
     "read_upload",
     "save",
     "store_path",
+    "survey_form_bytes",
     "template_bytes",
 ]
 
@@ -210,6 +212,20 @@ def read_upload(file_name: str, content: bytes, dataset_name: str) -> LoadResult
         path = Path(folder) / Path(file_name).name
         path.write_bytes(content)
         return load_dataset(path, name=dataset_name)
+
+
+def can_write() -> bool:
+    """Whether the session's user may change data (not an analist)."""
+    return principal().role is not Role.ANALIST
+
+
+def survey_form_bytes(verband_ids: tuple[str, ...]) -> bytes:
+    """The offline survey form with a row per given verband."""
+    from loaders.survey import write_survey_form
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bevraging.xlsx"
+        return write_survey_form(path, list(verband_ids)).read_bytes()
 
 
 def template_bytes() -> bytes:

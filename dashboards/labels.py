@@ -11,8 +11,9 @@ PAGES = {
     "vergelijken": "Vergelijken",
     "gegevens": "Gegevens",
     "dubbels": "Dubbels",
+    "bevraging": "Bevraging",
 }
-ANALYST_PAGES = ("start", "vergelijken")
+ANALYST_PAGES = ("start", "vergelijken", "bevraging")
 """What a WSE analist sees: aggregated figures only (the other pages name organisations)."""
 SIGN_IN = "Aanmelden"
 SIGN_OUT = "Afmelden"
@@ -128,3 +129,23 @@ UNDO = "Ongedaan maken"
 UNDONE = "{id} ongedaan gemaakt."
 MERGE_ACTION = "samengevoegd"
 UNDO_ACTION = "samenvoegen ongedaan"
+SURVEY_INTRO = (
+    "De bevraging van de regisseurs (bijlage 2 van de evaluatie van 2018) voor dit verband. "
+    "Offline invullen kan met het formulier; een ingevuld formulier lees u in met "
+    "'verbinder survey-import'."
+)
+SURVEY_FORM = "Download het formulier (Excel)"
+SURVEY_ENGAGEMENT = "In welke mate zijn volgende partners geëngageerd?"
+SURVEY_RELATIONS = "Hoe is uw relatie met de lokale besturen binnen het verband?"
+SURVEY_ROLES = "Welke rollen neemt u op? (% van uw tijd, samen 100)"
+SURVEY_SCOPE = "Hoe uitgebreid is uw werking?"
+SURVEY_VISION = "Is er een gedragen beleidsvisie op de sociale economie?"
+SURVEY_DATE = "Datum van het antwoord"
+SURVEY_SAVE = "Bewaar het antwoord"
+SURVEY_SAVED = "Antwoord voor {verband} bewaard."
+SURVEY_SUM = "De tijd over de rollen telt op tot {total:g}%, niet tot 100%: niets bewaard."
+SURVEY_ACTION = "bevraging"
+SURVEY_CHECK = "Waar het netwerk iets anders zegt dan de bevraging"
+SURVEY_AGREES = "Het netwerk en de bevraging zeggen hetzelfde (of er is nog geen antwoord)."
+SURVEY_2018 = "Vergelijking met de bevraging van 2018"
+SURVEY_SPREAD = "Rollen van de partners over de beantwoorde verbanden"

@@ -16,9 +16,17 @@ from graphmodel.model import (
     Tie,
     Verband,
 )
+from graphmodel.survey import SurveyAnswer
 from graphmodel.types import ActorType, Engagement, Provenance, TieKind
 
-__all__ = ["FORMAT", "VERSION", "dataset_from_dict", "dataset_to_dict"]
+__all__ = [
+    "FORMAT",
+    "VERSION",
+    "dataset_from_dict",
+    "dataset_to_dict",
+    "survey_from_dict",
+    "survey_to_dict",
+]
 
 FORMAT = "verbinder-dataset"
 VERSION = 1
@@ -135,6 +143,7 @@ def dataset_to_dict(dataset: Dataset, *, include_personal: bool = False) -> dict
             }
             for m in (dataset.merges if include_personal else ())
         ],
+        "surveys": [survey_to_dict(a) for a in dataset.surveys],
     }
 
 
@@ -238,4 +247,31 @@ def dataset_from_dict(data: dict[str, Any], *, name: str | None = None) -> Datas
             )
             for m in data.get("merges", ())
         ),
+        surveys=tuple(survey_from_dict(a) for a in data.get("surveys", ())),
+    )
+
+
+def survey_to_dict(answer: SurveyAnswer) -> dict[str, Any]:
+    """One survey answer as JSON-ready data (levels as 0-3)."""
+    return {
+        "verband_id": answer.verband_id,
+        "answered": answer.answered.isoformat(),
+        "engagement": {k: int(v) for k, v in answer.engagement.items()},
+        "relations": dict(answer.relations),
+        "roles": dict(answer.roles),
+        "scope": answer.scope,
+        "vision": answer.vision,
+    }
+
+
+def survey_from_dict(data: dict[str, Any]) -> SurveyAnswer:
+    """The answer from :func:`survey_to_dict` output."""
+    return SurveyAnswer(
+        data["verband_id"],
+        date.fromisoformat(data["answered"]),
+        {k: Engagement(v) for k, v in data["engagement"].items()},
+        {k: int(v) for k, v in data["relations"].items()},
+        {k: float(v) for k, v in data["roles"].items()},
+        data["scope"],
+        data["vision"],
     )

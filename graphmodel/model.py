@@ -12,6 +12,7 @@ from graphmodel.types import ActorType, Engagement, Provenance, SectorGroup, Tie
 
 if TYPE_CHECKING:
     from graphmodel.access import Principal
+    from graphmodel.survey import SurveyAnswer
 
 __all__ = [
     "Actor",
@@ -192,6 +193,7 @@ class Dataset:
     created: datetime | None = None
     sources: tuple[SourceFile, ...] = field(default=())
     merges: tuple[Merge, ...] = ()
+    surveys: tuple[SurveyAnswer, ...] = ()
     principal: Principal | None = field(default=None, compare=False, repr=False)
 
     @cached_property
@@ -226,6 +228,7 @@ class Dataset:
             sorted(self.events, key=lambda e: e.id),
             sorted(self.participations, key=lambda p: (p.event_id, p.actor_id)),
             sorted(self.merges, key=lambda m: m.id),
+            sorted((dataclasses.astuple(a) for a in self.surveys), key=str),
             self.synthetic,
             self.description,
         )

@@ -72,6 +72,7 @@ def scope_dataset(dataset: Dataset, principal: Principal) -> Dataset:
         ),
         sources=(),
         merges=tuple(m for m in dataset.merges if m.kept in visible),
+        surveys=tuple(a for a in dataset.surveys if a.verband_id in allowed),
         principal=principal,
     )
 
@@ -125,6 +126,7 @@ def merge_scoped(current: Dataset | None, changed: Dataset, principal: Principal
         merges=_in_place(
             whole.merges, _ids(before.merges), changed.merges, keep=lambda m: m.kept in present
         ),
+        surveys=_in_place(whole.surveys, _ids(before.surveys), changed.surveys),
         events=events,
         participations=participations,
         sources=whole.sources + tuple(s for s in changed.sources if s.path not in known_sources),
@@ -177,6 +179,11 @@ def _outside(whole: Dataset, before: Dataset, changed: Dataset, principal: Princ
             problems.append(f"relatie '{tie.id}' gaat naar een actor buiten uw verbanden")
         elif tie.id in stored_ties and tie.id not in seen_ties:
             problems.append(f"relatie-id '{tie.id}' is al in gebruik in een ander verband")
+    problems += [
+        f"de bevraging van verband '{a.verband_id}' is niet van u"
+        for a in changed.surveys
+        if a.verband_id not in allowed
+    ]
     stored_events = _ids(whole.events)
     seen_events = _ids(before.events)
     for event in changed.events:

@@ -41,6 +41,8 @@ OTHER_COMMANDS = {
     "unmerge": "test_duplicates.py::test_the_cli_lists_merges_and_undoes",
     "kbo": "test_kbo.py::test_a_regisseur_imports_the_register_only_for_their_own_verband",
     "template": "leest en schrijft geen databank",
+    "survey-form": "leest en schrijft geen databank",
+    "survey-import": "test_survey.py::test_a_regisseur_imports_only_their_own_answer",
     "validate": "leest en schrijft geen databank",
     "dashboard": "test_access_pages.py",
 }

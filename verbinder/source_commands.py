@@ -12,9 +12,10 @@ from graphmodel.store import DatasetNotFoundError
 from loaders import LoadError
 from loaders.kbo import select_employers
 from loaders.kbo_merge import merge_employers
+from loaders.survey import load_survey_answers, write_survey_form
 from verbinder.options import _store, dataset_option, store_errors
 
-__all__ = ["kbo"]
+__all__ = ["kbo", "survey_form", "survey_import"]
 
 KBO_ACTION = "KBO Open Data"
 
@@ -86,3 +87,55 @@ def kbo(ctx, source, dataset, verband, all_enterprises, natural_persons, dry_run
         return
     info = store.save(merged.dataset, replace=exists, action=KBO_ACTION, file=source.name)
     click.echo(f"Dataset '{info.name}' bewaard (versie {info.version}).")
+
+
+@click.command(name="survey-form")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--verband", "verbanden", multiple=True, help="Een rij voor dit verband (herhaalbaar)."
+)
+def survey_form(file, verbanden):
+    """Schrijf het formulier van de regiebevraging (.xlsx) om offline in te vullen.
+
+    \b
+    Voorbeeld:
+        verbinder survey-form bevraging.xlsx --verband gent
+    """
+    click.echo(f"Formulier geschreven naar {write_survey_form(file, list(verbanden))}.")
+
+
+@click.command(name="survey-import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@dataset_option()
+@click.pass_context
+@store_errors
+def survey_import(ctx, file, dataset):
+    """Lees ingevulde bevragingen in (één rij per verband); een nieuw antwoord van een verband
+    vervangt zijn vorige.
+
+    \b
+    Voorbeeld:
+        verbinder survey-import bevraging.xlsx --dataset gent
+    """
+    try:
+        answers, _ = load_survey_answers(file)
+    except LoadError as exc:
+        for problem in exc.report.errors:
+            click.echo(f"- {problem}", err=True)
+        raise click.ClickException("Niets ingelezen: verbeter de fouten hierboven.") from exc
+    store = _store(ctx)
+    data = store.load(dataset)
+    unknown = sorted({a.verband_id for a in answers} - set(data.verband_by_id))
+    if unknown:
+        raise click.ClickException(
+            f"{file.name}: geen verband van deze dataset: {', '.join(unknown)}; niets ingelezen."
+        )
+    new = {a.verband_id for a in answers}
+    kept = tuple(a for a in data.surveys if a.verband_id not in new)
+    info = store.save(
+        data.replace(surveys=kept + tuple(answers)),
+        replace=True,
+        action="bevraging",
+        file=file.name,
+    )
+    click.echo(f"{len(answers)} antwoord(en) ingelezen in '{info.name}' (versie {info.version}).")

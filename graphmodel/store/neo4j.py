@@ -324,6 +324,7 @@ def _read_dataset(tx, name: str, uri: str) -> dict | None:
             {"event_id": r["event"], "actor_id": r["actor"]} for r in rows("participations")
         ],
         "merges": json.loads(d.get("merges") or "[]"),
+        "surveys": json.loads(d.get("surveys") or "[]"),
     }
     after = rows("dataset")
     if not after or dict(after[0]["d"])["version"] != d["version"]:
@@ -364,6 +365,7 @@ def _write_plan(
                     "version": version,
                     "sources": [f"{s['path']}\t{s['sha256']}" for s in data["sources"]],
                     "merges": json.dumps(data["merges"], ensure_ascii=False),
+                    "surveys": json.dumps(data["surveys"], ensure_ascii=False),
                 }
             },
         )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import platformdirs
 
+from graphmodel.jsoncodec import survey_from_dict, survey_to_dict
 from graphmodel.model import (
     Actor,
     Dataset,
@@ -505,6 +506,13 @@ def _insert_content(conn: sqlite3.Connection, dataset_id: int, dataset: Dataset)
         [(dataset_id, p.event_id, p.actor_id, i) for i, p in enumerate(dataset.participations)],
     )
     conn.executemany(
+        "INSERT INTO surveys VALUES (?, ?, ?, ?)",
+        [
+            (dataset_id, i, a.verband_id, json.dumps(survey_to_dict(a), ensure_ascii=False))
+            for i, a in enumerate(dataset.surveys)
+        ],
+    )
+    conn.executemany(
         "INSERT INTO merges VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (dataset_id, i, m.id, m.at.isoformat(), m.kept, m.dropped, m.reason, m.before)
@@ -573,6 +581,9 @@ def _read_content(conn: sqlite3.Connection, dataset_id: int) -> Dataset:
         participations=tuple(participations),
         sources=tuple(sources),
         merges=tuple(merges),
+        surveys=tuple(
+            survey_from_dict(json.loads(a["answers"])) for a in rows("surveys", "answers")
+        ),
     )
 
 

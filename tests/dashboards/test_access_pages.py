@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboards import labels
 from graphmodel.store import SQLiteStore
 from loaders.demo import generate_demo
 from queries.export import export_dataset
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboards" / "app.py")
 PAGES = Path(__file__).resolve().parents[2] / "dashboards" / "pages"
-ALL_PAGES = ["start", "netwerk", "verbinders", "schakels", "vergelijken", "gegevens", "dubbels"]
+ALL_PAGES = list(labels.PAGES)
 
 
 def _with_contacts(data):
@@ -111,7 +112,7 @@ def test_an_analist_gets_the_aggregated_pages_only(shared, monkeypatch):
     app.run()
     assert not app.exception
     assert len(app.sidebar.selectbox(key="verband").options) == 32
-    for page in ("start", "vergelijken"):
+    for page in ("start", "vergelijken", "bevraging"):
         app.switch_page(str(PAGES / f"{page}.py")).run()
         assert not app.exception, app.exception
         shown = _shown(app)

@@ -29,13 +29,14 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
+from dashboards import labels
 from graphmodel.store import SQLiteStore
 from loaders.demo import generate_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / ".artifacts" / "screenshots"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", ""}
-PAGES = ["", "netwerk", "verbinders", "schakels", "vergelijken", "gegevens", "dubbels"]
+PAGES = ["" if page == "start" else page for page in labels.PAGES]
 
 
 def _free_port() -> int:

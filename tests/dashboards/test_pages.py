@@ -41,7 +41,7 @@ def test_start_page_shows_reference_facts_and_the_synthetic_banner(app):
 
 
 @pytest.mark.parametrize(
-    "page", ["netwerk", "verbinders", "schakels", "vergelijken", "gegevens", "dubbels"]
+    "page", ["netwerk", "verbinders", "schakels", "vergelijken", "gegevens", "dubbels", "bevraging"]
 )
 def test_every_page_runs(app, page):
     app.run()
@@ -54,6 +54,7 @@ def test_every_page_runs(app, page):
         "Vergelijken",
         "Gegevens",
         "Dubbels",
+        "Bevraging",
     }
 
 

@@ -46,6 +46,7 @@ def _version_1_file(path: Path) -> None:
         conn.execute("ALTER TABLE actors DROP COLUMN lat")
         conn.execute("ALTER TABLE actors DROP COLUMN lon")
         conn.execute("DROP TABLE merges")  # added by version 3
+        conn.execute("DROP TABLE surveys")  # added by version 4
         conn.execute("PRAGMA user_version = 1")
         conn.execute("PRAGMA journal_mode = DELETE")
 

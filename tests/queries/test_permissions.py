@@ -34,6 +34,7 @@ from queries.network import build_network, verband_network
 from queries.outcomes import suggestion_outcomes
 from queries.profile import verband_profile
 from queries.report import verband_report
+from queries.survey import survey_disagreements, survey_distribution, survey_vs_2018
 from queries.view import filtered_network
 
 OWN, OTHER = "gent", "brugge"
@@ -62,6 +63,7 @@ VERBAND_QUERIES = {
         True,
         lambda d, v, tmp: missing_links(d, v, fit=default_sector_fit(), top=5),
     ),
+    "survey.survey_disagreements": (True, lambda d, v, tmp: survey_disagreements(d, v)),
     "event_planner.plan_event": (
         True,
         lambda d, v, tmp: plan_event(d, v, capacity=10, fit=default_sector_fit()),
@@ -81,6 +83,8 @@ DATASET_QUERIES = {
         lambda d, tmp: record_contact(d, *_pair(d, sorted(d.verband_by_id)[0]), day=date.today()),
     ),
     "duplicates.find_duplicates": (True, lambda d, tmp: find_duplicates(d)),
+    "survey.survey_vs_2018": (False, lambda d, tmp: survey_vs_2018(d)),
+    "survey.survey_distribution": (False, lambda d, tmp: survey_distribution(d)),
     "merging.merge_actors": (
         True,
         lambda d, tmp: merge_actors(
