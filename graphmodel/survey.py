@@ -21,6 +21,7 @@ __all__ = [
     "ROLES",
     "SCOPES",
     "SHARES",
+    "SHARE_WORDS",
     "VISIONS",
     "SurveyAnswer",
 ]
@@ -69,6 +70,9 @@ SHARES: tuple[str, ...] = (
     "alle lokale besturen",
 )
 """Answers to each statement of :data:`RELATIONS`, as 0-3."""
+
+SHARE_WORDS: tuple[str, ...] = ("geen", "klein deel", "groot deel", "alle")
+"""The short form of :data:`SHARES` used in the form and in tables."""
 
 ROLES: dict[str, str] = {
     "coproducent": "(Co)producent: zelf sociale economie-initiatieven inrichten",

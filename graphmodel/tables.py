@@ -11,12 +11,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from graphmodel.model import Dataset
+from graphmodel.survey import PARTNERS, RELATIONS, ROLES, SCOPES, SHARE_WORDS, VISIONS
 
 __all__ = [
     "INFO_SHEET",
     "LIST_SEPARATOR",
     "REQUIRED_SHEETS",
     "SHEETS",
+    "SURVEY_COLUMNS",
     "SYNTHETIC_WARNING",
     "Column",
     "dataset_to_frames",
@@ -232,6 +234,33 @@ SHEETS: dict[str, tuple[Column, ...]] = {
     ),
 }
 
+SURVEY_COLUMNS: tuple[Column, ...] = (
+    _c("verband", "text", "Id van het verband, bv. gent.", required=True),
+    _c("datum", "date", "Datum van het antwoord (dd/mm/jjjj).", required=True),
+    *(
+        _c(
+            f"rol_{key}",
+            "engagement",
+            f"{label}: geen, passief, actief of zeer actief.",
+            required=True,
+        )
+        for key, label in PARTNERS.items()
+    ),
+    *(
+        _c(f"besturen_{key}", "text", f"{label} {' / '.join(SHARE_WORDS)}.", required=True)
+        for key, label in RELATIONS.items()
+    ),
+    *(
+        _c(f"tijd_{key}", "decimal", f"% van de tijd: {label}.", required=True)
+        for key, label in ROLES.items()
+    ),
+    _c("reikwijdte", "text", " / ".join(SCOPES) + ".", required=True),
+    _c("beleidsvisie", "text", " / ".join(VISIONS) + ".", required=True),
+)
+"""The regie survey: one row per verband (the sheet ``bevraging``)."""
+
+SHEETS["bevraging"] = SURVEY_COLUMNS
+
 REQUIRED_SHEETS = ("actoren", "relaties")
 
 
@@ -330,6 +359,18 @@ def dataset_to_frames(
         ],
         "deelnames": [
             {"evenement": p.event_id, "actor": p.actor_id} for p in dataset.participations
+        ],
+        "bevraging": [
+            {
+                "verband": a.verband_id,
+                "datum": a.answered,
+                **{f"rol_{k}": a.engagement[k].label for k in PARTNERS},
+                **{f"besturen_{k}": SHARE_WORDS[a.relations[k]] for k in RELATIONS},
+                **{f"tijd_{k}": a.roles[k] for k in ROLES},
+                "reikwijdte": a.scope,
+                "beleidsvisie": a.vision,
+            }
+            for a in dataset.surveys
         ],
     }
     result = {}

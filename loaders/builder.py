@@ -10,11 +10,13 @@ import difflib
 
 from graphmodel.model import Actor, Dataset, Event, Membership, Participation, Tie, Verband
 from graphmodel.reference import reference_verbanden
+from graphmodel.survey import SurveyAnswer
 from graphmodel.tables import INFO_SHEET, REQUIRED_SHEETS, SHEETS
 from graphmodel.types import Provenance
 from loaders.parsing import CellError, is_empty, parse_bool, parse_text, suggestion
 from loaders.problems import INFO, WARNING, Problem, ValidationReport
 from loaders.sheets import Cell, Row, SheetReader
+from loaders.survey import survey_rows
 from loaders.tabular import RawTable
 
 __all__ = ["IGNORED_SHEETS", "build_dataset"]
@@ -85,6 +87,7 @@ class _Builder:
         ties = self._ties()
         events = self._events()
         participations = self._participations({e.id for e in events})
+        surveys = self._surveys()
         verbanden = self._check_verbanden(verbanden)
         synthetic, description = self._info()
         if not synthetic and any(t.provenance is Provenance.SYNTHETISCH for t in ties):
@@ -106,7 +109,19 @@ class _Builder:
             participations=participations,
             synthetic=synthetic,
             description=description,
+            surveys=surveys,
         )
+
+    def _surveys(self) -> tuple[SurveyAnswer, ...]:
+        """The optional sheet ``bevraging``: one survey answer per verband."""
+        reader = self.sheets.get("bevraging")
+        if reader is None:
+            return ()
+        answers = []
+        for answer, row in survey_rows(reader):
+            self.verband_refs.append((answer.verband_id, row.cell("verband")))
+            answers.append(answer)
+        return tuple(answers)
 
     def _rows(self, sheet: str) -> list[Row]:
         reader = self.sheets.get(sheet)

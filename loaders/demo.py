@@ -21,6 +21,7 @@ from graphmodel.reference import reference_municipalities, reference_verbanden
 from graphmodel.types import ActorType, Engagement, Provenance, TieKind
 from loaders.demo_calibration import VERBAND_ROLE_SHARES, allocate
 from loaders.demo_names import EMPLOYER_SECTORS, SE_ACTIVITIES, SURNAMES, WORDS
+from loaders.demo_survey import demo_survey_answers
 
 __all__ = ["DEMO_DESCRIPTION", "DEMO_SEED", "demo_actor_count", "generate_demo", "scale_for"]
 
@@ -195,7 +196,7 @@ def generate_demo(*, seed: int = DEMO_SEED, scale: float = 1.0, name: str = "dem
     actors = tuple(
         Actor(memberships=tuple(a.pop("memberships").values()), **a) for a in gen.actors.values()
     )
-    return Dataset(
+    dataset = Dataset(
         name=name,
         actors=actors,
         ties=tuple(gen.ties),
@@ -205,6 +206,7 @@ def generate_demo(*, seed: int = DEMO_SEED, scale: float = 1.0, name: str = "dem
         synthetic=True,
         description=DEMO_DESCRIPTION,
     )
+    return dataset.replace(surveys=demo_survey_answers(dataset, seed))
 
 
 def _municipalities(gen: _Generator) -> dict[str, tuple[str, str]]:

@@ -16,7 +16,8 @@ import pandas as pd
 
 from graphmodel.jsoncodec import FORMAT, VERSION
 from graphmodel.model import SourceFile
-from graphmodel.tables import INFO_SHEET, LIST_SEPARATOR
+from graphmodel.survey import PARTNERS, RELATIONS, ROLES, SHARE_WORDS
+from graphmodel.tables import INFO_SHEET, LIST_SEPARATOR, SURVEY_COLUMNS
 from loaders.builder import build_dataset
 from loaders.limits import LimitError, check_file
 from loaders.problems import LoadError, Problem, ValidationReport
@@ -174,7 +175,38 @@ def _tables(data: dict, file: str) -> dict[str, RawTable]:
         ["beschrijving", _cell(data.get("description"), "description")],
     ]
     tables[INFO_SHEET] = _table(file, "info", ["sleutel", "waarde"], info)
+    tables["bevraging"] = _survey_table(data, file)
     return tables
+
+
+def _survey_table(data: dict, file: str) -> RawTable:
+    """The JSON ``surveys`` as the rows of the ``bevraging`` sheet (levels as 0-3)."""
+    rows = []
+    for i, answer in enumerate(_records(data, "surveys"), start=1):
+        parts = {}
+        for part in ("engagement", "relations", "roles"):
+            value = answer.get(part, {})
+            if not isinstance(value, dict):
+                raise _ShapeError(f"surveys[{i}].{part} moet een object zijn")
+            parts[part] = value
+        relations = [
+            SHARE_WORDS[v] if isinstance(v, int) and 0 <= v < len(SHARE_WORDS) else v
+            for v in (parts["relations"].get(k) for k in RELATIONS)
+        ]
+        rows.append(
+            [
+                _cell(answer.get("verband_id"), f"surveys[{i}].verband_id"),
+                _cell(answer.get("answered"), f"surveys[{i}].answered"),
+            ]
+            + [_cell(parts["engagement"].get(k), f"surveys[{i}].engagement.{k}") for k in PARTNERS]
+            + [_cell(v, f"surveys[{i}].relations") for v in relations]
+            + [_cell(parts["roles"].get(k), f"surveys[{i}].roles.{k}") for k in ROLES]
+            + [
+                _cell(answer.get("scope"), f"surveys[{i}].scope"),
+                _cell(answer.get("vision"), f"surveys[{i}].vision"),
+            ]
+        )
+    return _table(file, "surveys", [c.header for c in SURVEY_COLUMNS], rows)
 
 
 def load_json_dataset(path: str | Path, *, name: str) -> LoadResult:

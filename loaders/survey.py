@@ -8,52 +8,32 @@ reports each problem with its sheet, row and column; it returns nothing when the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from graphmodel.survey import PARTNERS, RELATIONS, ROLES, SCOPES, VISIONS, SurveyAnswer
-from graphmodel.tables import Column
+from graphmodel.survey import (
+    PARTNERS,
+    RELATIONS,
+    ROLES,
+    SCOPES,
+    SHARE_WORDS,
+    VISIONS,
+    SurveyAnswer,
+)
+from graphmodel.tables import SURVEY_COLUMNS
 from graphmodel.types import Engagement
 from loaders.parsing import parse_text
 from loaders.problems import LoadError, Problem, ValidationReport
-from loaders.sheets import SheetReader
+from loaders.sheets import Row, SheetReader
 from loaders.tabular import TableReadError, read_csv_table, read_xlsx_tables
 
-__all__ = ["SHARE_WORDS", "SURVEY_COLUMNS", "load_survey_answers", "write_survey_form"]
+__all__ = ["SURVEY_COLUMNS", "load_survey_answers", "survey_rows", "write_survey_form"]
 
 SHEET = "bevraging"
-SHARE_WORDS = ("geen", "klein deel", "groot deel", "alle")
-"""How the form writes the answers of :data:`graphmodel.survey.SHARES` (0-3)."""
 ROLE_TOLERANCE = 0.5
-
-
-def _columns() -> tuple[Column, ...]:
-    columns = [
-        Column("verband", "text", "id van het verband, bv. gent", required=True),
-        Column("datum", "date", "datum van het antwoord (dd/mm/jjjj)", required=True),
-    ]
-    columns += [
-        Column(f"rol_{key}", "engagement", f"{label}: geen, passief, actief of zeer actief", True)
-        for key, label in PARTNERS.items()
-    ]
-    columns += [
-        Column(f"besturen_{key}", "text", f"{label} {' / '.join(SHARE_WORDS)}", True)
-        for key, label in RELATIONS.items()
-    ]
-    columns += [
-        Column(f"tijd_{key}", "decimal", f"% van de tijd: {label}", True)
-        for key, label in ROLES.items()
-    ]
-    columns += [
-        Column("reikwijdte", "text", " / ".join(SCOPES), True),
-        Column("beleidsvisie", "text", " / ".join(VISIONS), True),
-    ]
-    return tuple(columns)
-
-
-SURVEY_COLUMNS = _columns()
 
 
 def write_survey_form(path: str | Path, verband_ids: list[str] | None = None) -> Path:
@@ -110,6 +90,39 @@ def _choice(row, header: str, options: tuple[str, ...]) -> str | None:
     return word
 
 
+def survey_rows(reader: SheetReader) -> Iterator[tuple[SurveyAnswer, Row]]:
+    """The valid answers of a ``bevraging`` sheet with their rows; every problem is reported
+    where it is (a row with a problem yields nothing)."""
+    seen: dict[str, int] = {}
+    for row in reader.rows():
+        verband = row.get("verband")
+        answered = row.get("datum")
+        engagement = {key: row.get(f"rol_{key}") for key in PARTNERS}
+        relations = {key: _choice(row, f"besturen_{key}", SHARE_WORDS) for key in RELATIONS}
+        roles = {key: row.get(f"tijd_{key}") for key in ROLES}
+        scope = _choice(row, "reikwijdte", tuple(SCOPES))
+        vision = _choice(row, "beleidsvisie", tuple(VISIONS))
+        if verband in seen:
+            row.error("verband", f"'{verband}' werd al beantwoord op rij {seen[verband]}")
+        elif verband is not None:
+            seen[verband] = row.number
+        if all(v is not None for v in roles.values()):
+            total = sum(roles.values())
+            if abs(total - 100) > ROLE_TOLERANCE:
+                row.error(None, f"de tijd over de rollen telt op tot {total:g}%, niet tot 100%")
+        if row.ok:
+            answer = SurveyAnswer(
+                str(verband),
+                answered,
+                engagement,
+                {k: SHARE_WORDS.index(v) for k, v in relations.items()},
+                roles,
+                scope,
+                vision,
+            )
+            yield answer, row
+
+
 def load_survey_answers(path: str | Path) -> tuple[list[SurveyAnswer], ValidationReport]:
     """The answers in a survey workbook (.xlsx) or CSV file, one per verband.
 
@@ -129,36 +142,7 @@ def load_survey_answers(path: str | Path) -> tuple[list[SurveyAnswer], Validatio
         report.add(Problem(path.name, f"het blad '{SHEET}' ontbreekt"))
         raise LoadError(report)
     reader = SheetReader(table, SURVEY_COLUMNS, report)
-    answers: list[SurveyAnswer] = []
-    seen: dict[str, int] = {}
-    for row in reader.rows():
-        verband = row.get("verband")
-        answered = row.get("datum")
-        engagement = {key: row.get(f"rol_{key}") for key in PARTNERS}
-        relations = {key: _choice(row, f"besturen_{key}", SHARE_WORDS) for key in RELATIONS}
-        roles = {key: row.get(f"tijd_{key}") for key in ROLES}
-        scope = _choice(row, "reikwijdte", tuple(SCOPES))
-        vision = _choice(row, "beleidsvisie", tuple(VISIONS))
-        if verband in seen:
-            row.error("verband", f"'{verband}' werd al beantwoord op rij {seen[verband]}")
-        elif verband is not None:
-            seen[verband] = row.number
-        if all(v is not None for v in roles.values()):
-            total = sum(roles.values())
-            if abs(total - 100) > ROLE_TOLERANCE:
-                row.error(None, f"de tijd over de rollen telt op tot {total:g}%, niet tot 100%")
-        if row.ok:
-            answers.append(
-                SurveyAnswer(
-                    str(verband),
-                    answered,
-                    engagement,
-                    {k: SHARE_WORDS.index(v) for k, v in relations.items()},
-                    roles,
-                    scope,
-                    vision,
-                )
-            )
+    answers = [answer for answer, _ in survey_rows(reader)]
     if not report.ok:
         raise LoadError(report)
     return answers, report

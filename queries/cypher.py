@@ -15,6 +15,7 @@ SCHEMA = (
     "CREATE CONSTRAINT verbinder_actor IF NOT EXISTS FOR (a:Actor) REQUIRE a.key IS UNIQUE",
     "CREATE CONSTRAINT verbinder_verband IF NOT EXISTS FOR (v:Verband) REQUIRE v.key IS UNIQUE",
     "CREATE CONSTRAINT verbinder_event IF NOT EXISTS FOR (e:Event) REQUIRE e.key IS UNIQUE",
+    "CREATE CONSTRAINT verbinder_lock IF NOT EXISTS FOR (l:DatasetLock) REQUIRE l.name IS UNIQUE",
     "CREATE INDEX verbinder_actor_dataset IF NOT EXISTS FOR (a:Actor) ON (a.dataset)",
     "CREATE INDEX verbinder_verband_dataset IF NOT EXISTS FOR (v:Verband) ON (v.dataset)",
     "CREATE INDEX verbinder_event_dataset IF NOT EXISTS FOR (e:Event) ON (e.dataset)",
@@ -47,12 +48,13 @@ WRITE = {
     ),
     "import": "CREATE (i:Import) SET i = $props",
     "lock_dataset": (
-        "MATCH (d:Dataset {name: $name}) SET d.lock = coalesce(d.lock, 0) + 1 "
-        "RETURN d.version AS version"
+        "MERGE (l:DatasetLock {name: $name}) SET l.writes = coalesce(l.writes, 0) + 1 "
+        "WITH l OPTIONAL MATCH (d:Dataset {name: $name}) RETURN d.version AS version"
     ),
 }
-"""Writes of one dataset, all inside one managed transaction that first deletes the dataset:
-so CREATE (faster than MERGE) never duplicates, and a re-run gives the same graph."""
+"""Writes of one dataset, all inside one managed transaction that first takes the dataset's
+lock node (``lock_dataset``: writers of one dataset go one after the other) and deletes the
+dataset: so CREATE (faster than MERGE) never duplicates, and a re-run gives the same graph."""
 
 READ = {
     "datasets": "MATCH (d:Dataset) RETURN d ORDER BY d.name",

@@ -12,11 +12,17 @@ from __future__ import annotations
 import pandas as pd
 
 from graphmodel.model import Dataset
-from graphmodel.survey import PARTNER_TYPES, PARTNERS
+from graphmodel.survey import PARTNER_TYPES, PARTNERS, RELATIONS, ROLES, SHARE_WORDS
 from graphmodel.types import ActorType, Engagement
 from queries.permissions import require
 
-__all__ = ["REFERENCE_2018", "survey_disagreements", "survey_distribution", "survey_vs_2018"]
+__all__ = [
+    "REFERENCE_2018",
+    "survey_disagreements",
+    "survey_distribution",
+    "survey_table",
+    "survey_vs_2018",
+]
 
 _ACTIVE = (Engagement.ACTIEF, Engagement.ZEER_ACTIEF)
 
@@ -73,6 +79,22 @@ REFERENCE_2018: tuple[tuple[str, str, tuple, float, str], ...] = (
 )
 """The 2018 figures stated in the report's text: (partner, answer, how to measure it now,
 share in 2018, source). Figure 5 of the report has no numbers; only these are comparable."""
+
+
+def survey_table(dataset: Dataset) -> pd.DataFrame:
+    """One row per answered verband, to compare verbanden: ``verband``, ``datum``, the role of
+    each partner (``rol_<partner>``), the relation with the local governments
+    (``besturen_<statement>``: geen / klein deel / groot deel / alle), the time per role in %
+    (``tijd_<rol>``), ``reikwijdte`` and ``beleidsvisie``."""
+    require(dataset, detail=False)
+    rows = []
+    for a in sorted(dataset.surveys, key=lambda a: a.verband_id):
+        row = {"verband": a.verband_id, "datum": a.answered}
+        row |= {f"rol_{k}": a.engagement[k].label for k in PARTNERS}
+        row |= {f"besturen_{k}": SHARE_WORDS[a.relations[k]] for k in RELATIONS}
+        row |= {f"tijd_{k}": a.roles[k] for k in ROLES}
+        rows.append(row | {"reikwijdte": a.scope, "beleidsvisie": a.vision})
+    return pd.DataFrame(rows)
 
 
 def survey_distribution(dataset: Dataset) -> pd.DataFrame:

@@ -263,7 +263,7 @@ def run_faults() -> list[dict]:
             capture_output=True,
             text=True,
         )
-        figures = [line for line in done.stdout.splitlines() if re.search(r"\bkills\b", line)]
+        figures = [line for line in done.stdout.splitlines() if re.match(r"\d+ kills, ", line)]
         summary = next(
             (
                 line

@@ -9,10 +9,22 @@ import streamlit as st
 from dashboards import labels
 from dashboards.components import choose, show_saved
 from dashboards.data import can_write, save, survey_form_bytes
-from graphmodel.survey import PARTNERS, RELATIONS, ROLES, SCOPES, VISIONS, SurveyAnswer
+from graphmodel.survey import (
+    PARTNERS,
+    RELATIONS,
+    ROLES,
+    SCOPES,
+    SHARE_WORDS,
+    VISIONS,
+    SurveyAnswer,
+)
 from graphmodel.types import Engagement
-from loaders.survey import SHARE_WORDS
-from queries.survey import survey_disagreements, survey_distribution, survey_vs_2018
+from queries.survey import (
+    survey_disagreements,
+    survey_distribution,
+    survey_table,
+    survey_vs_2018,
+)
 
 st.title(labels.PAGES["bevraging"])
 chosen = choose()
@@ -103,3 +115,5 @@ if chosen is not None:
     st.dataframe(survey_vs_2018(data), hide_index=True, width="stretch")
     st.subheader(labels.SURVEY_SPREAD)
     st.dataframe(survey_distribution(data), width="stretch")
+    st.subheader(labels.SURVEY_TABLE)
+    st.dataframe(survey_table(data), hide_index=True, width="stretch")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -160,19 +161,10 @@ class Neo4jStore:
     ) -> DatasetInfo:
         """Write ``dataset`` in one transaction and add a line to the import history.
 
-        With ``expected_version`` the stored version is checked inside the transaction, after
-        taking a write lock on the dataset node, so two writers cannot both pass the check.
+        The transaction first locks the dataset's lock node, so writers of one dataset go one
+        after the other; with ``expected_version`` the stored version is checked under that
+        lock, so two writers cannot both pass the check.
         """
-        existing = self._read("dataset", name=dataset.name)
-        if existing and not replace:
-            raise DatasetExistsError(
-                f"De dataset '{dataset.name}' bestaat al. Kies een andere "
-                "naam of vervang hem uitdrukkelijk."
-            )
-        version = existing[0]["d"]["version"] + 1 if existing else 1
-        sequence = (self._read("last_import")[0]["n"] or 0) + 1
-        statements = _write_plan(dataset, version, action, file, sha256, sequence)
-
         expected = {
             "actors": len(dataset.actors),
             "ties": len(dataset.ties),
@@ -180,12 +172,23 @@ class Neo4jStore:
         }
 
         def work(tx) -> None:
-            if expected_version is not None:
-                locked = tx.run(WRITE["lock_dataset"], name=dataset.name).single()
-                check_version(dataset.name, expected_version, locked["version"] if locked else 0)
+            # Every writer of this dataset first takes its lock node, so that two writers
+            # cannot interleave their deletes and creates; existence, version and the import
+            # sequence are read under it.
+            locked = tx.run(WRITE["lock_dataset"], name=dataset.name).single()
+            found = locked["version"] if locked and locked["version"] is not None else 0
+            if found and not replace:
+                raise DatasetExistsError(
+                    f"De dataset '{dataset.name}' bestaat al. Kies een andere "
+                    "naam of vervang hem uitdrukkelijk."
+                )
+            check_version(dataset.name, expected_version, found)
+            sequence = (tx.run(READ["last_import"]).single()["n"] or 0) + 1
             for statement in DELETE_DATASET:
                 tx.run(statement, name=dataset.name).consume()
-            for statement, params in statements:
+            for statement, params in _write_plan(
+                dataset, found + 1, action, file, sha256, sequence
+            ):
                 tx.run(statement, params).consume()
             # A MATCH that finds no node writes nothing and says nothing: count what landed, so
             # that a tie to an unknown actor aborts the whole transaction instead.
@@ -195,8 +198,7 @@ class Neo4jStore:
                     raise _IncompleteWriteError(f"{table}: {found} van {count} geschreven")
 
         try:
-            with self._driver.session(database=self.database) as session:
-                session.execute_write(work)
+            self._write_retrying(work)
         except _IncompleteWriteError as exc:
             raise StoreError(
                 f"De dataset '{dataset.name}' is niet samenhangend en werd niet "
@@ -209,12 +211,35 @@ class Neo4jStore:
             ) from exc
         return self.info(dataset.name)
 
+    def _write_retrying(self, work) -> None:
+        """Run ``work`` in a managed write transaction. A uniqueness conflict or a node that
+        vanished under the write can only come from another writer of the same dataset
+        committing at that moment (servers with optimistic locking, such as ArcadeDB, report
+        them so), so they are retried like a transient error (a few times, then reported)."""
+        for attempt in range(CONFLICT_ATTEMPTS):
+            last = attempt == CONFLICT_ATTEMPTS - 1
+            try:
+                with self._driver.session(database=self.database) as session:
+                    session.execute_write(work)
+                return
+            except ClientError as exc:
+                if exc.code not in CONFLICT_CODES or last:
+                    raise
+            except _IncompleteWriteError:
+                # Also what a server with read-committed transactions shows when another
+                # writer's nodes become visible halfway; a dataset that is really
+                # inconsistent fails every time and is reported after the last attempt.
+                if last:
+                    raise
+            time.sleep(0.2 * (attempt + 1))
+
     def delete(self, name: str) -> None:
         """Remove dataset ``name``; its import history is kept."""
         self.info(name)
-        sequence = (self._read("last_import")[0]["n"] or 0) + 1
 
         def work(tx) -> None:
+            tx.run(WRITE["lock_dataset"], name=name).consume()
+            sequence = (tx.run(READ["last_import"]).single()["n"] or 0) + 1
             for statement in DELETE_DATASET:
                 tx.run(statement, name=name).consume()
             tx.run(
@@ -228,8 +253,7 @@ class Neo4jStore:
                 },
             ).consume()
 
-        with self._driver.session(database=self.database) as session:
-            session.execute_write(work)
+        self._write_retrying(work)
 
     def history(self, name: str | None = None) -> list[ImportRecord]:
         """The import history, oldest first, of all datasets or of ``name``."""
@@ -273,6 +297,13 @@ class Neo4jStore:
             "het zo meteen opnieuw."
         )
 
+
+CONFLICT_CODES = (
+    "Neo.ClientError.Schema.ConstraintValidationFailed",
+    "Neo.ClientError.Statement.EntityNotFound",
+)
+CONFLICT_ATTEMPTS = 5
+"""How often a save is tried again when another writer of the same dataset commits."""
 
 LOAD_ATTEMPTS = 10
 """How often :meth:`Neo4jStore.load` reads again when a save lands during the read."""

@@ -454,3 +454,37 @@ def test_merge_records_round_trip_through_the_server(store, tiny):
     loaded = store.load(dataset.name)
     assert loaded.merges == merged.merges
     assert undo_merge(loaded, "samenvoeging-1").same_content(dataset)
+
+
+def test_survey_answers_round_trip_through_the_server(store):
+    dataset = _unique(generate_demo(scale=0.05))
+    assert len(dataset.surveys) == 28
+    store.save(dataset)
+    assert store.load(dataset.name).surveys == dataset.surveys
+
+
+def test_two_writers_of_one_dataset_at_once_both_land_on_the_server(bolt, tiny):
+    import threading
+
+    name = f"t-{uuid.uuid4().hex[:8]}"
+    versions = [tiny.replace(name=name), generate_demo(scale=0.05, name=name)]
+    errors: list[Exception] = []
+
+    def write(dataset) -> None:
+        try:
+            with Neo4jStore(**bolt) as own:
+                for _ in range(3):
+                    own.save(dataset, replace=True)
+        except Exception as exc:  # collected: the assertion below names it
+            errors.append(exc)
+
+    writers = [threading.Thread(target=write, args=(d,)) for d in versions]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join(timeout=120)
+    assert errors == []
+    with Neo4jStore(**bolt) as store:
+        found = store.load(name)
+        assert store.info(name).version == 6
+    assert any(found.same_content(d) for d in versions)

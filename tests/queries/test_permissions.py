@@ -34,7 +34,12 @@ from queries.network import build_network, verband_network
 from queries.outcomes import suggestion_outcomes
 from queries.profile import verband_profile
 from queries.report import verband_report
-from queries.survey import survey_disagreements, survey_distribution, survey_vs_2018
+from queries.survey import (
+    survey_disagreements,
+    survey_distribution,
+    survey_table,
+    survey_vs_2018,
+)
 from queries.view import filtered_network
 
 OWN, OTHER = "gent", "brugge"
@@ -85,6 +90,7 @@ DATASET_QUERIES = {
     "duplicates.find_duplicates": (True, lambda d, tmp: find_duplicates(d)),
     "survey.survey_vs_2018": (False, lambda d, tmp: survey_vs_2018(d)),
     "survey.survey_distribution": (False, lambda d, tmp: survey_distribution(d)),
+    "survey.survey_table": (False, lambda d, tmp: survey_table(d)),
     "merging.merge_actors": (
         True,
         lambda d, tmp: merge_actors(

@@ -16,7 +16,12 @@ from graphmodel.survey import PARTNERS, SurveyAnswer
 from graphmodel.types import ActorType, Engagement, TieKind
 from loaders import LoadError
 from loaders.survey import SURVEY_COLUMNS, load_survey_answers, write_survey_form
-from queries.survey import survey_disagreements, survey_distribution, survey_vs_2018
+from queries.survey import (
+    survey_disagreements,
+    survey_distribution,
+    survey_table,
+    survey_vs_2018,
+)
 from verbinder.cli import main
 
 E = Engagement
@@ -153,6 +158,12 @@ def test_the_2018_figures_stand_next_to_the_same_measure_now():
     assert (table["verbanden_nu"] == 4).all()
     spread = survey_distribution(Dataset("d", surveys=answers))
     assert spread.loc["Provinciebestuur"].tolist() == [0, 2, 1, 1]
+    table = survey_table(Dataset("d", surveys=answers)).set_index("verband")
+    assert list(table.index) == ["a", "b", "c", "d"]
+    assert table.loc["a", "rol_provincie"] == "actief"
+    assert table.loc["a", "besturen_constructief"] == "klein deel"
+    assert table.loc["b", "besturen_constructief"] == "alle"
+    assert table.loc["c", "tijd_coordinator"] == 40.0
 
 
 def test_the_network_is_checked_against_the_answer():
