@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 
@@ -69,7 +70,8 @@ def record_contact(
 
 
 def forget_personal_data(dataset: Dataset, actor_id: str) -> Dataset | None:
-    """The dataset with the contact person and e-mail of ``actor_id`` erased, or ``None`` when
+    """The dataset with the contact person and e-mail of ``actor_id`` erased, also in the
+    merge records that name it (they keep earlier versions of both actors), or ``None`` when
     the dataset holds no personal data of that actor (then there is nothing to change).
 
     >>> from graphmodel.model import Actor
@@ -83,8 +85,24 @@ def forget_personal_data(dataset: Dataset, actor_id: str) -> Dataset | None:
     True
     """
     require(dataset, detail=True)
-    actor = dataset.actor_by_id.get(actor_id)
-    if actor is None or (actor.contact_name is None and actor.contact_email is None):
+    actors = tuple(
+        replace(a, contact_name=None, contact_email=None) if a.id == actor_id else a
+        for a in dataset.actors
+    )
+    merges = tuple(
+        replace(m, before=_scrubbed(m.before)) if actor_id in (m.kept, m.dropped) else m
+        for m in dataset.merges
+    )
+    if actors == dataset.actors and merges == dataset.merges:
         return None
-    erased = replace(actor, contact_name=None, contact_email=None)
-    return dataset.replace(actors=tuple(erased if a.id == actor_id else a for a in dataset.actors))
+    return dataset.replace(actors=actors, merges=merges)
+
+
+def _scrubbed(before: str) -> str:
+    """A merge record's JSON without contact persons and e-mail addresses."""
+    data = json.loads(before)
+    for actor in [*data.get("actors", ()), data.get("merged") or {}]:
+        for key in ("contact_name", "contact_email"):
+            if key in actor:
+                actor[key] = None
+    return json.dumps(data, ensure_ascii=False)

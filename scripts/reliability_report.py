@@ -247,6 +247,11 @@ FAULTS = [
     ),
     ("two processes importing at once", "tests/graphmodel/test_sqlite_concurrency.py"),
     (
+        "two writers replacing one dataset on the Bolt server",
+        "tests/graphmodel/test_neo4j_store.py::"
+        "test_two_writers_of_one_dataset_at_once_both_land_on_the_server",
+    ),
+    (
         "two regisseurs writing one dataset at once",
         "tests/graphmodel/test_guarded_store.py::test_two_regisseurs_importing_at_once_both_land",
     ),

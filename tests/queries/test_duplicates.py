@@ -253,3 +253,18 @@ def test_the_cli_lists_merges_and_undoes(tmp_path, sources, roles_text):
         ],
     )
     assert analist.exit_code == 1 and "Als analist" in analist.output
+
+
+def test_forgetting_an_actor_also_erases_it_from_merge_records(sources):
+    from queries.actions import forget_personal_data
+
+    merged = merge_actors(sources, "kbo-1", "hand", reason="x")  # 'hand' carries Zoë
+    assert "Zoë" in merged.merges[0].before
+    assert merged.actor_by_id["kbo-1"].contact_name == "Zoë"
+    forgotten = forget_personal_data(merged, "hand")  # the dropped id: only in the record
+    assert "Zoë" not in forgotten.merges[0].before
+    forgotten = forget_personal_data(forgotten, "kbo-1")
+    assert forgotten.actor_by_id["kbo-1"].contact_name is None
+    restored = undo_merge(forgotten, "samenvoeging-1")
+    assert restored.actor_by_id["hand"].contact_name is None
+    assert forget_personal_data(restored, "hand") is None
