@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboards import labels
 from dashboards.data import NotSignedInError, auth_configured, principal
-from graphmodel.access import AccessDeniedError, Role
+from graphmodel.access import Role
 from graphmodel.store import StoreError
 
 st.set_page_config(page_title=labels.APP_TITLE, page_icon="🔗", layout="wide")
@@ -41,7 +41,7 @@ navigation = st.navigation(
 )
 try:
     navigation.run()
-except AccessDeniedError as exc:
+except StoreError as exc:  # no access, or saved by someone else in between: say so
     st.error(str(exc))
 st.sidebar.caption(who.describe())
 if not who.local and st.sidebar.button(labels.SIGN_OUT, key="afmelden"):

@@ -18,6 +18,7 @@ __all__ = [
     "NotSignedInError",
     "auth_configured",
     "brokers_of",
+    "can_merge",
     "can_write",
     "compared",
     "dataset",
@@ -198,9 +199,17 @@ def save(
     sha256: str | None = None,
 ) -> DatasetInfo:
     """Store ``data`` (as a new version when it replaces one, so caches are not stale), with
-    the session user's rights (a regisseur's part is merged into the whole)."""
+    the session user's rights (a regisseur's part is merged into the whole). A change of a
+    loaded dataset is refused, with "probeer opnieuw", when someone saved it in between."""
     with open_store(principal=principal()) as store:
-        return store.save(data, replace=replace, action=action, file=file, sha256=sha256)
+        return store.save(
+            data,
+            replace=replace,
+            action=action,
+            file=file,
+            sha256=sha256,
+            expected_version=data.version if replace else None,
+        )
 
 
 def read_upload(file_name: str, content: bytes, dataset_name: str) -> LoadResult:
@@ -212,6 +221,12 @@ def read_upload(file_name: str, content: bytes, dataset_name: str) -> LoadResult
         path = Path(folder) / Path(file_name).name
         path.write_bytes(content)
         return load_dataset(path, name=dataset_name)
+
+
+def can_merge() -> bool:
+    """Whether the session's user may merge duplicates (a beheerder, or the local mode):
+    merge records keep both actors whole, other verbanden included."""
+    return principal().sees_everything
 
 
 def can_write() -> bool:

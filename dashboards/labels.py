@@ -150,3 +150,7 @@ SURVEY_AGREES = "Het netwerk en de bevraging zeggen hetzelfde (of er is nog geen
 SURVEY_2018 = "Vergelijking met de bevraging van 2018"
 SURVEY_SPREAD = "Rollen van de partners over de beantwoorde verbanden"
 SURVEY_TABLE = "De antwoorden per verband"
+MERGE_BY_BEHEERDER = (
+    "Samenvoegen en ongedaan maken doet in een gedeelde installatie de beheerder: geef hem de "
+    "paren door die u nakeek."
+)

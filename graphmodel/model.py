@@ -180,6 +180,9 @@ class Dataset:
     Equality of two datasets as data is :meth:`same_content`; ``name``, ``created`` and
     ``sources`` describe where a copy lives and came from. ``principal`` is set on a copy
     scoped for one user (:func:`graphmodel.scoping.scope_dataset`); queries check it.
+    ``version`` is the stored version a store loaded (None for data from elsewhere): a caller
+    that changes and saves it back passes it as ``expected_version``, so that a write in
+    between is refused instead of overwritten.
     """
 
     name: str
@@ -194,6 +197,7 @@ class Dataset:
     sources: tuple[SourceFile, ...] = field(default=())
     merges: tuple[Merge, ...] = ()
     surveys: tuple[SurveyAnswer, ...] = ()
+    version: int | None = field(default=None, compare=False, repr=False)
     principal: Principal | None = field(default=None, compare=False, repr=False)
 
     @cached_property

@@ -6,9 +6,11 @@ verbanden with their participations. An analist sees everything without personal
 (contact person, e-mail, notes). A beheerder sees everything.
 
 A regisseur's write is merged into the whole dataset: what they could not see is kept as it
-was; what they change must stay within their verbanden. Actors shared with another verband
-(VDAB, a province) keep their other memberships; their own fields can then only be changed by
-a beheerder, because the other verband relies on them.
+was; what they change must stay within their verbanden. Merge records (duplicates) keep both
+actors whole, with ties and memberships of other verbanden: only a beheerder sees and writes
+them, so in a shared installation merging is the beheerder's task. Actors shared with another
+verband (VDAB, a province) keep their other memberships; their own fields can then only be
+changed by a beheerder, because the other verband relies on them.
 """
 
 from __future__ import annotations
@@ -71,7 +73,7 @@ def scope_dataset(dataset: Dataset, principal: Principal) -> Dataset:
             p for p in dataset.participations if p.event_id in event_ids and p.actor_id in visible
         ),
         sources=(),
-        merges=tuple(m for m in dataset.merges if m.kept in visible),
+        merges=(),  # a merge record holds both actors whole: for a beheerder only
         surveys=tuple(a for a in dataset.surveys if a.verband_id in allowed),
         principal=principal,
     )
@@ -113,19 +115,22 @@ def merge_scoped(current: Dataset | None, changed: Dataset, principal: Principal
     events = _in_place(whole.events, _ids(before.events), changed.events)
     event_ids = _ids(events)
     own_events = _ids(before.events) | _ids(changed.events)
+    seen_actors = set(before.actor_by_id)
+    # Kept as stored: attendance the writer could not see (another verband's event, or an
+    # actor of another verband at one of their own events), while both ends still exist.
     participations = tuple(
         p
         for p in whole.participations
-        if p.event_id not in own_events and p.event_id in event_ids and p.actor_id in present
+        if (p.event_id not in own_events or p.actor_id not in seen_actors)
+        and p.event_id in event_ids
+        and p.actor_id in present
     ) + tuple(changed.participations)
     known_sources = {s.path for s in whole.sources}
     return whole.replace(
         actors=actors,
         ties=ties,
         verbanden=_in_place(whole.verbanden, _ids(before.verbanden), changed.verbanden),
-        merges=_in_place(
-            whole.merges, _ids(before.merges), changed.merges, keep=lambda m: m.kept in present
-        ),
+        merges=whole.merges,
         surveys=_in_place(whole.surveys, _ids(before.surveys), changed.surveys),
         events=events,
         participations=participations,
@@ -179,6 +184,16 @@ def _outside(whole: Dataset, before: Dataset, changed: Dataset, principal: Princ
             problems.append(f"relatie '{tie.id}' gaat naar een actor buiten uw verbanden")
         elif tie.id in stored_ties and tie.id not in seen_ties:
             problems.append(f"relatie-id '{tie.id}' is al in gebruik in een ander verband")
+    problems += [
+        "samenvoegen (en ongedaan maken) doet in een gedeelde installatie de beheerder"
+        for _ in changed.merges[:1]
+    ]
+    own_events = {e.id for e in changed.events}
+    problems += [
+        f"deelname van '{p.actor_id}' aan evenement '{p.event_id}': buiten uw verbanden"
+        for p in changed.participations
+        if p.event_id not in own_events or p.actor_id not in present
+    ]
     problems += [
         f"de bevraging van verband '{a.verband_id}' is niet van u"
         for a in changed.surveys

@@ -185,9 +185,15 @@ def _units_in_area(
         "MunicipalityFR",
         "DateStrikingOff",
     )
-    rows = files.table("address", columns)
+    rows = files.table("address", (*columns, "CountryNL", "CountryFR"))
     counts["adressen"] = rows.num_rows
-    rows = rows.filter(pc.is_in(rows["TypeOfAddress"], value_set=pa.array(["REGO", "BAET"])))
+    rows = rows.filter(
+        pc.and_(
+            pc.is_in(rows["TypeOfAddress"], value_set=pa.array(["REGO", "BAET"])),
+            # A Belgian address has no country (Cookbook): Thun 3600 is not Genk 3600.
+            pc.and_(pc.equal(rows["CountryNL"], ""), pc.equal(rows["CountryFR"], "")),
+        )
+    )
     dutch = _matching(rows["MunicipalityNL"], own)
     french = _matching(rows["MunicipalityFR"], own)
     named = pc.or_(

@@ -72,7 +72,18 @@ class KboFiles:
             if not path.is_file():
                 raise self._missing(file)
             return path.open("rb")
-        archive = zipfile.ZipFile(self.source)
+        try:
+            archive = zipfile.ZipFile(self.source)
+        except (zipfile.BadZipFile, OSError) as exc:
+            report = ValidationReport(str(self.source))
+            report.add(
+                Problem(
+                    self.source.name,
+                    "dit is geen (leesbaar) zip-bestand: geef het zip-bestand van een KBO Open "
+                    "Data-extractie zoals gedownload, of de map waarin het uitgepakt is",
+                )
+            )
+            raise LoadError(report) from exc
         members = {Path(m).name.lower(): m for m in archive.namelist()}
         if file not in members:
             archive.close()

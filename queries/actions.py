@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import replace
 from datetime import date
 
-from graphmodel.model import Dataset, Tie
+from graphmodel.model import Actor, Dataset, Tie
 from graphmodel.types import Provenance, TieKind
 from queries.permissions import require
 
 __all__ = ["forget_personal_data", "fresh_id", "record_contact"]
 
 
-def fresh_id(prefix: str, records: tuple) -> str:
-    """``prefix-N`` for the first N from len(records) + 1 on that no record's id uses.
+def fresh_id(prefix: str, records: tuple, *, partial_view: bool = False) -> str:
+    """``prefix-N`` for the first N from len(records) + 1 on that no record's id uses; with
+    ``partial_view`` (the caller sees only part of the dataset, so an id it does not see may
+    be taken) ``prefix-`` and eight random hex digits.
 
     >>> fresh_id("contact", ())
     'contact-1'
     """
+    if partial_view:
+        return f"{prefix}-{uuid.uuid4().hex[:8]}"
     taken = {r.id for r in records}
     number = len(records) + 1
     while f"{prefix}-{number}" in taken:
@@ -55,8 +60,9 @@ def record_contact(
         for t in dataset.ties
     ):
         raise ValueError(f"{se_actor} en {employer} werken al samen volgens de dataset")
+    partial = dataset.principal is not None and not dataset.principal.sees_everything
     tie = Tie(
-        fresh_id("contact", dataset.ties),
+        fresh_id("contact", dataset.ties, partial_view=partial),
         se_actor,
         employer,
         TieKind.SAMENWERKING,
@@ -85,12 +91,19 @@ def forget_personal_data(dataset: Dataset, actor_id: str) -> Dataset | None:
     True
     """
     require(dataset, detail=True)
-    actors = tuple(
-        replace(a, contact_name=None, contact_email=None) if a.id == actor_id else a
-        for a in dataset.actors
-    )
+    related = [m for m in dataset.merges if actor_id in (m.kept, m.dropped)]
+    values = _contact_values(dataset.actor_by_id.get(actor_id))
+    for record in related:
+        for data in json.loads(record.before).get("actors", ()):
+            if data.get("id") == actor_id:
+                values |= {data.get("contact_name"), data.get("contact_email")} - {None}
+    if not values:
+        return None
+    # A merge copied the dropped actor's contact into the kept one: erase it there too.
+    holders = {actor_id} | {m.kept for m in related}
+    actors = tuple(_erased(a, values) if a.id in holders else a for a in dataset.actors)
     merges = tuple(
-        replace(m, before=_scrubbed(m.before)) if actor_id in (m.kept, m.dropped) else m
+        replace(m, before=_scrubbed(m.before, values)) if m in related else m
         for m in dataset.merges
     )
     if actors == dataset.actors and merges == dataset.merges:
@@ -98,11 +111,23 @@ def forget_personal_data(dataset: Dataset, actor_id: str) -> Dataset | None:
     return dataset.replace(actors=actors, merges=merges)
 
 
-def _scrubbed(before: str) -> str:
-    """A merge record's JSON without contact persons and e-mail addresses."""
+def _contact_values(actor: Actor | None) -> set[str]:
+    return set() if actor is None else {actor.contact_name, actor.contact_email} - {None}
+
+
+def _erased(actor: Actor, values: set[str]) -> Actor:
+    return replace(
+        actor,
+        contact_name=None if actor.contact_name in values else actor.contact_name,
+        contact_email=None if actor.contact_email in values else actor.contact_email,
+    )
+
+
+def _scrubbed(before: str, values: set[str]) -> str:
+    """A merge record's JSON without the given contact persons and e-mail addresses."""
     data = json.loads(before)
     for actor in [*data.get("actors", ()), data.get("merged") or {}]:
         for key in ("contact_name", "contact_email"):
-            if key in actor:
+            if actor.get(key) in values:
                 actor[key] = None
     return json.dumps(data, ensure_ascii=False)

@@ -160,3 +160,24 @@ def test_attendance_for_another_verband_is_refused(shared, tmp_path):
     assert "evenement 'beurs' hoort niet bij een van uw verbanden" in result.output
     with SQLiteStore(shared / "v.sqlite") as store:
         assert not any(e.name == "Beurs" for e in store.load("demo").events)
+
+
+def test_with_neo4j_the_user_is_the_neo4j_login(shared):
+    # Found in review: --gebruiker could claim another identity than the server checked.
+    result = CliRunner().invoke(
+        main,
+        [
+            "--rollen",
+            str(shared / "rollen.toml"),
+            "--gebruiker",
+            "beheer@vlaanderen.be",
+            "datasets",
+        ],
+        env={
+            "VERBINDER_STORE": "neo4j",
+            "NEO4J_URI": "bolt://127.0.0.1:1",
+            "NEO4J_USER": "an@gent.be",
+        },
+    )
+    assert result.exit_code == 1
+    assert "Met Neo4j bent u de Neo4j-gebruiker 'an@gent.be'" in result.output

@@ -326,7 +326,7 @@ def _neo4j(ctx: click.Context, uri: str, user: str, password: str, database: str
     which the server checks)."""
     from graphmodel.store.neo4j import Neo4jStore
 
-    ctx.obj["user"] = ctx.obj["user"] or user
+    ctx.obj["neo4j_user"] = user
     return guard(Neo4jStore(uri, user, password, database), principal(ctx))
 
 

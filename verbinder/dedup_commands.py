@@ -100,7 +100,7 @@ def merge(ctx, dataset, kept, dropped, reason, all_certain):
     if not done:
         click.echo("Niets samengevoegd.")
         return
-    store.save(data, replace=True, action="samengevoegd")
+    store.save(data, replace=True, action="samengevoegd", expected_version=data.version)
     click.echo("\n".join(done))
 
 
@@ -121,5 +121,5 @@ def unmerge(ctx, dataset, merge_id):
         data = undo_merge(store.load(dataset), merge_id)
     except MergeRefusedError as exc:
         raise click.ClickException(str(exc)) from exc
-    store.save(data, replace=True, action="samenvoegen ongedaan")
+    store.save(data, replace=True, action="samenvoegen ongedaan", expected_version=data.version)
     click.echo(f"{merge_id} ongedaan gemaakt.")

@@ -224,7 +224,13 @@ def attendance(ctx, file, dataset, event_name, verband, datum, suggestions, revi
         _slug(event_name), event_name, datum.date() if datum else None, verband, "evenement"
     )
     updated = record_attendance(data, event, list(match.matched))
-    info = store.save(updated, replace=True, action=f"aanwezigheden {event.id}", file=file)
+    info = store.save(
+        updated,
+        replace=True,
+        action=f"aanwezigheden {event.id}",
+        file=file,
+        expected_version=updated.version,
+    )
     if info.synthetic:
         click.echo(synthetic_banner())
     click.echo(

@@ -32,8 +32,15 @@ def principal(ctx: click.Context) -> Principal:
     obj = ctx.find_root().obj
     if "principal" not in obj:
         user = obj.get("user")
-        if not user and os.environ.get("VERBINDER_STORE", "").strip().lower() == "neo4j":
-            user = os.environ.get("NEO4J_USER")
+        login = obj.get("neo4j_user")
+        if os.environ.get("VERBINDER_STORE", "").strip().lower() == "neo4j":
+            login = login or os.environ.get("NEO4J_USER")
+        if login and user and user.casefold() != login.casefold():
+            raise click.ClickException(
+                f"Met Neo4j bent u de Neo4j-gebruiker '{login}': --gebruiker mag daar niet "
+                "van afwijken."
+            )
+        user = user or login
         try:
             obj["principal"] = principal_for(user, obj.get("roles"))
         except StoreError as exc:

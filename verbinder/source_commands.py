@@ -13,7 +13,8 @@ from loaders import LoadError
 from loaders.kbo import select_employers
 from loaders.kbo_merge import merge_employers
 from loaders.survey import load_survey_answers, write_survey_form
-from verbinder.options import _store, dataset_option, store_errors
+from queries.permissions import require
+from verbinder.options import _store, dataset_option, principal, store_errors
 
 __all__ = ["kbo", "survey_form", "survey_import"]
 
@@ -56,7 +57,9 @@ def kbo(ctx, source, dataset, verband, all_enterprises, natural_persons, dry_run
     try:
         data, exists = store.load(dataset), True
     except DatasetNotFoundError:
-        data, exists = Dataset(dataset), False
+        who = principal(ctx)
+        data, exists = Dataset(dataset, principal=None if who.local else who), False
+    require(data, verband, detail=True)
     known = data.verband_by_id.get(verband) or {v.id: v for v in reference_verbanden()}.get(verband)
     if known is None:
         raise click.ClickException(
@@ -85,7 +88,13 @@ def kbo(ctx, source, dataset, verband, all_enterprises, natural_persons, dry_run
     if exists and merged.dataset.same_content(data):
         click.echo(f"Dataset '{dataset}' was al bijgewerkt: niets gewijzigd.")
         return
-    info = store.save(merged.dataset, replace=exists, action=KBO_ACTION, file=source.name)
+    info = store.save(
+        merged.dataset,
+        replace=exists,
+        action=KBO_ACTION,
+        file=source.name,
+        expected_version=data.version,
+    )
     click.echo(f"Dataset '{info.name}' bewaard (versie {info.version}).")
 
 
@@ -137,5 +146,6 @@ def survey_import(ctx, file, dataset):
         replace=True,
         action="bevraging",
         file=file.name,
+        expected_version=data.version,
     )
     click.echo(f"{len(answers)} antwoord(en) ingelezen in '{info.name}' (versie {info.version}).")

@@ -62,7 +62,13 @@ def _forget_in(store: Store, actor: str) -> list[str]:
     for info in store.datasets():
         erased = forget_personal_data(store.load(info.name), actor)
         if erased is not None:
-            store.save(erased, replace=True, action=FORGET_ACTION, file=f"actor {actor}")
+            store.save(
+                erased,
+                replace=True,
+                action=FORGET_ACTION,
+                file=f"actor {actor}",
+                expected_version=erased.version,
+            )
             changed.append(info.name)
     return changed
 

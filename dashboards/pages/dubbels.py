@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboards import labels
 from dashboards.components import choose, show_saved
-from dashboards.data import duplicates_of, save
+from dashboards.data import can_merge, duplicates_of, save
 from queries.merging import MergeRefusedError, merge_actors, undo_merge
 
 st.title(labels.PAGES["dubbels"])
@@ -18,6 +18,9 @@ if chosen is not None:
     found = duplicates_of(info)
     if found.empty:
         st.info(labels.NO_DUPLICATES)
+    elif not can_merge():
+        st.dataframe(found, hide_index=True, width="stretch")
+        st.info(labels.MERGE_BY_BEHEERDER)
     else:
         st.dataframe(found, hide_index=True, width="stretch")
         rows = list(found.itertuples(index=False))

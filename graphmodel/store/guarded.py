@@ -105,7 +105,7 @@ class GuardedStore:
                 info = self.inner.save(
                     merged,
                     replace=replace,
-                    action=f"{action} ({self.principal.user})",
+                    action=f"{action} (regisseur {', '.join(sorted(self.principal.verbanden))})",
                     file=file,
                     sha256=sha256,
                     expected_version=version if expected_version is None else expected_version,

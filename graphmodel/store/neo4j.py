@@ -291,7 +291,7 @@ class Neo4jStore:
                     raise
                 continue
             if data is not None:
-                return dataset_from_dict(data)
+                return dataset_from_dict(data).replace(version=data["stored_version"])
         raise StoreError(
             f"De dataset '{name}' werd tijdens het lezen telkens opnieuw bewaard; probeer "
             "het zo meteen opnieuw."
@@ -360,7 +360,7 @@ def _read_dataset(tx, name: str, uri: str) -> dict | None:
     after = rows("dataset")
     if not after or dict(after[0]["d"])["version"] != d["version"]:
         return None
-    return data
+    return {**data, "stored_version": d["version"]}
 
 
 class _Props(dict):

@@ -335,16 +335,18 @@ class SQLiteStore:
     def load(self, name: str) -> Dataset:
         """The whole dataset ``name``, exactly as saved."""
         row = self._conn.execute(
-            "SELECT id, synthetic, description, created FROM datasets WHERE name = ?", (name,)
+            "SELECT id, synthetic, description, created, version FROM datasets WHERE name = ?",
+            (name,),
         ).fetchone()
         if row is None:
             raise DatasetNotFoundError(f"Er is geen dataset '{name}' in {self.path}.")
-        dataset_id, synthetic, description, created = row
+        dataset_id, synthetic, description, created, version = row
         return _read_content(self._conn, dataset_id).replace(
             name=name,
             synthetic=bool(synthetic),
             description=description,
             created=datetime.fromisoformat(created),
+            version=version,
         )
 
     def delete(self, name: str) -> None:

@@ -329,3 +329,30 @@ def test_writing_back_a_changed_part_keeps_the_rest_and_reads_back(whole, verban
         )
     assert [v.id for v in merged.verbanden] == [v.id for v in whole.verbanden]
     assert merged.events == whole.events
+
+
+def test_merge_records_and_foreign_attendance_stay_out_of_a_regisseur_write(tiny):
+    from datetime import UTC, datetime
+
+    from graphmodel.model import Merge
+
+    # Found in review: forged merge records, attendance at another verband's event, and
+    # attendance of a hidden actor at an own event that a plain save dropped.
+    record = Merge("samenvoeging-1", datetime(2026, 1, 1, tzinfo=UTC), "mwb", "x", "x", "{}")
+    with_record = tiny.replace(merges=(record,))
+    assert scope_dataset(with_record, V2).merges == ()
+    assert merge_scoped(with_record, scope_dataset(with_record, V2), V2).merges == (record,)
+    mine = scope_dataset(tiny, V2)
+    with pytest.raises(AccessDeniedError, match=r"samenvoegen .* doet in een gedeelde"):
+        merge_scoped(tiny, mine.replace(merges=(record,)), V2)
+    with pytest.raises(AccessDeniedError, match="deelname van 'mwb' aan evenement 'ev1'"):
+        merge_scoped(tiny, mine.replace(participations=(Participation("ev1", "mwb"),)), V2)
+    guest = tiny.replace(
+        actors=(
+            *tiny.actors,
+            Actor("z", "Z", ActorType.LDE, memberships=(Membership("v2", Engagement.GEEN),)),
+        ),
+        participations=(*tiny.participations, Participation("ev1", "z")),
+    )
+    kept = merge_scoped(guest, scope_dataset(guest, V1), V1)
+    assert Participation("ev1", "z") in kept.participations

@@ -273,9 +273,41 @@ def test_a_regisseur_imports_the_register_only_for_their_own_verband(tmp_path, r
         main, [*base, "an@gent.be", "kbo", str(source), "--verband", "gaoz", "--dataset", "d"]
     )
     assert other.exit_code == 1
-    assert "Deze wijziging valt buiten uw verbanden (gent)" in other.output
+    assert "U hebt geen toegang tot verband 'gaoz' (uw verbanden: gent)" in other.output
     analist = CliRunner().invoke(
         main,
         [*base, "wse@vlaanderen.be", "kbo", str(source), "--verband", "gent", "--dataset", "d"],
     )
-    assert analist.exit_code == 1 and "Als analist mag u geen gegevens wijzigen" in analist.output
+    assert analist.exit_code == 1 and "Als analist ziet u samengevoegde cijfers" in analist.output
+
+
+def test_foreign_addresses_and_a_file_that_is_no_zip(tmp_path):
+    # Found in review: a Swiss address at postcode 3600 (Thun) matched Genk 3600.
+    files = extract()
+    files["enterprise"].append([number(40317099), "AC", "000", "2", "610", None, Day("01-01-2000")])
+    files["address"].append(
+        [
+            number(40317099),
+            "REGO",
+            "Zwitserland",
+            "Suisse",
+            "3600",
+            "Thun",
+            "Thoune",
+            "Weg",
+            "Rue",
+            "1",
+            "",
+            "",
+            None,
+        ]
+    )
+    files["denomination"].append([number(40317099), "2", "001", "Thuner AG"])
+    files["activity"].append([number(40317099), "006", "2008", "49410", "MAIN"])
+    found = select_employers(write_extract(tmp_path / "kbo", files), VERBAND)
+    assert "Thuner AG" not in {a.name for a in found.actors}
+    broken = tmp_path / "kapot.zip"
+    broken.write_bytes(b"geen zip")
+    with pytest.raises(LoadError) as caught:
+        select_employers(broken, VERBAND)
+    assert "dit is geen (leesbaar) zip-bestand" in caught.value.report.errors[0].message
