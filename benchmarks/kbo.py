@@ -44,13 +44,11 @@ CHUNK = 2_000_000
 def _numbers(values: np.ndarray, prefix: str) -> pa.Array:
     """'0xxx.xxx.xxx' (prefix '0') or '2.xxx.xxx.xxx' (prefix '2') from integers."""
     text = pc.utf8_lpad(pc.cast(pa.array(values), pa.string()), 9, "0")
-    if prefix == "2":
-        parts = [pc.utf8_slice_codeunits(text, a, b) for a, b in ((0, 3), (3, 6), (6, 9))]
-        return pc.binary_join_element_wise("2", *parts, ".")
     parts = [pc.utf8_slice_codeunits(text, a, b) for a, b in ((0, 3), (3, 6), (6, 9))]
-    return pc.binary_join_element_wise(
-        pc.binary_join_element_wise("0", parts[0], ""), parts[1], parts[2], "."
-    )
+    if prefix == "2":  # 2.xxx.xxx.xxx
+        return pc.binary_join_element_wise("2", *parts, ".")
+    first = pc.binary_join_element_wise("0", parts[0], "")  # 0xxx.xxx.xxx
+    return pc.binary_join_element_wise(first, parts[1], parts[2], ".")
 
 
 def _write(path: Path, columns: dict[str, pa.Array], first: bool) -> None:
@@ -182,10 +180,10 @@ def _peak_mb() -> float:
 def worker(part: str, folder: Path, verband_id: str) -> None:
     began = time.perf_counter()
     if part == "ours":
-        from graphmodel.reference import reference_verbanden
+        from graphmodel.reference import reference_verband
         from loaders.kbo import select_employers
 
-        verband = next(v for v in reference_verbanden() if v.id == verband_id)
+        verband = reference_verband(verband_id)
         selection = select_employers(folder, verband)
         found = len(selection.actors)
     else:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from graphmodel.survey import SurveyAnswer
 
 __all__ = [
+    "UNIT_TAG",
     "Actor",
     "Dataset",
     "Event",
@@ -25,6 +26,10 @@ __all__ = [
     "Tie",
     "Verband",
 ]
+
+
+UNIT_TAG = "vestiging:"
+"""Tag prefix of an actor that is one establishment unit of its enterprise (KBO number)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,12 @@ class Actor:
     def sector_group(self) -> SectorGroup:
         """Sector group derived from the actor type."""
         return self.type.sector_group
+
+    @property
+    def establishment_unit(self) -> str | None:
+        """The KBO establishment unit (``2.xxx.xxx.xxx``) this actor stands for, from its tag
+        :data:`UNIT_TAG` ``+ number``; None for an organisation as a whole."""
+        return next((t.removeprefix(UNIT_TAG) for t in self.tags if t.startswith(UNIT_TAG)), None)
 
     @property
     def verbanden(self) -> tuple[str, ...]:

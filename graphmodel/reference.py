@@ -63,6 +63,15 @@ def reference_municipalities() -> tuple[MunicipalityRef, ...]:
     )
 
 
+def reference_verband(verband_id: str) -> Verband | None:
+    """The reference verband with this id, or None.
+
+    >>> reference_verband("gent").name, reference_verband("nergens")
+    ('Stad Gent', None)
+    """
+    return next((v for v in reference_verbanden() if v.id == verband_id), None)
+
+
 @cache
 def reference_verbanden() -> tuple[Verband, ...]:
     """The 32 verbanden of 2017-2019 as :class:`Verband` records, with their source.

@@ -33,7 +33,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from graphmodel.model import Actor, Membership, Verband
+from graphmodel.model import UNIT_TAG, Actor, Membership, Verband
 from graphmodel.reference import reference_verbanden
 from graphmodel.types import ActorType, Engagement
 from loaders.kbo_files import KboFiles
@@ -129,7 +129,7 @@ def select_employers(
         codes = nace.get(unit) or nace.get(enterprise) or ()
         tags = ["kbo-open-data"]
         if unit != enterprise:
-            tags.append(f"vestiging:{unit}")
+            tags.append(f"{UNIT_TAG}{unit}")
         if not codes:
             tags += [
                 f"nace2025:{c}" for c in nace_2025.get(unit) or nace_2025.get(enterprise) or ()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from graphmodel.model import Actor, Dataset
-from graphmodel.reference import reference_verbanden
+from graphmodel.reference import reference_verband
 from loaders.kbo import KboSelection
 
 __all__ = ["KboMerge", "merge_employers"]
@@ -30,10 +30,6 @@ class KboMerge:
     unchanged: int = 0
     other_names: list[tuple[str, str, str]] = field(default_factory=list)
     """(actor id, name in the dataset, name in the register) where they differ."""
-
-
-def _unit(actor: Actor) -> str | None:
-    return next((t for t in actor.tags if t.startswith("vestiging:")), None)
 
 
 def _completed(known: Actor, found: Actor, verband_id: str) -> Actor:
@@ -56,17 +52,17 @@ def merge_employers(dataset: Dataset, selection: KboSelection, verband_id: str) 
     """
     actors = list(dataset.actors)
     position = {a.id: i for i, a in enumerate(actors)}
-    by_unit = {_unit(a): a.id for a in actors if _unit(a)}
+    by_unit = {a.establishment_unit: a.id for a in actors if a.establishment_unit}
     by_kbo: dict[str, list[str]] = {}
     for actor in actors:
-        if actor.kbo and not _unit(actor):
+        if actor.kbo and not actor.establishment_unit:
             by_kbo.setdefault(actor.kbo, []).append(actor.id)
     units_per_kbo: dict[str, int] = {}
     for found in selection.actors:
         units_per_kbo[found.kbo] = units_per_kbo.get(found.kbo, 0) + 1
     result = KboMerge(dataset)
     for found in selection.actors:
-        unit = _unit(found)
+        unit = found.establishment_unit
         match = by_unit.get(unit) if unit else None
         if match is None and found.id in position:
             match = found.id
@@ -88,7 +84,6 @@ def merge_employers(dataset: Dataset, selection: KboSelection, verband_id: str) 
             result.completed += 1
     verbanden = dataset.verbanden
     if verband_id not in dataset.verband_by_id:
-        reference = {v.id: v for v in reference_verbanden()}
-        verbanden = (*verbanden, reference[verband_id])
+        verbanden = (*verbanden, reference_verband(verband_id))
     result.dataset = dataset.replace(actors=tuple(actors), verbanden=verbanden)
     return result

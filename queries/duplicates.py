@@ -81,15 +81,11 @@ def normalised_name(name: str) -> str:
     return " ".join(w for w in words if w not in LEGAL_FORMS)
 
 
-def _unit(actor: Actor) -> str | None:
-    return next((t for t in actor.tags if t.startswith("vestiging:")), None)
-
-
 def may_be_one_organisation(a: Actor, b: Actor) -> bool:
     """False when the two carry different KBO numbers or different establishment units."""
     if a.kbo and b.kbo and a.kbo != b.kbo:
         return False
-    unit_a, unit_b = _unit(a), _unit(b)
+    unit_a, unit_b = a.establishment_unit, b.establishment_unit
     return not (unit_a and unit_b and unit_a != unit_b)
 
 

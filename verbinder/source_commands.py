@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from graphmodel.model import Dataset
-from graphmodel.reference import reference_verbanden
+from graphmodel.reference import reference_verband
 from graphmodel.store import DatasetNotFoundError
 from loaders import LoadError
 from loaders.kbo import select_employers
@@ -60,7 +60,7 @@ def kbo(ctx, source, dataset, verband, all_enterprises, natural_persons, dry_run
         who = principal(ctx)
         data, exists = Dataset(dataset, principal=None if who.local else who), False
     require(data, verband, detail=True)
-    known = data.verband_by_id.get(verband) or {v.id: v for v in reference_verbanden()}.get(verband)
+    known = data.verband_by_id.get(verband) or reference_verband(verband)
     if known is None:
         raise click.ClickException(
             f"'{verband}' is geen verband van deze dataset of van de referentielijst."
