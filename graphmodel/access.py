@@ -19,6 +19,7 @@ import os
 import tomllib
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 
 from graphmodel.store.base import StoreError
@@ -182,6 +183,21 @@ def _principal(entry: object, where: str, problems: list[str]) -> Principal | No
     return Principal(user.strip(), role, frozenset(v.strip() for v in verbanden))
 
 
+def _roles_as_saved(path: Path) -> dict[str, Principal]:
+    """:func:`read_roles`, parsed again only when the file changed (the dashboard asks for
+    the principal several times per run)."""
+    try:
+        stamp = path.stat()
+    except OSError:
+        return read_roles(path)  # reports the file as unreadable
+    return _parsed_roles(str(path), stamp.st_mtime_ns, stamp.st_size)
+
+
+@lru_cache(maxsize=8)
+def _parsed_roles(path: str, mtime_ns: int, size: int) -> dict[str, Principal]:
+    return read_roles(path)
+
+
 def principal_for(user: str | None, path: str | Path | None = None) -> Principal:
     """The principal of ``user`` under the roles file ``path`` ($VERBINDER_ROLLEN when None).
 
@@ -191,7 +207,7 @@ def principal_for(user: str | None, path: str | Path | None = None) -> Principal
     path = roles_path() if path is None else Path(path)
     if path is None:
         return LOCAL
-    principals = read_roles(path)
+    principals = _roles_as_saved(path)
     if not user or not user.strip():
         raise AccessDeniedError(
             f"Er is een rollenbestand ({path}) maar geen gebruiker: meld u aan "

@@ -356,3 +356,11 @@ def test_merge_records_and_foreign_attendance_stay_out_of_a_regisseur_write(tiny
     )
     kept = merge_scoped(guest, scope_dataset(guest, V1), V1)
     assert Participation("ev1", "z") in kept.participations
+
+
+def test_a_changed_roles_file_is_read_again(tmp_path):
+    path = tmp_path / "rollen.toml"
+    path.write_text(ROLES, encoding="utf-8")
+    assert principal_for("an@genk.be", path).verbanden == {"v1"}
+    path.write_text(ROLES.replace('verbanden = ["v1"]', 'verbanden = ["v1", "v2"]'), "utf-8")
+    assert principal_for("an@genk.be", path).verbanden == {"v1", "v2"}
