@@ -24,6 +24,7 @@ __all__ = [
     "SHARE_WORDS",
     "VISIONS",
     "SurveyAnswer",
+    "roles_problem",
 ]
 
 PARTNERS: dict[str, str] = {
@@ -99,6 +100,22 @@ VISIONS: dict[str, str] = {
 }
 """Is there a shared policy vision on social economy? ('geen' is our addition: the instrument
 lists only the three degrees)."""
+
+
+ROLE_TOLERANCE = 0.5
+"""How far from 100 the time over the roles may add up (rounding)."""
+
+
+def roles_problem(roles: dict[str, float]) -> str | None:
+    """What is wrong with a time split over the roles (Dutch), or None when it adds up to 100.
+
+    >>> roles_problem({"coordinator": 60.0, "facilitator": 50.0})
+    'de tijd over de rollen telt op tot 110%, niet tot 100%'
+    """
+    total = sum(roles.values())
+    if abs(total - 100) > ROLE_TOLERANCE:
+        return f"de tijd over de rollen telt op tot {total:g}%, niet tot 100%"
+    return None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from graphmodel.survey import (
     SHARE_WORDS,
     VISIONS,
     SurveyAnswer,
+    roles_problem,
 )
 from graphmodel.tables import SURVEY_COLUMNS
 from graphmodel.types import Engagement
@@ -33,7 +34,6 @@ from loaders.tabular import TableReadError, read_csv_table, read_xlsx_tables
 __all__ = ["SURVEY_COLUMNS", "load_survey_answers", "survey_rows", "write_survey_form"]
 
 SHEET = "bevraging"
-ROLE_TOLERANCE = 0.5
 
 
 def write_survey_form(path: str | Path, verband_ids: list[str] | None = None) -> Path:
@@ -106,10 +106,8 @@ def survey_rows(reader: SheetReader) -> Iterator[tuple[SurveyAnswer, Row]]:
             row.error("verband", f"'{verband}' werd al beantwoord op rij {seen[verband]}")
         elif verband is not None:
             seen[verband] = row.number
-        if all(v is not None for v in roles.values()):
-            total = sum(roles.values())
-            if abs(total - 100) > ROLE_TOLERANCE:
-                row.error(None, f"de tijd over de rollen telt op tot {total:g}%, niet tot 100%")
+        if all(v is not None for v in roles.values()) and (problem := roles_problem(roles)):
+            row.error(None, problem)
         if row.ok:
             answer = SurveyAnswer(
                 str(verband),

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
 from graphmodel.model import Actor, Dataset, Tie
+from graphmodel.survey import SurveyAnswer
 from graphmodel.types import Provenance, TieKind
 from queries.permissions import require
 
-__all__ = ["forget_personal_data", "fresh_id", "record_contact"]
+__all__ = ["forget_personal_data", "fresh_id", "record_contact", "record_survey"]
 
 
 def fresh_id(prefix: str, records: tuple, *, partial_view: bool = False) -> str:
@@ -73,6 +75,21 @@ def record_contact(
         note,
     )
     return dataset.replace(ties=(*dataset.ties, tie))
+
+
+def record_survey(dataset: Dataset, answers: Iterable[SurveyAnswer]) -> Dataset:
+    """The dataset with these survey answers, each replacing its verband's earlier answer.
+
+    Raises ``KeyError`` for an answer about a verband the dataset does not hold.
+    """
+    require(dataset, detail=True)
+    new = {a.verband_id: a for a in answers}
+    for verband in new:
+        require(dataset, verband, detail=True)
+        if verband not in dataset.verband_by_id:
+            raise KeyError(verband)
+    kept = tuple(a for a in dataset.surveys if a.verband_id not in new)
+    return dataset.replace(surveys=kept + tuple(new.values()))
 
 
 def forget_personal_data(dataset: Dataset, actor_id: str) -> Dataset | None:

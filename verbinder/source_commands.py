@@ -13,6 +13,7 @@ from loaders import LoadError
 from loaders.kbo import select_employers
 from loaders.kbo_merge import merge_employers
 from loaders.survey import load_survey_answers, write_survey_form
+from queries.actions import record_survey
 from queries.permissions import require
 from verbinder.options import _store, dataset_option, principal, store_errors
 
@@ -139,10 +140,8 @@ def survey_import(ctx, file, dataset):
         raise click.ClickException(
             f"{file.name}: geen verband van deze dataset: {', '.join(unknown)}; niets ingelezen."
         )
-    new = {a.verband_id for a in answers}
-    kept = tuple(a for a in data.surveys if a.verband_id not in new)
     info = store.save(
-        data.replace(surveys=kept + tuple(answers)),
+        record_survey(data, answers),
         replace=True,
         action="bevraging",
         file=file.name,

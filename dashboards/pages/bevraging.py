@@ -17,14 +17,29 @@ from graphmodel.survey import (
     SHARE_WORDS,
     VISIONS,
     SurveyAnswer,
+    roles_problem,
 )
 from graphmodel.types import Engagement
+from queries.actions import record_survey
 from queries.survey import (
     survey_disagreements,
     survey_distribution,
     survey_table,
     survey_vs_2018,
 )
+
+
+def pick(label: str, options, current: str | None, key: str) -> str:
+    """A choice among ``options`` (a list, or a dict of key -> text), starting at ``current``."""
+    keys = list(options)
+    return st.selectbox(
+        label,
+        keys,
+        index=keys.index(current) if current else 0,
+        format_func=options.get if isinstance(options, dict) else str,
+        key=f"bevraging_{key}",
+    )
+
 
 st.title(labels.PAGES["bevraging"])
 chosen = choose()
@@ -39,21 +54,13 @@ if chosen is not None:
         with st.form("bevraging_form"):
             st.markdown(f"**{labels.SURVEY_ENGAGEMENT}**")
             engagement = {
-                key: st.selectbox(
-                    label,
-                    levels,
-                    index=int(old.engagement[key]) if old else 0,
-                    key=f"bevraging_rol_{key}",
-                )
+                key: pick(label, levels, old and old.engagement[key].label, f"rol_{key}")
                 for key, label in PARTNERS.items()
             }
             st.markdown(f"**{labels.SURVEY_RELATIONS}**")
             relations = {
-                key: st.selectbox(
-                    label,
-                    SHARE_WORDS,
-                    index=old.relations[key] if old else 0,
-                    key=f"bevraging_besturen_{key}",
+                key: pick(
+                    label, SHARE_WORDS, old and SHARE_WORDS[old.relations[key]], f"besturen_{key}"
                 )
                 for key, label in RELATIONS.items()
             }
@@ -69,42 +76,27 @@ if chosen is not None:
                 )
                 for key, label in ROLES.items()
             }
-            scope = st.selectbox(
-                labels.SURVEY_SCOPE,
-                list(SCOPES),
-                index=list(SCOPES).index(old.scope) if old else 0,
-                format_func=SCOPES.get,
-                key="bevraging_reikwijdte",
-            )
-            vision = st.selectbox(
-                labels.SURVEY_VISION,
-                list(VISIONS),
-                index=list(VISIONS).index(old.vision) if old else 0,
-                format_func=VISIONS.get,
-                key="bevraging_beleidsvisie",
-            )
+            scope = pick(labels.SURVEY_SCOPE, SCOPES, old and old.scope, "reikwijdte")
+            vision = pick(labels.SURVEY_VISION, VISIONS, old and old.vision, "beleidsvisie")
             answered = st.date_input(
                 labels.SURVEY_DATE, value=date.today(), format="DD/MM/YYYY", key="bevraging_datum"
             )
             submitted = st.form_submit_button(labels.SURVEY_SAVE, key="bevraging_opslaan")
-        if submitted:
-            total = sum(roles.values())
-            if abs(total - 100) > 0.5:
-                st.error(labels.SURVEY_SUM.format(total=total))
-            else:
-                answer = SurveyAnswer(
-                    verband,
-                    answered,
-                    {k: Engagement(levels.index(v)) for k, v in engagement.items()},
-                    {k: SHARE_WORDS.index(v) for k, v in relations.items()},
-                    roles,
-                    scope,
-                    vision,
-                )
-                others = tuple(a for a in data.surveys if a.verband_id != verband)
-                save(data.replace(surveys=(*others, answer)), action=labels.SURVEY_ACTION)
-                st.session_state["bevraging_saved"] = labels.SURVEY_SAVED.format(verband=verband)
-                st.rerun()
+        if submitted and (problem := roles_problem(roles)):
+            st.error(labels.NOTHING_SAVED.format(problem=problem))
+        elif submitted:
+            answer = SurveyAnswer(
+                verband,
+                answered,
+                {k: Engagement(levels.index(v)) for k, v in engagement.items()},
+                {k: SHARE_WORDS.index(v) for k, v in relations.items()},
+                roles,
+                scope,
+                vision,
+            )
+            save(record_survey(data, [answer]), action=labels.SURVEY_ACTION)
+            st.session_state["bevraging_saved"] = labels.SURVEY_SAVED.format(verband=verband)
+            st.rerun()
         st.subheader(labels.SURVEY_CHECK)
         differences = survey_disagreements(data, verband)
         if differences.empty:

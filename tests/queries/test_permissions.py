@@ -20,7 +20,7 @@ from graphmodel.access import AccessDeniedError, Principal, Role
 from graphmodel.scoping import scope_dataset
 from loaders.demo import generate_demo
 from loaders.sector_fit import default_sector_fit
-from queries.actions import forget_personal_data, record_contact
+from queries.actions import forget_personal_data, record_contact, record_survey
 from queries.brokers import brokers
 from queries.change import network_change
 from queries.compare import compare_verbanden
@@ -98,6 +98,7 @@ DATASET_QUERIES = {
         ),
     ),
     "merging.undo_merge": (True, lambda d, tmp: undo_merge(d, "samenvoeging-1")),
+    "actions.record_survey": (True, lambda d, tmp: record_survey(d, d.surveys[:1])),
     "actions.forget_personal_data": (
         True,
         lambda d, tmp: forget_personal_data(d, d.members_of(sorted(d.verband_by_id)[0])[0].id),
