@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Set everything up and run the whole test suite: ruff, pytest (tests and doctests) and a
-# smoke run of the benchmarks at a tiny size. Exits non-zero when anything fails.
+# Set everything up and run the whole test suite: ruff, a smoke run of the benchmarks at a tiny
+# size, then pytest (tests and doctests). Exits non-zero when anything fails. pytest runs last
+# so that its summary ("N passed ...") is the closing line CI reads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh --tests
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-.venv/bin/python -m pytest tests graphmodel loaders queries verbinder "$@"
 .venv/bin/python benchmarks/run.py --smoke
 .venv/bin/python benchmarks/metrics.py --smoke
 .venv/bin/python benchmarks/links.py --smoke
@@ -14,3 +14,4 @@ cd "$(dirname "$0")/.."
 .venv/bin/python benchmarks/push.py --smoke
 .venv/bin/python benchmarks/kbo.py --smoke --folder "$(mktemp -d)"
 .venv/bin/python scripts/fuzz_loaders.py --runs 300  # coverage-guided smoke run, seeded
+.venv/bin/python -m pytest tests graphmodel loaders queries verbinder "$@"
