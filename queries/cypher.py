@@ -29,23 +29,63 @@ DELETE_DATASET = (
     "MATCH (d:Dataset {name: $name}) DETACH DELETE d",
 )
 
+_NODES = {"verbanden": "Verband", "actors": "Actor", "events": "Event"}
+_RELS = {
+    "memberships": ("MEMBER_OF", "Verband"),
+    "ties": ("TIE", "Actor"),
+    "participations": ("ATTENDED", "Event"),
+}
+"""Tables and the labels and relationship types that store them (relationships always start
+at an actor): the only text the generated statements below are made of."""
+
 WRITE = {
-    "dataset": "CREATE (d:Dataset) SET d = $props",
-    "verbanden": "UNWIND $rows AS r CREATE (v:Verband {key: r.key}) SET v += r.props",
-    "actors": "UNWIND $rows AS r CREATE (a:Actor {key: r.key}) SET a += r.props",
-    "memberships": (
-        "UNWIND $rows AS r MATCH (a:Actor {key: r.actor}) MATCH (v:Verband {key: r.verband}) "
-        "CREATE (a)-[m:MEMBER_OF]->(v) SET m += r.props"
+    "dataset": "MERGE (d:Dataset {name: $name}) SET d = $props",
+    "actors": (
+        "UNWIND $rows AS r CREATE (x:Actor) SET x = r.props "
+        "WITH x, r UNWIND r.memberships AS m MATCH (v:Verband {key: m.verband}) "
+        "CREATE (x)-[y:MEMBER_OF]->(v) SET y = m.props RETURN count(y) AS n"
     ),
-    "ties": (
-        "UNWIND $rows AS r MATCH (a:Actor {key: r.source}) MATCH (b:Actor {key: r.target}) "
-        "CREATE (a)-[t:TIE {key: r.key}]->(b) SET t += r.props"
-    ),
-    "events": "UNWIND $rows AS r CREATE (e:Event {key: r.key}) SET e += r.props",
-    "participations": (
-        "UNWIND $rows AS r MATCH (a:Actor {key: r.actor}) MATCH (e:Event {key: r.event}) "
-        "CREATE (a)-[p:ATTENDED]->(e) SET p.position = r.position"
-    ),
+    **{
+        table: f"UNWIND $rows AS r CREATE (x:{label}) SET x = r.props RETURN count(x) AS n"
+        for table, label in _NODES.items()
+        if table != "actors"
+    },
+    **{
+        f"update_{table}": (
+            f"UNWIND $rows AS r MATCH (x:{label} {{key: r.props.key}}) SET x = r.props "
+            "RETURN count(x) AS n"
+        )
+        for table, label in _NODES.items()
+    },
+    **{
+        f"delete_{table}": (
+            f"UNWIND $rows AS r MATCH (x:{label} {{key: r.key}}) DETACH DELETE x "
+            "RETURN count(*) AS n"
+        )
+        for table, label in _NODES.items()
+    },
+    **{
+        table: (
+            "UNWIND $rows AS r MATCH (a:Actor {key: r.source}) "
+            f"MATCH (b:{label} {{key: r.target}}) CREATE (a)-[x:{kind}]->(b) SET x = r.props "
+            "RETURN count(x) AS n"
+        )
+        for table, (kind, label) in _RELS.items()
+    },
+    **{
+        f"update_{table}": (
+            f"UNWIND $rows AS r MATCH (:Actor {{key: r.source}})-[x:{kind}]->() "
+            "WHERE elementId(x) = r.id SET x = r.props RETURN count(x) AS n"
+        )
+        for table, (kind, _) in _RELS.items()
+    },
+    **{
+        f"delete_{table}": (
+            f"UNWIND $rows AS r MATCH (:Actor {{key: r.source}})-[x:{kind}]->() "
+            "WHERE elementId(x) = r.id DELETE x RETURN count(*) AS n"
+        )
+        for table, (kind, _) in _RELS.items()
+    },
     "import": "CREATE (i:Import) SET i = $props",
     "lock_dataset": (
         "MERGE (l:DatasetLock {name: $name}) SET l.writes = coalesce(l.writes, 0) + 1 "
@@ -53,8 +93,13 @@ WRITE = {
     ),
 }
 """Writes of one dataset, all inside one managed transaction that first takes the dataset's
-lock node (``lock_dataset``: writers of one dataset go one after the other) and deletes the
-dataset: so CREATE (faster than MERGE) never duplicates, and a re-run gives the same graph."""
+lock node (``lock_dataset``: writers of one dataset go one after the other), reads what the
+server holds (``READ["state_*"]``) and writes the difference (see
+:mod:`graphmodel.store.neo4j_plan`): create, update and delete per table, by key for nodes and
+by element id, found from the start actor, for relationships. A new actor's memberships are
+written with the actor (no second lookup of the actor by key). Every batch returns how many
+nodes or relationships (for ``actors``: memberships) it wrote, since a MATCH that finds nothing
+writes nothing and says nothing."""
 
 READ = {
     "datasets": "MATCH (d:Dataset) RETURN d ORDER BY d.name",
@@ -113,5 +158,19 @@ READ = {
         "regular AS regular, size(cross) AS cross ORDER BY v.position"
     ),
     "last_import": "MATCH (i:Import) RETURN max(i.sequence) AS n",
+    **{
+        f"state_{table}": (
+            f"MATCH (x:{label} {{dataset: $name}}) RETURN x.key AS key, properties(x) AS props"
+        )
+        for table, label in _NODES.items()
+    },
+    **{
+        f"state_{table}": (
+            f"MATCH (a:Actor {{dataset: $name}})-[x:{kind}]->(b:{label}) "
+            "RETURN a.key AS source, b.key AS target, elementId(x) AS id, "
+            "properties(x) AS props ORDER BY x.position"
+        )
+        for table, (kind, label) in _RELS.items()
+    },
 }
 """Reads; every one is parameterised by the dataset name where it needs one."""

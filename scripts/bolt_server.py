@@ -55,12 +55,19 @@ def _package_folder() -> Path:
 
 
 def start(
-    timeout: float = 90, *, folder: Path | None = None, password: str | None = None
+    timeout: float = 90,
+    *,
+    folder: Path | None = None,
+    password: str | None = None,
+    heap: str = "512m",
+    wal_flush: int = 0,
 ) -> BoltServer:
     """Start ArcadeDB with Bolt on free loopback ports; wait until ``RETURN 1`` answers.
 
     Without ``folder`` the data lives in a fresh temporary folder that :func:`stop` removes;
     with one (and the same ``password``) a stopped or killed server starts again on its data.
+    ``heap`` is the Java maximum heap (``-Xmx``): enough for the tests; benchmarks that write
+    50,000 actors in one transaction give it more, as a production server would have.
     """
     from neo4j import GraphDatabase
 
@@ -71,7 +78,8 @@ def start(
     password = password or secrets.token_hex(8)
     bolt, http = _free_port(), _free_port()
     command = [
-        str(package / "jre" / "bin" / "java"), "-Xms128m", "-Xmx512m",
+        str(package / "jre" / "bin" / "java"), "-Xms128m", f"-Xmx{heap}",
+        f"-Darcadedb.txWalFlush={wal_flush}",
         f"-Darcadedb.server.rootPath={root}",
         f"-Darcadedb.server.rootPassword={password}",
         f"-Darcadedb.server.defaultDatabases={DATABASE}[root]",

@@ -18,7 +18,7 @@ from typing import Any
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 
-from graphmodel.jsoncodec import FORMAT, VERSION, dataset_from_dict, dataset_to_dict
+from graphmodel.jsoncodec import FORMAT, VERSION, dataset_from_dict
 from graphmodel.model import Dataset
 from graphmodel.store.base import (
     DatasetExistsError,
@@ -28,12 +28,20 @@ from graphmodel.store.base import (
     StoreError,
     check_version,
 )
+from graphmodel.store.neo4j_plan import (
+    NODE_TABLES,
+    REL_TABLES,
+    SEPARATOR,
+    Rows,
+    collector_paused,
+    diff_steps,
+    new_rows,
+)
 from queries.cypher import DELETE_DATASET, READ, SCHEMA, WRITE
 
-__all__ = ["Neo4jStore", "neo4j_settings"]
+__all__ = ["SEPARATOR", "Neo4jStore", "neo4j_settings"]
 
 BATCH = 5_000
-SEPARATOR = "\x1f"
 
 
 def neo4j_settings() -> dict[str, str] | None:
@@ -50,12 +58,8 @@ def neo4j_settings() -> dict[str, str] | None:
     }
 
 
-def _key(dataset: str, item: str) -> str:
-    return f"{dataset}{SEPARATOR}{item}"
-
-
 def _batches(rows: list[dict]) -> list[list[dict]]:
-    return [rows[i : i + BATCH] for i in range(0, len(rows), BATCH)] or [[]]
+    return [rows[i : i + BATCH] for i in range(0, len(rows), BATCH)]
 
 
 class _IncompleteWriteError(Exception):
@@ -161,20 +165,28 @@ class Neo4jStore:
     ) -> DatasetInfo:
         """Write ``dataset`` in one transaction and add a line to the import history.
 
+        Only what differs from the dataset on the server is written (see
+        :mod:`graphmodel.store.neo4j_plan`): saving it again writes no node or relationship.
+
         The transaction first locks the dataset's lock node, so writers of one dataset go one
         after the other; with ``expected_version`` the stored version is checked under that
         lock, so two writers cannot both pass the check.
         """
-        expected = {
-            "actors": len(dataset.actors),
-            "ties": len(dataset.ties),
-            "participations": len(dataset.participations),
-        }
+        created = dataset.created or datetime.now(UTC).replace(microsecond=0)
+        try:
+            props, rows = new_rows(dataset)
+        except ValueError as exc:
+            raise StoreError(
+                f"De dataset '{dataset.name}' is niet samenhangend en werd niet "
+                f"bewaard ({exc}); Neo4j bleef ongewijzigd."
+            ) from exc
+        version = 0
 
         def work(tx) -> None:
+            nonlocal version
             # Every writer of this dataset first takes its lock node, so that two writers
-            # cannot interleave their deletes and creates; existence, version and the import
-            # sequence are read under it.
+            # cannot interleave their writes; existence, version, the import sequence and the
+            # dataset's current state are read under it.
             locked = tx.run(WRITE["lock_dataset"], name=dataset.name).single()
             found = locked["version"] if locked and locked["version"] is not None else 0
             if found and not replace:
@@ -184,18 +196,27 @@ class Neo4jStore:
                 )
             check_version(dataset.name, expected_version, found)
             sequence = (tx.run(READ["last_import"]).single()["n"] or 0) + 1
-            for statement in DELETE_DATASET:
-                tx.run(statement, name=dataset.name).consume()
-            for statement, params in _write_plan(
-                dataset, found + 1, action, file, sha256, sequence
-            ):
-                tx.run(statement, params).consume()
-            # A MATCH that finds no node writes nothing and says nothing: count what landed, so
-            # that a tie to an unknown actor aborts the whole transaction instead.
-            for table, count in expected.items():
-                found = tx.run(READ[f"count_{table}"], name=dataset.name).single()["n"]
-                if found != count:
-                    raise _IncompleteWriteError(f"{table}: {found} van {count} geschreven")
+            with collector_paused():
+                steps = diff_steps(_server_rows(tx, dataset.name), rows)
+            version = found + 1
+            tx.run(
+                WRITE["dataset"],
+                name=dataset.name,
+                props={**props, "created": created.isoformat(), "version": version},
+            ).consume()
+            for step in steps:
+                made = sum(
+                    tx.run(WRITE[step.statement], rows=batch).single()["n"]
+                    for batch in _batches(step.rows)
+                )
+                # A relationship to a node that is not there aborts the whole transaction.
+                if made != step.expected:
+                    raise _IncompleteWriteError(
+                        f"{step.statement}: {made} van {step.expected} geschreven"
+                    )
+            tx.run(
+                WRITE["import"], props=_import_props(dataset, action, file, sha256, sequence)
+            ).consume()
 
         try:
             self._write_retrying(work)
@@ -209,7 +230,10 @@ class Neo4jStore:
                 f"De dataset '{dataset.name}' werd niet bewaard ({exc.code}); "
                 "Neo4j bleef ongewijzigd."
             ) from exc
-        return self.info(dataset.name)
+        # What was just written and checked, without counting it again on the server.
+        return DatasetInfo(
+            dataset.name, dataset.synthetic, dataset.description, created, version, dataset.counts()
+        )
 
     def _write_retrying(self, work) -> None:
         """Run ``work`` in a managed write transaction. A uniqueness conflict or a node that
@@ -376,97 +400,30 @@ class _Props(dict):
         return None
 
 
-def _write_plan(
-    dataset: Dataset, version: int, action: str, file: str | None, sha256: str | None, sequence: int
-) -> list[tuple[str, dict]]:
-    """The statements and parameters that write ``dataset``, in order: the JSON codec's
-    records (the one mapping of the model to plain values) become the properties."""
-    name = dataset.name
-    data = dataset_to_dict(dataset, include_personal=True)
-    created = dataset.created or datetime.now(UTC).replace(microsecond=0)
-    plan: list[tuple[str, dict]] = [
-        (
-            WRITE["dataset"],
-            {
-                "props": {
-                    "name": name,
-                    "synthetic": dataset.synthetic,
-                    "description": dataset.description,
-                    "created": created.isoformat(),
-                    "version": version,
-                    "sources": [f"{s['path']}\t{s['sha256']}" for s in data["sources"]],
-                    "merges": json.dumps(data["merges"], ensure_ascii=False),
-                    "surveys": json.dumps(data["surveys"], ensure_ascii=False),
-                }
-            },
-        )
-    ]
-    actors = data["actors"]
-    rows = {
-        "verbanden": [
-            {"key": _key(name, v["id"]), "props": {**v, "dataset": name, "position": i}}
-            for i, v in enumerate(data["verbanden"])
-        ],
-        "actors": [
-            {
-                "key": _key(name, a["id"]),
-                "props": {
-                    **{k: v for k, v in a.items() if k != "memberships"},
-                    "dataset": name,
-                    "position": i,
-                    "sector": dataset.actors[i].sector_group.value,
-                },
-            }
-            for i, a in enumerate(actors)
-        ],
-        "memberships": [
-            {
-                "actor": _key(name, a["id"]),
-                "verband": _key(name, m["verband_id"]),
-                "props": {**m, "position": i},
-            }
-            for a in actors
-            for i, m in enumerate(a["memberships"])
-        ],
-        "ties": [
-            {
-                "key": _key(name, t["id"]),
-                "source": _key(name, t["source"]),
-                "target": _key(name, t["target"]),
-                "props": {
-                    **{k: v for k, v in t.items() if k not in ("source", "target")},
-                    "position": i,
-                },
-            }
-            for i, t in enumerate(data["ties"])
-        ],
-        "events": [
-            {"key": _key(name, e["id"]), "props": {**e, "dataset": name, "position": i}}
-            for i, e in enumerate(data["events"])
-        ],
-        "participations": [
-            {"actor": _key(name, p["actor_id"]), "event": _key(name, p["event_id"]), "position": i}
-            for i, p in enumerate(data["participations"])
-        ],
+def _server_rows(tx, name: str) -> Rows:
+    """Dataset ``name`` as the server holds it, read inside ``tx``."""
+    rows = Rows()
+    for table in NODE_TABLES:
+        rows.nodes[table] = {
+            r["key"]: dict(r["props"]) for r in tx.run(READ[f"state_{table}"], name=name)
+        }
+    for table in REL_TABLES:
+        rows.rels[table] = [
+            {"source": r["source"], "target": r["target"], "id": r["id"], "props": dict(r["props"])}
+            for r in tx.run(READ[f"state_{table}"], name=name)
+        ]
+    return rows
+
+
+def _import_props(
+    dataset: Dataset, action: str, file: str | None, sha256: str | None, sequence: int
+) -> dict:
+    return {
+        "sequence": sequence,
+        "at": datetime.now(UTC).isoformat(),
+        "dataset": dataset.name,
+        "action": action,
+        "file": file,
+        "sha256": sha256,
+        "counts": json.dumps(dataset.counts()),
     }
-    for table in ("verbanden", "actors", "memberships", "ties", "events", "participations"):
-        for batch in _batches(rows[table]):
-            if batch:
-                plan.append((WRITE[table], {"rows": batch}))
-    plan.append(
-        (
-            WRITE["import"],
-            {
-                "props": {
-                    "sequence": sequence,
-                    "at": datetime.now(UTC).isoformat(),
-                    "dataset": name,
-                    "action": action,
-                    "file": file,
-                    "sha256": sha256,
-                    "counts": json.dumps(dataset.counts()),
-                }
-            },
-        )
-    )
-    return plan

@@ -4,8 +4,10 @@ Neo4j 5 when NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) is set.
 from __future__ import annotations
 
 import contextlib
+import random
 import sys
 import uuid
+from dataclasses import replace
 from datetime import UTC
 from pathlib import Path
 
@@ -14,10 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graphmodel.jsoncodec import dataset_from_dict, dataset_to_dict
-from graphmodel.model import Tie
+from graphmodel.model import Membership, Participation, Tie
 from graphmodel.store import DatasetExistsError, DatasetNotFoundError, SQLiteStore, StoreError
-from graphmodel.store.neo4j import Neo4jStore
-from graphmodel.types import TieKind
+from graphmodel.store.neo4j import Neo4jStore, _server_rows
+from graphmodel.store.neo4j_plan import diff_steps, new_rows
+from graphmodel.types import Engagement, TieKind
 from loaders.demo import generate_demo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
@@ -70,12 +73,35 @@ def test_demo_round_trips_and_saving_again_duplicates_nothing(store):
     )
 
 
-def test_a_failed_write_leaves_the_previous_version(store, tiny):
+def _tie_to_nobody(dataset):
+    return dataset.replace(ties=(*dataset.ties, Tie("bad", "reg", "nobody", TieKind.OVERLEG)))
+
+
+def _membership_of_no_verband(dataset):
+    first = dataset.actors[0]
+    broken = replace(
+        first, memberships=(*first.memberships, Membership("nergens", Engagement.ACTIEF))
+    )
+    return dataset.replace(actors=(broken, *dataset.actors[1:]))
+
+
+def _attendance_by_nobody(dataset):
+    event = dataset.events[0].id
+    return dataset.replace(participations=(*dataset.participations, Participation(event, "nobody")))
+
+
+def _two_actors_with_one_id(dataset):
+    return dataset.replace(actors=(*dataset.actors, replace(dataset.actors[1], name="Ander")))
+
+
+@pytest.mark.parametrize(
+    "breaking",
+    [_tie_to_nobody, _membership_of_no_verband, _attendance_by_nobody, _two_actors_with_one_id],
+)
+def test_a_failed_write_leaves_the_previous_version(store, tiny, breaking):
     dataset = _unique(tiny)
     store.save(dataset)
-    broken = dataset.replace(
-        ties=(*dataset.ties, Tie("bad", "reg", "nobody", TieKind.OVERLEG)), description="nieuw"
-    )
+    broken = breaking(dataset).replace(description="nieuw")
     with pytest.raises(StoreError, match="niet samenhangend"):
         store.save(broken, replace=True)
     kept = store.load(dataset.name)
@@ -315,6 +341,63 @@ def test_push_pull_of_the_demo_is_identical_and_pushing_again_changes_nothing(
     assert runner.invoke(main, pull, env=env).exit_code == 0
     with SQLiteStore(tmp_path / "b.sqlite") as other:
         assert other.load(dataset.name).same_content(dataset)
+
+
+def _edited(dataset, rnd: random.Random):
+    """``dataset`` after a regisseur's week: actors removed (with their ties and attendance),
+    renamed, moved, added; memberships changed; ties removed, added and reordered."""
+    gone = set(rnd.sample([a.id for a in dataset.actors], rnd.randint(0, 4)))
+    actors = [
+        replace(a, name=a.name + " (nieuw)") if rnd.random() < 0.2 else a
+        for a in dataset.actors
+        if a.id not in gone
+    ]
+    for _ in range(rnd.randint(0, 3)):
+        actors.insert(
+            rnd.randint(0, len(actors)),
+            replace(rnd.choice(actors), id=f"nieuw-{rnd.getrandbits(40):x}"),
+        )
+    if actors and rnd.random() < 0.5:
+        actors.insert(rnd.randint(0, len(actors)), actors.pop(rnd.randrange(len(actors))))
+    actors = [
+        replace(a, memberships=a.memberships[:1]) if rnd.random() < 0.1 else a for a in actors
+    ]
+    ids = [a.id for a in actors]
+    ties = [
+        t
+        for t in dataset.ties
+        if t.source not in gone and t.target not in gone and rnd.random() > 0.1
+    ]
+    for _ in range(rnd.randint(0, 5)):
+        source, target = rnd.sample(ids, 2)
+        ties.insert(
+            rnd.randint(0, len(ties)),
+            Tie(f"t-{rnd.getrandbits(40):x}", source, target, TieKind.OVERLEG),
+        )
+    if len(ties) > 1 and rnd.random() < 0.5:
+        ties.insert(rnd.randint(0, len(ties)), ties.pop(rnd.randrange(len(ties))))
+    participations = tuple(p for p in dataset.participations if p.actor_id not in gone)
+    return dataset.replace(actors=tuple(actors), ties=tuple(ties), participations=participations)
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_saving_an_edited_dataset_writes_the_difference_and_gives_it_back(store, seed):
+    rnd = random.Random(seed)
+    before = _unique(generate_demo(scale=0.005, seed=seed % 1000))
+    after = _edited(_edited(before, rnd), rnd)
+    store.save(before)
+    store.save(after, replace=True)
+    assert store.load(before.name).replace(created=None) == after.replace(created=None)
+    # What the server holds is now exactly what a save of `after` would write.
+    with store._driver.session(database=store.database) as session:
+        held = session.execute_read(_server_rows, before.name)
+    assert diff_steps(held, new_rows(after)[1]) == []
+    store.delete(before.name)
 
 
 def test_killing_the_server_during_a_push_leaves_the_old_or_the_new_dataset(tmp_path, tiny):
