@@ -111,16 +111,16 @@ READ = {
     "count_participations": (
         "MATCH (:Actor {dataset: $name})-[p:ATTENDED]->() RETURN count(p) AS n"
     ),
-    "actors": "MATCH (a:Actor {dataset: $name}) RETURN a ORDER BY a.position",
-    "verbanden": "MATCH (v:Verband {dataset: $name}) RETURN v ORDER BY v.position",
-    "events": "MATCH (e:Event {dataset: $name}) RETURN e ORDER BY e.position",
+    "actors": "MATCH (a:Actor {dataset: $name}) RETURN properties(a) AS a ORDER BY a.position",
+    "verbanden": "MATCH (v:Verband {dataset: $name}) RETURN properties(v) AS v ORDER BY v.position",
+    "events": "MATCH (e:Event {dataset: $name}) RETURN properties(e) AS e ORDER BY e.position",
     "memberships": (
         "MATCH (a:Actor {dataset: $name})-[m:MEMBER_OF]->(v:Verband) "
-        "RETURN a.id AS actor, v.id AS verband, m AS m ORDER BY a.id, m.position"
+        "RETURN a.id AS actor, v.id AS verband, properties(m) AS m ORDER BY a.id, m.position"
     ),
     "ties": (
         "MATCH (a:Actor {dataset: $name})-[t:TIE]->(b:Actor) "
-        "RETURN t AS t, a.id AS source, b.id AS target ORDER BY t.position"
+        "RETURN properties(t) AS t, a.id AS source, b.id AS target ORDER BY t.position"
     ),
     "participations": (
         "MATCH (a:Actor {dataset: $name})-[p:ATTENDED]->(e:Event) "
