@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import json
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -141,8 +142,8 @@ def new_rows(dataset: Dataset) -> tuple[dict, Rows]:
             ("events", "evenementen"),
         ):
             if len(nodes[table]) != len(data[table]):
-                seen: set[str] = set()
-                twice = next(r["id"] for r in data[table] if r["id"] in seen or seen.add(r["id"]))
+                counts = Counter(r["id"] for r in data[table])
+                twice = next(item for item, n in counts.items() if n > 1)
                 raise ValueError(f"twee {label} met id '{twice}'")
         props = {
             "name": name,
