@@ -67,25 +67,31 @@ def _check_xlsx_text(sheet: str, row: int, value: str) -> None:
 
 
 def _write_xlsx(sheets: dict[str, list[list[object]]], path: Path) -> None:
-    workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
+    # Refuse text Excel cannot hold, and open the target, before the write-only workbook
+    # starts: its sheets stream rows to temporary files that only a save closes.
     for name, rows in sheets.items():
-        worksheet = workbook.create_sheet(name)
         for index, row in enumerate(rows):
-            cells = []
             for value in row:
                 if isinstance(value, str):
                     _check_xlsx_text(name, index + 1, value)
-                cell = WriteOnlyCell(worksheet, value=value)
-                if isinstance(value, str) and (value.startswith("=") or value in EXCEL_ERRORS):
-                    cell.data_type = "s"  # text, never a formula or an error value
-                elif isinstance(value, date):
-                    cell.number_format = "DD/MM/YYYY"
-                if index == 0:
-                    cell.font = bold
-                cells.append(cell)
-            worksheet.append(cells)
-    workbook.save(path)
+    with path.open("wb") as handle:
+        workbook = Workbook(write_only=True)
+        bold = Font(bold=True)
+        for name, rows in sheets.items():
+            worksheet = workbook.create_sheet(name)
+            for index, row in enumerate(rows):
+                cells = []
+                for value in row:
+                    cell = WriteOnlyCell(worksheet, value=value)
+                    if isinstance(value, str) and (value.startswith("=") or value in EXCEL_ERRORS):
+                        cell.data_type = "s"  # text, never a formula or an error value
+                    elif isinstance(value, date):
+                        cell.number_format = "DD/MM/YYYY"
+                    if index == 0:
+                        cell.font = bold
+                    cells.append(cell)
+                worksheet.append(cells)
+        workbook.save(handle)
 
 
 def _csv_value(value: object) -> str:
