@@ -2,9 +2,10 @@
 
 Uses the official ``neo4j`` driver and the named statements of :mod:`queries.cypher` (the one
 place for Cypher, as the project asks; it holds only text, so no import runs the other way).
-A save is one managed transaction (``execute_write``, retried on transient errors): the
-dataset is replaced as a whole or not at all. Dates and datetimes travel as ISO strings, which
-Neo4j and ArcadeDB store alike.
+A save is one managed transaction (``execute_write``, retried on transient errors) that
+writes only the difference with what the server holds (:mod:`graphmodel.store.neo4j_plan`):
+the new version of the dataset lands whole or not at all. Dates and datetimes travel as ISO
+strings, which Neo4j and ArcadeDB store alike.
 """
 
 from __future__ import annotations
