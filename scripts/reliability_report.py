@@ -82,7 +82,8 @@ def _sparse(folder: Path) -> Path:
     return path
 
 
-def _million_rows(folder: Path) -> Path:
+def million_rows(folder: Path) -> Path:
+    """A CSV folder whose actor sheet has a million rows (also used by the limit test)."""
     target = folder / "miljoen"
     target.mkdir()
     with (target / "actoren.csv").open("w", encoding="utf-8") as file:
@@ -178,7 +179,7 @@ CASES: list[tuple[str, str, Callable[[Path], Path], bool]] = [
         _csv("utf16", b"\xff\xfe\xff\x00\x00\x00\xfe\x0forganisatie"),
         False,
     ),
-    ("1,000,000 rows (CSV)", "refused: row limit", _million_rows, False),
+    ("1,000,000 rows (CSV)", "refused: row limit", million_rows, False),
     ("200 MB file", "refused at once: size limit", _sparse, False),
     ("zip bomb: 1.2 GB expanded", "refused: expanded-size limit", _zip_bomb, False),
 ]

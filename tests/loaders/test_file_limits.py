@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -11,6 +13,10 @@ from openpyxl import load_workbook
 from loaders import LoadError, load_dataset, validate
 from loaders.limits import OLE_MAGIC
 from queries.export import export_dataset
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from reliability_report import million_rows
 
 
 def _messages(target) -> list[str]:
@@ -141,12 +147,7 @@ def test_a_200_mb_file_is_refused_at_once_by_its_size(tmp_path):
 
 
 def test_a_million_rows_are_refused_with_the_sheet_and_the_limit(tmp_path):
-    folder = tmp_path / "miljoen"
-    folder.mkdir()
-    with (folder / "actoren.csv").open("w", encoding="utf-8") as file:
-        file.write("id;naam;type\n")
-        file.writelines(f"a{n};Organisatie {n};werkgever\n" for n in range(1_000_000))
-    (folder / "relaties.csv").write_text("bron;doel;soort\n", encoding="utf-8")
+    folder = million_rows(tmp_path)
     assert (folder / "actoren.csv").stat().st_size > 30_000_000
     (message,) = _messages(folder)
     assert message == (
