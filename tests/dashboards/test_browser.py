@@ -1,29 +1,21 @@
 """The dashboard in a real browser (Debian's Chromium, headless, driven by selenium).
 
-One Streamlit server per test module on a free 127.0.0.1 port, stopped by its own PID. Every
+One dashboard per test module, started as a user starts it (`verbinder dashboard`) on a free
+127.0.0.1 port and stopped with what it started. Every
 test checks that no request left 127.0.0.1 and saves a screenshot to
 ``.artifacts/screenshots/`` (looked at by hand after changes to the pages).
 """
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pandas as pd
 import pytest
 from openpyxl import Workbook
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
@@ -35,14 +27,9 @@ from loaders.demo import generate_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / ".artifacts" / "screenshots"
-LOCAL_HOSTS = {"127.0.0.1", "localhost", ""}
 PAGES = ["" if page == "start" else page for page in labels.PAGES]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+PAGE_TEXT = {"gegevens": "sjabloon", "woordenlijst": "Poortwachter"}
+"""A text each page shows once it has run (the others show the synthetic banner)."""
 
 
 HOSTILE = '<img src=x onerror="window.top.__xss = 1">'
@@ -61,101 +48,21 @@ def store(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(store):
-    port = _free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "dashboards" / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            "--global.developmentMode",
-            "false",
-            "--client.toolbarMode",
-            "minimal",
-        ],
-        cwd=store.parent,
-        env={**os.environ, "VERBINDER_DB": str(store)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.terminate()
-        raise RuntimeError("the dashboard did not start within 60 s")
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
-
-
-@pytest.fixture(scope="module")
-def downloads(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("downloads")
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory, downloads):
-    binary, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
-    assert binary and driver_path, "scripts/setup.sh --tests installs Chromium and ChromeDriver"
-    options = webdriver.ChromeOptions()
-    options.binary_location = binary
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1400,1100",
-        f"--user-data-dir={tmp_path_factory.mktemp('chrome')}",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads)})
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    driver.execute_cdp_cmd(
-        "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
-    )
-    yield driver
-    driver.quit()
+def server(store, dashboard_server):
+    verbinder = Path(sys.executable).parent / "verbinder"  # the command a user runs
+    command = [str(verbinder), "--db", str(store), "dashboard", "--port", "{port}"]
+    env = {"STREAMLIT_SERVER_HEADLESS": "true"}
+    with dashboard_server(command, cwd=store.parent, env=env) as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)
-def offline_and_screenshot(request, browser):
+def offline_and_screenshot(request, browser, outside_requests):
     browser.get_log("performance")  # forget what earlier tests requested
     yield
     SHOTS.mkdir(parents=True, exist_ok=True)
     browser.save_screenshot(str(SHOTS / f"{request.node.name}.png"))
-    urls = []
-    for entry in browser.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message["method"] == "Network.requestWillBeSent":
-            urls.append(message["params"]["request"]["url"])
-    outside = [
-        u
-        for u in urls
-        if urlparse(u).scheme in ("http", "https", "ws", "wss")
-        and urlparse(u).hostname not in LOCAL_HOSTS
-    ]
-    assert outside == []
+    assert outside_requests(browser) == []
 
 
 def _wait_text(browser, text: str, timeout: float = 60) -> None:
@@ -171,7 +78,7 @@ def _no_error(browser) -> None:
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_loads_without_error(server, browser, page):
     browser.get(f"{server}/{page}")
-    _wait_text(browser, "Synthetische demodata" if page != "gegevens" else "sjabloon")
+    _wait_text(browser, PAGE_TEXT.get(page, "Synthetische demodata"))
     _wait_text(browser, "Lokale modus voor één gebruiker (geen aanmelding)")
     time.sleep(1)  # let the page finish its run
     _no_error(browser)
