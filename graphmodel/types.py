@@ -51,6 +51,11 @@ class ActorType(StrEnum):
     ANDERE = "andere"
 
     @property
+    def label(self) -> str:
+        """Dutch label for display: 'LDE', 'Vlaamse overheid', 'maatwerkbedrijf'."""
+        return _TYPE_LABELS.get(self, self.value.replace("_", " "))
+
+    @property
     def sector_group(self) -> SectorGroup:
         """The sector group this type belongs to."""
         return _SECTOR_OF_TYPE[self]
@@ -81,6 +86,16 @@ _SECTOR_OF_TYPE: dict[ActorType, SectorGroup] = {
     ActorType.WELZIJN: SectorGroup.INTERMEDIAIR,
     ActorType.KINDEROPVANG: SectorGroup.INTERMEDIAIR,
     ActorType.ANDERE: SectorGroup.INTERMEDIAIR,
+}
+
+
+_TYPE_LABELS = {
+    ActorType.OCMW: "OCMW",
+    ActorType.LDE: "LDE",
+    ActorType.VDAB: "VDAB",
+    ActorType.VVSG: "VVSG",
+    ActorType.VLAAMSE_OVERHEID: "Vlaamse overheid",
+    ActorType.INDIVIDUEEL_MAATWERK: "individueel maatwerk",
 }
 
 
@@ -132,6 +147,11 @@ class TieKind(StrEnum):
     def directed(self) -> bool:
         """Whether a tie of this kind has a direction (source -> target)."""
         return self in _DIRECTED_KINDS
+
+    @property
+    def label(self) -> str:
+        """Dutch label for display: 'lerend netwerk'."""
+        return self.value.replace("_", " ")
 
     @property
     def description(self) -> str:

@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from graphmodel.formatting import count
 from loaders.problems import Problem
 
 __all__ = ["LimitError", "Limits", "check_file", "current_limits"]
@@ -58,11 +59,6 @@ def current_limits() -> Limits:
     return Limits(**values)
 
 
-def _mb(value: float) -> str:
-    """Megabytes the Dutch way: 1.201 (a point between thousands)."""
-    return f"{value:,.0f}".replace(",", ".")
-
-
 def _refuse(path: Path, message: str) -> LimitError:
     return LimitError(Problem(path.name, message))
 
@@ -78,8 +74,8 @@ def check_file(path: Path, limits: Limits | None = None) -> None:
     if size > limits.file_mb * MB:
         raise _refuse(
             path,
-            f"dit bestand is {_mb(size / MB)} MB; Verbinder leest bestanden tot "
-            f"{_mb(limits.file_mb)} MB ({ENV['file_mb']} verhoogt die grens)",
+            f"dit bestand is {count(size / MB)} MB; Verbinder leest bestanden tot "
+            f"{count(limits.file_mb)} MB ({ENV['file_mb']} verhoogt die grens)",
         )
     if not workbook:
         return
@@ -105,7 +101,7 @@ def check_file(path: Path, limits: Limits | None = None) -> None:
     if expanded > limits.expanded_mb * MB:
         raise _refuse(
             path,
-            f"deze werkmap pakt uit tot {_mb(expanded / MB)} MB; Verbinder leest werkmappen "
-            f"tot {_mb(limits.expanded_mb)} MB uitgepakt ({ENV['expanded_mb']} verhoogt die "
+            f"deze werkmap pakt uit tot {count(expanded / MB)} MB; Verbinder leest werkmappen "
+            f"tot {count(limits.expanded_mb)} MB uitgepakt ({ENV['expanded_mb']} verhoogt die "
             "grens)",
         )

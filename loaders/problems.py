@@ -71,16 +71,19 @@ class ValidationReport:
     def as_rows(self) -> list[dict[str, object]]:
         """The problems as rows (for a table or an export of the report)."""
         return [
-            {
-                "niveau": p.level,
-                "bestand": p.file,
-                "blad": p.sheet,
-                "rij": p.row,
-                "kolom": p.column,
-                "melding": p.message,
-            }
+            dict(
+                zip(
+                    PROBLEM_COLUMNS,
+                    (p.level, p.file, p.sheet, p.row, p.column, p.message),
+                    strict=True,
+                )
+            )
             for p in self.problems
         ]
+
+
+PROBLEM_COLUMNS = ("niveau", "bestand", "blad", "rij", "kolom", "melding")
+"""The columns of :meth:`ValidationReport.as_rows`."""
 
 
 class LoadError(Exception):

@@ -20,6 +20,7 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from graphmodel.formatting import count
 from loaders.limits import LimitError, check_file, current_limits
 from loaders.parsing import EXCEL_ERRORS, ExcelError, is_empty, unescape_formula
 from loaders.problems import Problem
@@ -98,7 +99,7 @@ def _checked(path: Path) -> None:
 
 
 def _too_many_rows(path: Path, sheet: str, limit: int) -> TableReadError:
-    dutch = f"{limit:_}".replace("_", ".")
+    dutch = count(limit)
     return TableReadError(
         Problem(
             path.name,

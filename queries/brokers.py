@@ -16,7 +16,7 @@ from graphmodel.model import Dataset
 from queries.network import build_network
 from queries.permissions import require
 
-__all__ = ["BROKER_COLUMNS", "ROLE_LABELS", "brokers"]
+__all__ = ["BROKER_COLUMNS", "KEY_COLUMNS", "ROLE_LABELS", "brokers"]
 
 ROLE_LABELS = {
     "coordinator": "coordinator",
@@ -27,40 +27,45 @@ ROLE_LABELS = {
 }
 """Dutch names of the Gould-Fernandez roles."""
 
-BROKER_COLUMNS = {
-    "actor": "id van de actor",
-    "naam": "naam van de actor",
-    "type": "actortype",
-    "sectorgroep": "sociale economie, reguliere economie, overheid of intermediair",
-    "betrokkenheid": "betrokkenheid in dit verband (0 geen - 3 zeer actief)",
-    **{
-        f"rol_{label}": f"aantal open tweestappen waarin de actor {label} is (Gould-Fernandez)"
-        for label in ROLE_LABELS.values()
-    },
-    "rol_totaal": "alle open tweestappen via de actor",
-    **{
-        f"z_{label}": f"z-score van rol {label} tegenover toeval (sna::brokerage)"
-        for label in ROLE_LABELS.values()
-    },
-    "z_totaal": "z-score van alle tweestappen tegenover toeval",
-    "effectieve_omvang": "Burt: aantal niet-overlappende contacten",
-    "efficientie": "Burt: effectieve omvang gedeeld door het aantal contacten",
-    "beperking": "Burt: constraint, hoe sterk de contacten onderling verbonden zijn (0-1+)",
-    "hierarchie": "Burt: hoe sterk de beperking op één contact geconcentreerd is (0-1)",
-    "graad": "aantal contacten",
-    "gewogen_graad": "som van de relatiegewichten",
-    "betrokken_graad": "som van relatiegewicht x betrokkenheid van het contact",
-    "tussenpositie": "betweenness: aandeel kortste paden via de actor (0-1)",
-    "nabijheid": "closeness: hoe dicht de actor bij alle anderen staat (0-1)",
-    "pagerank": "PageRank op de relatiegewichten",
-    "eigenvector": "eigenvectorcentraliteit (max 1)",
-    "ei_index": "E-I-index van de actor: -1 enkel contacten in de eigen sectorgroep, +1 enkel "
-    "daarbuiten",
-    "se_regulier_aandeel": "aandeel kortste paden tussen SE en reguliere economie via de actor",
-    "afhankelijke_paren": "SE-reguliere paren die verder uit elkaar raken of loskomen zonder actor",
-    "verloren_paren": "SE-reguliere paren die zonder de actor niet meer verbonden zijn",
-}
-"""Columns of :func:`brokers`, with what each means (Dutch, for users)."""
+BROKER_COLUMNS = (
+    "actor",
+    "naam",
+    "type",
+    "sectorgroep",
+    "betrokkenheid",
+    *(f"rol_{label}" for label in ROLE_LABELS.values()),
+    "rol_totaal",
+    *(f"z_{label}" for label in ROLE_LABELS.values()),
+    "z_totaal",
+    "effectieve_omvang",
+    "efficientie",
+    "beperking",
+    "hierarchie",
+    "graad",
+    "gewogen_graad",
+    "betrokken_graad",
+    "tussenpositie",
+    "nabijheid",
+    "pagerank",
+    "eigenvector",
+    "ei_index",
+    "se_regulier_aandeel",
+    "afhankelijke_paren",
+    "verloren_paren",
+)
+"""The columns of :func:`brokers`, in order; their meaning is in the measure catalogue."""
+
+KEY_COLUMNS = (
+    "rol_totaal",
+    "z_totaal",
+    "effectieve_omvang",
+    "beperking",
+    "tussenpositie",
+    "se_regulier_aandeel",
+    "verloren_paren",
+)
+"""The figures that say most about an organisation as verbinder: what the CLI prints and the
+Verbinders page shows first."""
 
 
 def brokers(
@@ -72,7 +77,7 @@ def brokers(
     ``groups`` (a node attribute: ``sector`` by default, or ``type``); structural holes use
     the unweighted undirected view; centrality the undirected view with summed tie weights
     (an undirected tie counts once); the SE-regular figures use hop distances. Columns and
-    their meaning: :data:`BROKER_COLUMNS`.
+    their meaning is in the measure catalogue (:mod:`queries.catalogue`).
 
     Parameters
     ----------

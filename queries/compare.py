@@ -33,6 +33,7 @@ from datetime import date
 import pandas as pd
 
 from graphmodel.model import Dataset
+from graphmodel.progress import Progress, counted, silent
 from graphmodel.types import SectorGroup
 from queries.network import build_network
 from queries.permissions import require
@@ -40,22 +41,22 @@ from queries.profile import PROFILE_MEASURES, network_measures
 
 __all__ = ["COMPARE_COLUMNS", "RANKED", "compare_verbanden", "hypergeometric_z"]
 
-COMPARE_COLUMNS = {
-    "verband": "id van het verband",
-    "naam": "naam van het verband",
-    "provincie": "provincie",
-    "inwoners": "inwoners volgens de referentiegegevens",
-    **PROFILE_MEASURES,
-    "se_regulier_z": "z-score van het aantal SE-reguliere relaties tegenover toeval met "
-    "dezelfde actoren, relaties en sectormix",
-    "ei_z": "z-score van het aantal relaties tussen sectorgroepen tegenover toeval",
-    "clustering_verwacht": "clustering bij toeval met dezelfde gradenreeks",
-    "clustering_ratio": "clustering gedeeld door de verwachte clustering",
-    "actoren_per_10k": "actoren per 10.000 inwoners",
-    "relaties_per_10k": "verbonden paren per 10.000 inwoners",
-    "betrokken_per_10k": "actieve of zeer actieve actoren per 10.000 inwoners",
-}
-"""Columns of :func:`compare_verbanden` before the ranks, with their Dutch meaning."""
+COMPARE_COLUMNS = (
+    "verband",
+    "naam",
+    "provincie",
+    "inwoners",
+    *PROFILE_MEASURES,
+    "se_regulier_z",
+    "ei_z",
+    "clustering_verwacht",
+    "clustering_ratio",
+    "actoren_per_10k",
+    "relaties_per_10k",
+    "betrokken_per_10k",
+)
+"""The columns of :func:`compare_verbanden` before the ranks, in order; their meaning is in the
+measure catalogue."""
 
 RANKED = (
     "dichtheid",
@@ -119,10 +120,12 @@ def _adjusted(network, measures: dict, inhabitants: int | None) -> dict[str, flo
     }
 
 
-def compare_verbanden(dataset: Dataset, *, at: date | None = None) -> pd.DataFrame:
+def compare_verbanden(
+    dataset: Dataset, *, at: date | None = None, progress: Progress = silent
+) -> pd.DataFrame:
     """One row per verband of the dataset with raw and adjusted measures and their ranks.
 
-    Columns (see :data:`COMPARE_COLUMNS` for the Dutch meaning of each):
+    Columns (their Dutch meaning is in the measure catalogue, :mod:`queries.catalogue`):
 
     - ``verband``, ``naam``, ``provincie``, ``inwoners``: who and how large;
     - the whole-network measures of :func:`queries.profile.network_measures`: ``actoren``,
@@ -142,7 +145,8 @@ def compare_verbanden(dataset: Dataset, *, at: date | None = None) -> pd.DataFra
     """
     require(dataset, detail=False)
     rows = []
-    for verband in dataset.verbanden:
+    verbanden = dataset.verbanden
+    for verband in counted(verbanden, "Verbanden vergelijken", progress, len(verbanden)):
         network = build_network(dataset, verband.id, at=at)
         measures = network_measures(network)
         rows.append(

@@ -58,15 +58,16 @@ LEGAL_FORMS = {
     "asbl",
 }
 
-DUPLICATE_COLUMNS = {
-    "actor_a": "id van de eerste actor",
-    "naam_a": "naam van de eerste actor",
-    "actor_b": "id van de tweede actor",
-    "naam_b": "naam van de tweede actor",
-    "gemeente": "gemeente van de eerste actor",
-    "zekerheid": f"'{CERTAIN}' (zelfde KBO-nummer) of '{REVIEW}' (naam en gemeente)",
-    "reden": "waarom dit paar gevonden werd",
-}
+DUPLICATE_COLUMNS = (
+    "actor_a",
+    "naam_a",
+    "actor_b",
+    "naam_b",
+    "gemeente",
+    "zekerheid",
+    "reden",
+)
+"""The columns of :func:`find_duplicates`, in order; their meaning is in the measure catalogue."""
 
 
 def normalised_name(name: str) -> str:

@@ -29,15 +29,15 @@ from queries.permissions import require
 
 __all__ = ["INVITE_COLUMNS", "plan_event"]
 
-INVITE_COLUMNS = {
-    "actor": "id van de organisatie",
-    "naam": "naam",
-    "type": "actortype",
-    "kant": "sociale economie, werkgever of tussenpersoon",
-    "bijdrage": "hoeveel de uitnodiging het verwachte aantal nieuwe links verhoogde",
-    "reden": "waarom deze organisatie uitgenodigd wordt",
-}
-"""Columns of :func:`plan_event` with their Dutch meaning."""
+INVITE_COLUMNS = (
+    "actor",
+    "naam",
+    "type",
+    "kant",
+    "bijdrage",
+    "reden",
+)
+"""The columns of :func:`plan_event`, in order; their meaning is in the measure catalogue."""
 
 SE, EMPLOYER, BROKER = "sociale economie", "werkgever", "tussenpersoon"
 POOL_FACTOR = 20

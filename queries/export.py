@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import json
 import tempfile
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -23,14 +24,30 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
+from graphmodel.formatting import error_reason
 from graphmodel.jsoncodec import dataset_to_dict
 from graphmodel.model import Dataset
 from graphmodel.tables import INFO_SHEET, SYNTHETIC_WARNING, dataset_to_frames, info_rows
 from graphmodel.views import to_multidigraph
 from loaders.parsing import EXCEL_ERRORS, escape_formula
+from queries.catalogue import explanation
 from queries.permissions import require
 
-__all__ = ["EXPORT_FORMATS", "export_dataset", "export_table", "table_bytes"]
+__all__ = [
+    "EXPLANATION_SHEET",
+    "EXPORT_FORMATS",
+    "RESULT_SHEET",
+    "export_dataset",
+    "export_table",
+    "export_tables",
+    "table_bytes",
+]
+
+RESULT_SHEET = "resultaat"
+EXPLANATION_SHEET = "uitleg"
+MEASURE = "maat"
+"""A column (or index) that lists measures by their catalogue id: each is explained too."""
+"""The sheet that explains every column of an exported query result."""
 
 EXPORT_FORMATS = {
     ".xlsx": "Excel-werkmap in het importformaat",
@@ -109,9 +126,7 @@ def _csv_value(value: object) -> str:
 def _write_csv_folder(sheets: dict[str, list[list[object]]], folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, rows in sheets.items():
-        with (folder / f"{name}.csv").open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-            writer.writerows([[_csv_value(v) for v in row] for row in rows])
+        _write_csv_table(rows, folder / f"{name}.csv", [])
 
 
 def _write_graphml(dataset: Dataset, path: Path) -> None:
@@ -128,7 +143,9 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ValueError(f"de map {folder} kan niet aangemaakt worden ({exc.strerror})") from exc
+        raise ValueError(
+            f"de map {folder} kan niet aangemaakt worden ({error_reason(exc)})"
+        ) from exc
 
 
 def export_dataset(dataset: Dataset, target: str | Path, *, include_personal: bool = False) -> Path:
@@ -159,17 +176,9 @@ def export_dataset(dataset: Dataset, target: str | Path, *, include_personal: bo
     return target
 
 
-def export_table(frame: pd.DataFrame, target: str | Path, *, synthetic: bool = False) -> Path:
-    """Write a query result to ``.csv`` (``;``, decimal comma, UTF-8 with BOM) or ``.xlsx``.
-
-    For synthetic data the CSV starts with a line ``# SYNTHETISCHE DEMODATA ...`` and the
-    workbook gets an ``info`` sheet saying so.
-    """
-    target = Path(target)
-    suffix = target.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise ValueError(f"onbekend tabelformaat '{suffix}': kies .csv of .xlsx")
-    _make_folder(target.parent)
+def _table_rows(frame: pd.DataFrame) -> list[list[object]]:
+    if frame.index.name is not None:
+        frame = frame.reset_index()
     rows = [
         list(frame.columns),
         *(
@@ -177,19 +186,68 @@ def export_table(frame: pd.DataFrame, target: str | Path, *, synthetic: bool = F
             for row in frame.itertuples(index=False, name=None)
         ),
     ]
-    rows = [[v.item() if hasattr(v, "item") else v for v in row] for row in rows]
+    return [[v.item() if hasattr(v, "item") else v for v in row] for row in rows]
+
+
+def _explained(frame: pd.DataFrame) -> list[str]:
+    """The columns of ``frame`` (its named index first) and, in a table of measures (a column
+    ``maat``), the measures it lists."""
+    columns = ([frame.index.name] if frame.index.name is not None else []) + list(frame.columns)
+    rows = frame.index if frame.index.name == MEASURE else frame.get(MEASURE, [])
+    return [str(c) for c in columns] + [str(m) for m in rows]
+
+
+def _explanation_rows(tables: Mapping[str, pd.DataFrame]) -> list[list[object]]:
+    return _table_rows(explanation(c for frame in tables.values() for c in _explained(frame)))
+
+
+def _write_csv_table(rows: list[list[object]], path: Path, preamble: list[str]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        for line in preamble:
+            handle.write(f"# {line}\r\n")
+        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+        writer.writerows([[_csv_value(v) for v in row] for row in rows])
+
+
+def export_tables(
+    tables: Mapping[str, pd.DataFrame], target: str | Path, *, synthetic: bool = False
+) -> list[Path]:
+    """Write query results to ``.xlsx`` (one sheet per table, then ``uitleg``) or ``.csv``
+    (``;``, decimal comma, UTF-8 with BOM; the first table in ``target``, each next one in
+    ``<target>-<name>.csv`` beside it); returns the files written.
+
+    Every column is explained, from the measure catalogue: the ``uitleg`` sheet, or in a CSV
+    file lines starting with ``#`` above the table (which the CSV loader skips). For synthetic
+    data the CSV starts with ``# SYNTHETISCHE DEMODATA ...`` and the workbook gets an ``info``
+    sheet saying so.
+    """
+    target = Path(target)
+    suffix = target.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ValueError(f"onbekend tabelformaat '{suffix}': kies .csv of .xlsx")
+    _make_folder(target.parent)
     if suffix == ".xlsx":
-        sheets = {"resultaat": rows}
+        sheets = {name: _table_rows(frame) for name, frame in tables.items()}
+        sheets[EXPLANATION_SHEET] = _explanation_rows(tables)
         if synthetic:
             sheets = {INFO_SHEET: [["let op", SYNTHETIC_WARNING]], **sheets}
         _write_xlsx(sheets, target)
-    else:
-        with target.open("w", encoding="utf-8-sig", newline="") as handle:
-            if synthetic:
-                handle.write(f"# {SYNTHETIC_WARNING}\r\n")
-            writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-            writer.writerows([[_csv_value(v) for v in row] for row in rows])
-    return target
+        return [target]
+    written = []
+    for number, (name, frame) in enumerate(tables.items()):
+        path = target if number == 0 else target.with_name(f"{target.stem}-{name}.csv")
+        legend = _explanation_rows({name: frame})[1:]
+        preamble = [SYNTHETIC_WARNING] if synthetic else []
+        preamble += ["uitleg van de kolommen:"]
+        preamble += [f"{code}: {title}. {reading}" for code, title, reading, *_ in legend]
+        _write_csv_table(_table_rows(frame), path, preamble)
+        written.append(path)
+    return written
+
+
+def export_table(frame: pd.DataFrame, target: str | Path, *, synthetic: bool = False) -> Path:
+    """Write one query result as :func:`export_tables` does, in a sheet ``resultaat``."""
+    return export_tables({RESULT_SHEET: frame}, target, synthetic=synthetic)[0]
 
 
 def table_bytes(frame: pd.DataFrame, suffix: str, *, synthetic: bool = False) -> bytes:

@@ -10,7 +10,7 @@ weights, so the score rises with every feature):
 - ``sectorfit``: the strongest fit rule between an SE activity and the employer's section;
 - ``plaats``: 1 same municipality, 0.6 a shared verband, 0.3 the same province; when both
   have coordinates, at least ``1 - distance / 40 km``;
-- ``nabijheid``: Adamic-Adar over common partners, as ``AA / (1 + AA)``;
+- ``netwerknabijheid``: Adamic-Adar over common partners, as ``AA / (1 + AA)``;
 - ``openheid``: the employer's openness: mean of engagement / 3, events attended (2 or more
   count fully) and an MVO tag;
 - ``capaciteit``: the SE actor's size, ``log(1 + FTE) / log(1 + 100)`` capped at 1 (FTE, or
@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from graphmodel.formatting import count, number
 from graphmodel.metrics.link_prediction import adjacency_matrix, pair_scores
 from graphmodel.model import Actor, Dataset
 from graphmodel.nace import SECTION_LABELS, nace_section
@@ -44,7 +45,7 @@ class Weights:
 
     sectorfit: float = 0.35
     plaats: float = 0.15
-    nabijheid: float = 0.25
+    netwerknabijheid: float = 0.25
     openheid: float = 0.15
     capaciteit: float = 0.10
 
@@ -54,30 +55,30 @@ class Weights:
 
 
 DEFAULT_WEIGHTS = Weights()
-FEATURES = ("sectorfit", "plaats", "nabijheid", "openheid", "capaciteit")
+FEATURES = ("sectorfit", "plaats", "netwerknabijheid", "openheid", "capaciteit")
 PLACE = {"gemeente": 1.0, "verband": 0.6, "provincie": 0.3}
 NEAR_KM = 40.0
 """Distance at which coordinates stop adding to ``plaats``."""
 BATCH = 64
 """SE actors scored together; each batch keeps only its best pairs."""
 
-LINK_COLUMNS = {
-    "se_actor": "id van de actor uit de sociale economie",
-    "se_naam": "naam van de SE-actor",
-    "se_type": "type van de SE-actor",
-    "werkgever": "id van de reguliere werkgever",
-    "werkgever_naam": "naam van de werkgever",
-    "werkgever_gemeente": "gemeente van de werkgever",
-    "score": "gewogen som van de vijf kenmerken (hoger = beter)",
-    "sectorfit": "hoe goed een SE-activiteit past bij de sector van de werkgever (0-1)",
-    "plaats": "1 zelfde gemeente, 0,6 zelfde verband, 0,3 zelfde provincie",
-    "nabijheid": "gemeenschappelijke partners (Adamic-Adar, 0-1)",
-    "openheid": "betrokkenheid, evenementen en MVO van de werkgever (0-1)",
-    "capaciteit": "omvang van de SE-actor (0-1)",
-    "gemeenschappelijke_partners": "aantal gemeenschappelijke partners",
-    "uitleg": "waarom dit paar past, in woorden",
-}
-"""Columns of :func:`missing_links` with their Dutch meaning."""
+LINK_COLUMNS = (
+    "se_actor",
+    "se_naam",
+    "se_type",
+    "werkgever",
+    "werkgever_naam",
+    "werkgever_gemeente",
+    "score",
+    "sectorfit",
+    "plaats",
+    "netwerknabijheid",
+    "openheid",
+    "capaciteit",
+    "gemeenschappelijke_partners",
+    "uitleg",
+)
+"""The columns of :func:`missing_links`, in order; their meaning is in the measure catalogue."""
 
 _WORDS = ["geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien"]
 
@@ -180,7 +181,7 @@ def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _number(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
+    return count(value) if float(value).is_integer() else number(value, 1)
 
 
 def missing_links(
@@ -306,7 +307,7 @@ def missing_links(
             "rule": rule_of,
             "sectorfit": rule_weight[rule_of],
             "plaats": codes.place(se_idx, emp_idx),
-            "nabijheid": aa / (1 + aa),
+            "netwerknabijheid": aa / (1 + aa),
             "openheid": openness[emp_idx],
             "capaciteit": capacity[se_idx],
         }
@@ -381,7 +382,7 @@ def _explain(
         size = se.fte if se.fte is not None else se.target_group_workers
         if size:
             unit = "VTE" if se.fte is not None else "doelgroepwerknemers"
-            reasons.append(f"{se.type.value.replace('_', ' ')} met {_number(size)} {unit}")
+            reasons.append(f"{se.type.label} met {_number(size)} {unit}")
         rows.append(
             {
                 "se_actor": se.id,

@@ -26,32 +26,32 @@ from queries.permissions import require
 
 __all__ = ["PROFILE_MEASURES", "VerbandProfile", "network_measures", "verband_profile"]
 
-PROFILE_MEASURES = {
-    "actoren": "aantal actoren in het verband",
-    "relaties": "aantal verbonden paren (een paar met meerdere relaties telt één keer)",
-    "dichtheid": "verbonden paren gedeeld door alle mogelijke paren (0-1)",
-    "gemiddelde_graad": "gemiddeld aantal contacten per actor (2 x relaties / actoren)",
-    "dichtheid_se": "dichtheid binnen de sociale economie",
-    "dichtheid_regulier": "dichtheid binnen de reguliere economie",
-    "dichtheid_se_regulier": "dichtheid tussen sociale en reguliere economie",
-    "ei_index": "E-I-index over de sectorgroepen (-1 gesloten, +1 enkel naar buiten)",
-    "ei_verwacht": "E-I-index bij toevallige menging met dezelfde groepsgroottes",
-    "centralisatie": "Freemans graadcentralisatie (1 = ster, 0 = iedereen even centraal)",
-    "componenten": "aantal losse delen van het netwerk",
-    "grootste_component_aandeel": "aandeel actoren in het grootste deel",
-    "bruggen": "relaties waarvan het wegvallen het netwerk in twee splitst",
-    "lokale_bruggen": "relaties tussen actoren zonder gemeenschappelijk contact",
-    "gemeenschappen": "aantal gemeenschappen (Louvain, vaste startwaarde)",
-    "modulariteit": "modulariteit van die indeling (hoger = meer silo's)",
-    "clustering": "transitiviteit: aandeel gesloten driehoeken",
-    "betrokken_aandeel": "aandeel actoren met betrokkenheid actief of zeer actief",
-    "se_regulier_verbonden": "aandeel SE-reguliere paren dat via het netwerk verbonden is",
-    "regisseur_se_regulier_aandeel": "aandeel SE-reguliere kortste paden via de regisseur",
-    "regisseur_verloren_aandeel": "aandeel verbonden SE-reguliere paren dat loskomt zonder "
-    "de regisseur",
-    "regisseur_enige_brug": "1 als elke SE-reguliere verbinding enkel via de regisseur loopt",
-}
-"""Whole-network measures of :func:`network_measures`, with their Dutch meaning."""
+PROFILE_MEASURES = (
+    "actoren",
+    "relaties",
+    "dichtheid",
+    "gemiddelde_graad",
+    "dichtheid_se",
+    "dichtheid_regulier",
+    "dichtheid_se_regulier",
+    "ei_index",
+    "ei_verwacht",
+    "centralisatie",
+    "componenten",
+    "grootste_component_aandeel",
+    "bruggen",
+    "lokale_bruggen",
+    "gemeenschappen",
+    "modulariteit",
+    "clustering",
+    "betrokken_aandeel",
+    "se_regulier_verbonden",
+    "regisseur_se_regulier_aandeel",
+    "regisseur_verloren_aandeel",
+    "regisseur_enige_brug",
+)
+"""Whole-network measures of :func:`network_measures`, in order; their meaning is in the
+measure catalogue."""
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,8 @@ def survey_distribution(dataset: Dataset) -> pd.DataFrame:
         ]
         for key in PARTNERS
     }
-    return pd.DataFrame.from_dict(rows, orient="index", columns=[e.label for e in Engagement])
+    frame = pd.DataFrame.from_dict(rows, orient="index", columns=[e.label for e in Engagement])
+    return frame.rename_axis("partner")
 
 
 def _now(answers: tuple, partner: str, measure: tuple) -> float:
@@ -141,7 +142,7 @@ def survey_vs_2018(dataset: Dataset) -> pd.DataFrame:
                 "aandeel_2018": share,
                 "aandeel_nu": now,
                 "verbanden_nu": len(answers),
-                "bron": source,
+                "bronvermelding": source,
             }
         )
     return pd.DataFrame(rows)
