@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import date
 
 from graphmodel.model import Actor, Dataset, Event, Membership, Participation, Tie, Verband
+from graphmodel.progress import Progress, counted, silent
 from graphmodel.reference import reference_municipalities, reference_verbanden
 from graphmodel.types import ActorType, Engagement, Provenance, TieKind
 from loaders.demo_calibration import VERBAND_ROLE_SHARES, allocate
@@ -167,7 +168,9 @@ def _engaged(level: Engagement, passive: float, active: float) -> float:
     return (0.0, passive, active, 1.0)[level]
 
 
-def generate_demo(*, seed: int = DEMO_SEED, scale: float = 1.0, name: str = "demo") -> Dataset:
+def generate_demo(
+    *, seed: int = DEMO_SEED, scale: float = 1.0, name: str = "demo", progress: Progress = silent
+) -> Dataset:
     """The synthetic demo network; the same ``seed`` and ``scale`` give the same dataset.
 
     Parameters
@@ -190,7 +193,7 @@ def generate_demo(*, seed: int = DEMO_SEED, scale: float = 1.0, name: str = "dem
     national = _national(gen)
     for province, verbanden in by_province.items():
         _province(gen, province, verbanden, national)
-    for verband in gen.verbanden:
+    for verband in counted(gen.verbanden, "Demo maken", progress, len(gen.verbanden)):
         _verband(gen, verband, municipalities)
     events, participations = _events(gen)
     actors = tuple(

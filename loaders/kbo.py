@@ -34,6 +34,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from graphmodel.model import UNIT_TAG, Actor, Membership, Verband
+from graphmodel.progress import Progress, silent
 from graphmodel.reference import reference_verbanden
 from graphmodel.types import ActorType, Engagement
 from loaders.kbo_files import KboFiles
@@ -81,16 +82,21 @@ def _nace(code: str) -> str:
     return f"{code[:2]}.{code[2:5]}"
 
 
+KBO_STEP = "KBO-bestanden lezen"
+
+
 def select_employers(
     source: str | Path,
     verband: Verband,
     *,
     employers_only: bool = True,
     natural_persons: bool = False,
+    progress: Progress = silent,
 ) -> KboSelection:
     """The active employers of ``verband`` in the KBO extract at ``source`` (zip or folder).
 
     Raises :class:`loaders.LoadError` when a file is missing or not in the KBO layout.
+    ``progress`` hears of each of the five files read.
     """
     files = KboFiles(Path(source))
     report = ValidationReport(str(source))
@@ -98,10 +104,14 @@ def select_employers(
     meta = files.table("meta", ("Variable", "Value")).to_pydict()
     snapshot = _day(dict(zip(meta["Variable"], meta["Value"], strict=True)).get("SnapshotDate", ""))
 
+    progress(KBO_STEP, 0, 5)
     units, places = _units_in_area(files, verband, snapshot, counts)
+    progress(KBO_STEP, 1, 5)
     establishments = _establishments(files, units["BAET"])
+    progress(KBO_STEP, 2, 5)
     needed = pa.array(sorted(units["REGO"] | set(establishments.values())), pa.string())
     enterprises = _active_enterprises(files, needed, natural_persons, counts)
+    progress(KBO_STEP, 3, 5)
     chosen = {u: e for u, e in establishments.items() if e in enterprises}
     with_unit_here = set(chosen.values())
     for enterprise in units["REGO"]:
@@ -114,7 +124,9 @@ def select_employers(
     if employers_only:
         chosen = {u: e for u, e in chosen.items() if u in employers or e in employers}
     counts["werkgevers"] = len(chosen)
+    progress(KBO_STEP, 4, 5)
     names = _names(files, numbers)
+    progress(KBO_STEP, 5, 5)
 
     actors = []
     for unit, enterprise in sorted(chosen.items()):

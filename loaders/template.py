@@ -63,6 +63,13 @@ def write_template(path: str | Path) -> Path:
                     column.help,
                 ]
             )
+    intro.append([])
+    intro.append(["soort relatie (kolom soort)", "richting", "", "uitleg"])
+    for cell in intro[intro.max_row]:
+        cell.font = Font(bold=True)
+    for kind in TieKind:
+        direction = "van bron naar doel" if kind.directed else "wederzijds"
+        intro.append([kind.value, direction, "", kind.description])
     for letter, width in zip("ABCD", (30, 26, 10, 90), strict=True):
         intro.column_dimensions[letter].width = width
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graphmodel.model import Dataset, SourceFile
-from loaders.builder import build_dataset
+from loaders.builder import IGNORED_SHEETS, build_dataset
 from loaders.problems import INFO, WARNING, LoadError, Problem, ValidationReport
 from loaders.tabular import RawTable, TableReadError, read_csv_table, read_xlsx_tables
 
@@ -61,7 +61,7 @@ def _read_tables(path: Path, report: ValidationReport) -> tuple[dict[str, RawTab
             report.add(
                 Problem(path.name, "de macro's in deze werkmap worden genegeerd", level=WARNING)
             )
-        for table in tables.values():
+        for key, table in tables.items():
             for ref in table.merged_header:
                 report.add(
                     Problem(
@@ -74,7 +74,7 @@ def _read_tables(path: Path, report: ValidationReport) -> tuple[dict[str, RawTab
                         level=WARNING,
                     )
                 )
-            if table.hidden:
+            if table.hidden and key not in IGNORED_SHEETS:  # the template's own lists: not read
                 report.add(
                     Problem(
                         path.name,

@@ -48,7 +48,7 @@ def test_report_on_an_unknown_verband_or_dataset_is_a_clean_error(run):
     result = run("report", "--verband", "gentt")
     assert result.exit_code == 1 and "kies uit:" in result.output
     missing = run("report", "--dataset", "nope", "--verband", "gent")
-    assert missing.exit_code == 1 and "Er is geen dataset 'nope'" in missing.output
+    assert missing.exit_code == 2 and "er is geen dataset 'nope'; wel: demo" in missing.output
 
 
 def test_template_validates_and_imports_as_an_empty_dataset(run, tmp_path):
@@ -97,12 +97,14 @@ def test_network_commands_print_and_write_tables(run, tmp_path):
     )
     assert brokers.exit_code == 0, brokers.output
     assert brokers.output.startswith("*** SYNTHETISCHE DEMODATA")
-    assert "Verbonden SE-reguliere paren" in brokers.output
+    assert "Verbonden paren van een SE-organisatie en een reguliere werkgever" in brokers.output
     written = (tmp_path / "b.csv").read_text(encoding="utf-8-sig").splitlines()
     assert written[0].startswith("# SYNTHETISCHE DEMODATA")
-    assert written[1].startswith("actor;naam;type;sectorgroep")
+    assert written[1] == "# uitleg van de kolommen:"
+    header = next(line for line in written if not line.startswith("#"))
+    assert header.startswith("actor;naam;type;sectorgroep")
     profile = run("profile", "--verband", "meetjesland")
-    assert profile.exit_code == 0 and "regisseur_se_regulier_aandeel" in profile.output
+    assert profile.exit_code == 0 and "SE-regulier via regisseur" in profile.output
     compare = run("compare", "--to", str(tmp_path / "c.xlsx"))
     assert compare.exit_code == 0 and (tmp_path / "c.xlsx").exists()
     change = run("change", "--verband", "gent", "--van", "01/01/2016", "--tot", "31/12/2019")

@@ -117,7 +117,8 @@ def test_without_a_known_user_nothing_runs(shared):
 def test_compare_datasets_history_and_export_show_only_the_own_part(shared, tmp_path):
     compare = _run(shared, "an@gent.be", "compare")
     assert compare.exit_code == 0, compare.output
-    rows = [line.split()[0] for line in compare.output.splitlines()[2:] if line.strip()]
+    table = compare.output.split("Legende:")[0].splitlines()[2:]  # below banner and heading
+    rows = [line.split()[0] for line in table if line.strip()]
     assert rows == ["gent"]
     listing = _run(shared, "an@gent.be", "datasets")
     assert listing.exit_code == 0 and "actoren" not in listing.output

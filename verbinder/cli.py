@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import warnings
 from pathlib import Path
 
 import click
 
 from graphmodel.access import ROLES_ENV
+from graphmodel.progress import Progress
 from graphmodel.store import default_store_path
 from graphmodel.store.config import guard
 from loaders import LoadError, ValidationReport, load_dataset, validate
@@ -15,14 +18,29 @@ from loaders.template import write_template
 from queries.export import EXPORT_FORMATS, export_dataset
 from queries.report import UnknownVerbandError, verband_report
 from verbinder import (
+    click_nl,
     dedup_commands,
     link_commands,
     network_commands,
     source_commands,
     store_commands,
 )
-from verbinder.options import _store, dataset_option, neo4j_options, principal, store_errors
-from verbinder.render import render_datasets, render_report, synthetic_banner
+from verbinder.options import (
+    _store,
+    check_dataset_name,
+    dataset_option,
+    existing_dataset_option,
+    neo4j_options,
+    principal,
+    store_errors,
+)
+from verbinder.render import (
+    counts_text,
+    render_datasets,
+    render_report,
+    synthetic_banner,
+    terminal_progress,
+)
 
 __all__ = ["main"]
 
@@ -33,7 +51,39 @@ def _print_report(report: ValidationReport, *, err: bool) -> None:
     click.echo(report.summary(), err=err)
 
 
-@click.group()
+LIBRARY_NOISE = (
+    {"category": RuntimeWarning, "message": r".*Location: src/"},
+    {"module": "openpyxl"},
+)
+"""English warnings of libraries that tell a user nothing: igraph's C core (for example that
+eigenvector centrality of a disconnected network is not meaningful; the measure's reading says
+what it means) and openpyxl's notes on workbook features it does not read. Whatever Verbinder
+itself has to say about a file is in its validation report, in Dutch."""
+
+
+class VerbinderGroup(click.Group):
+    """The command group that never shows a traceback: an error nobody foresaw becomes a Dutch
+    message (with ``VERBINDER_DEBUG=1`` the traceback is shown, for a developer)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            with warnings.catch_warnings():
+                for pattern in LIBRARY_NOISE:
+                    warnings.filterwarnings("ignore", **pattern)
+                return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            if os.environ.get("VERBINDER_DEBUG"):
+                raise
+            raise click.ClickException(
+                f"Verbinder liep vast op iets onverwachts ({type(exc).__name__}: {exc}). Meld "
+                "dit aan de beheerder, met het commando dat u gaf. Wat al bewaard was, blijft "
+                "zoals het was: elke import en elke wijziging is één geheel."
+            ) from exc
+
+
+@click.group(cls=VerbinderGroup)
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -56,7 +106,7 @@ def _print_report(report: ValidationReport, *, err: bool) -> None:
     default=None,
     help="Uw naam in het rollenbestand (bij Neo4j standaard de NEO4J_USER).",
 )
-@click.version_option(package_name="verbinder")
+@click.version_option(package_name="verbinder", message="%(prog)s, versie %(version)s")
 @click.pass_context
 def main(ctx: click.Context, db: Path | None, roles: Path | None, user: str | None) -> None:
     """Verbinder: het netwerk van de lokale regie sociale economie en werk.
@@ -98,10 +148,11 @@ def demo(ctx: click.Context, dataset: str, seed: int, scale: float) -> None:
         raise click.BadParameter(
             "kies een schaal groter dan 0 en hoogstens 100", param_hint="--schaal"
         )
-    data = generate_demo(seed=seed, scale=scale, name=dataset)
+    with terminal_progress() as progress:
+        data = generate_demo(seed=seed, scale=scale, name=dataset, progress=progress)
     info = _store(ctx).save(data, replace=True, action="demo")
     click.echo(synthetic_banner())
-    counts = ", ".join(f"{n} {label}" for label, n in info.counts.items())
+    counts = counts_text(info.counts)
     click.echo(f"Dataset '{info.name}' aangemaakt: {counts}.")
 
 
@@ -164,7 +215,7 @@ def import_command(ctx: click.Context, file: Path, dataset: str, replace: bool) 
     )
     if info.synthetic:
         click.echo(synthetic_banner())
-    counts = ", ".join(f"{n} {label}" for label, n in info.counts.items())
+    counts = counts_text(info.counts)
     click.echo(f"Dataset '{info.name}' ingelezen (versie {info.version}): {counts}.")
 
 
@@ -184,7 +235,13 @@ def datasets(ctx: click.Context) -> None:
 
 
 @main.command()
-@dataset_option(default=None)
+@click.option(
+    "--dataset",
+    "dataset",
+    default=None,
+    callback=check_dataset_name,
+    help="Enkel de geschiedenis van deze dataset (ook een verwijderde).",
+)
 @click.pass_context
 @store_errors
 def history(ctx: click.Context, dataset: str | None) -> None:
@@ -194,9 +251,15 @@ def history(ctx: click.Context, dataset: str | None) -> None:
     Voorbeeld:
         verbinder history --dataset demo
     """
-    for record in _store(ctx).history(dataset):
-        counts = ", ".join(f"{n} {label}" for label, n in record.counts.items())
-        source = f" uit {record.file} (sha256 {record.sha256[:12]}…)" if record.file else ""
+    records = _store(ctx).history(dataset)
+    if not records:
+        which = f" van dataset '{dataset}'" if dataset else ""
+        click.echo(f"Nog geen geschiedenis{which}.")
+    for record in records:
+        counts = counts_text(record.counts)
+        source = f" uit {record.file}" if record.file else ""
+        if record.file and record.sha256:
+            source += f" (sha256 {record.sha256[:12]}…)"
         click.echo(
             f"{record.at:%d/%m/%Y %H:%M} {record.dataset}: {record.action}{source}"
             f"{': ' + counts if counts else ''}"
@@ -204,7 +267,7 @@ def history(ctx: click.Context, dataset: str | None) -> None:
 
 
 @main.command()
-@dataset_option()
+@existing_dataset_option
 @click.option(
     "--to",
     "target",
@@ -240,7 +303,7 @@ def export(ctx: click.Context, dataset: str, target: Path, include_personal: boo
 
 
 @main.command()
-@dataset_option(default="demo")
+@existing_dataset_option
 @click.option("--verband", required=True, help="Id van het verband, bv. gent.")
 @click.pass_context
 @store_errors
@@ -321,13 +384,16 @@ def dashboard(ctx: click.Context, port: int) -> None:
     raise SystemExit(subprocess.call(command, env=env))
 
 
-def _neo4j(ctx: click.Context, uri: str, user: str, password: str, database: str):
+def _neo4j(
+    ctx: click.Context, uri: str, user: str, password: str, database: str, progress: Progress
+):
     """The Neo4j server, seen through the user's rights (without --gebruiker: the Neo4j login,
     which the server checks)."""
     from graphmodel.store.neo4j import Neo4jStore
 
     ctx.obj["neo4j_user"] = user
-    return guard(Neo4jStore(uri, user, password, database), principal(ctx))
+    server = Neo4jStore(uri, user, password, database, progress=progress)
+    return guard(server, principal(ctx))
 
 
 @main.command()
@@ -346,7 +412,10 @@ def push(ctx, dataset, replace, neo4j_uri, neo4j_user, neo4j_password, neo4j_dat
     Voorbeeld:
         NEO4J_URI=bolt://server:7687 NEO4J_PASSWORD=... verbinder push --dataset demo
     """
-    with _neo4j(ctx, neo4j_uri, neo4j_user, neo4j_password, neo4j_database) as server:
+    with (
+        terminal_progress() as progress,
+        _neo4j(ctx, neo4j_uri, neo4j_user, neo4j_password, neo4j_database, progress) as server,
+    ):
         data = _store(ctx, local=True).load(dataset)
         names = {info.name for info in server.datasets()}
         if replace and dataset in names and server.load(dataset).same_content(data):
@@ -371,9 +440,15 @@ def pull(ctx, dataset, replace, neo4j_uri, neo4j_user, neo4j_password, neo4j_dat
     Voorbeeld:
         NEO4J_URI=bolt://server:7687 NEO4J_PASSWORD=... verbinder pull --dataset demo
     """
-    with _neo4j(ctx, neo4j_uri, neo4j_user, neo4j_password, neo4j_database) as server:
+    with (
+        terminal_progress() as progress,
+        _neo4j(ctx, neo4j_uri, neo4j_user, neo4j_password, neo4j_database, progress) as server,
+    ):
         data = server.load(dataset)
     info = _store(ctx, local=True).save(data, replace=replace, action="pull", file=neo4j_uri)
     if info.synthetic:
         click.echo(synthetic_banner())
     click.echo(f"Dataset '{info.name}' lokaal bewaard (versie {info.version}).")
+
+
+click_nl.install(main)

@@ -5,16 +5,15 @@ from __future__ import annotations
 import click
 
 from queries.duplicates import CERTAIN, find_duplicates
-from queries.export import export_table
 from queries.merging import MergeRefusedError, merge_actors, undo_merge
-from verbinder.options import _store, dataset_option, store_errors, to_option
-from verbinder.render import synthetic_banner
+from verbinder.options import _store, existing_dataset_option, store_errors, to_option
+from verbinder.render import banner, write_tables
 
 __all__ = ["duplicates", "merge", "unmerge"]
 
 
 @click.command()
-@dataset_option()
+@existing_dataset_option
 @to_option
 @click.pass_context
 @store_errors
@@ -30,8 +29,7 @@ def duplicates(ctx, dataset, target):
     """
     data = _store(ctx).load(dataset)
     found = find_duplicates(data)
-    if data.synthetic:
-        click.echo(synthetic_banner())
+    banner(data.synthetic)
     if found.empty:
         click.echo("Geen mogelijke dubbels gevonden.")
     for row in found.itertuples(index=False):
@@ -44,13 +42,11 @@ def duplicates(ctx, dataset, target):
             f"{record.id} ({record.at:%d/%m/%Y}): {record.dropped} samengevoegd in "
             f"{record.kept} ({record.reason})"
         )
-    if target:
-        export_table(found, target, synthetic=data.synthetic)
-        click.echo(f"Lijst geschreven naar {target}.")
+    write_tables(found, target, data.synthetic)
 
 
 @click.command()
-@dataset_option()
+@existing_dataset_option
 @click.argument("kept", required=False)
 @click.argument("dropped", required=False)
 @click.option("--reden", "reason", default="bevestigd door de gebruiker", show_default=True)
@@ -105,7 +101,7 @@ def merge(ctx, dataset, kept, dropped, reason, all_certain):
 
 
 @click.command()
-@dataset_option()
+@existing_dataset_option
 @click.argument("merge_id")
 @click.pass_context
 @store_errors

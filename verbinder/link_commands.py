@@ -8,18 +8,26 @@ import unicodedata
 import click
 import pandas as pd
 
+from graphmodel.formatting import count, number
 from graphmodel.model import Event
 from loaders import LoadError
 from loaders.attendance import match_attendance, read_suggestions, record_attendance
 from loaders.sector_fit import default_sector_fit, load_sector_fit
 from queries.event_planner import plan_event as plan_event_query
-from queries.export import export_table
 from queries.gaps import verband_gaps
 from queries.missing_links import missing_links as missing_links_query
 from queries.outcomes import suggestion_outcomes
 from queries.report import UnknownVerbandError
-from verbinder.options import _store, dataset_option, store_errors, theme_options, to_option
-from verbinder.render import synthetic_banner
+from verbinder.options import (
+    DATE,
+    _store,
+    existing_dataset_option,
+    store_errors,
+    theme_options,
+    to_option,
+    top_option,
+)
+from verbinder.render import banner, print_table, write_tables
 
 __all__ = ["attendance", "gaps", "missing_links", "plan_event"]
 
@@ -33,26 +41,10 @@ def _fit(fit_file: str | None):
         raise click.ClickException("De sectorfit-tabel heeft fouten.") from exc
 
 
-def _write(frame: pd.DataFrame, target: str | None, synthetic: bool) -> None:
-    if not target:
-        return
-    try:
-        export_table(frame, target, synthetic=synthetic)
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(f"Geschreven naar {target}.")
-
-
 @click.command(name="missing-links")
-@dataset_option(default="demo")
+@existing_dataset_option
 @click.option("--verband", default=None, help="Id van het verband (leeg: heel Vlaanderen).")
-@click.option(
-    "--top",
-    type=click.IntRange(min=1),
-    default=20,
-    show_default=True,
-    help="Toon de beste N paren.",
-)
+@top_option(20, "paren")
 @theme_options
 @to_option
 @click.pass_context
@@ -76,21 +68,20 @@ def missing_links(ctx, dataset, verband, municipalities, sectors, top, fit_file,
             municipalities=municipalities or None,
             sectors=sectors or None,
             fit=fit,
-            top=top,
+            top=top or None,
         )
     except UnknownVerbandError as exc:
         raise click.ClickException(str(exc)) from exc
-    if data.synthetic:
-        click.echo(synthetic_banner())
-    click.echo(f"{links.attrs['kandidaten']} kandidaat-paren gescoord.")
+    banner(data.synthetic)
+    click.echo(f"{count(links.attrs['kandidaten'])} kandidaat-paren gescoord.")
     for row in links.itertuples(index=False):
-        click.echo(f"{row.score:.2f}  {row.se_naam}  <->  {row.werkgever_naam}")
+        click.echo(f"{number(row.score)}  {row.se_naam}  <->  {row.werkgever_naam}")
         click.echo(f"      {row.uitleg}")
-    _write(links, target, data.synthetic)
+    write_tables(links, target, data.synthetic)
 
 
 @click.command(name="plan-event")
-@dataset_option(default="demo")
+@existing_dataset_option
 @click.option("--verband", required=True, help="Id van het verband, bv. gent.")
 @click.option(
     "--capacity",
@@ -127,19 +118,18 @@ def plan_event(ctx, dataset, verband, capacity, sectors, municipalities, fit_fil
         )
     except UnknownVerbandError as exc:
         raise click.ClickException(str(exc)) from exc
-    if data.synthetic:
-        click.echo(synthetic_banner())
+    banner(data.synthetic)
     click.echo(
         f"{len(plan)} uitnodigingen; verwacht aantal nieuwe links: "
-        f"{plan.attrs['verwachte_links']:.1f}".replace(".", ",")
+        f"{number(plan.attrs['verwachte_links'], 1)}"
     )
     for row in plan.itertuples(index=False):
         click.echo(f"- {row.naam} ({row.kant}): {row.reden}")
-    _write(plan, target, data.synthetic)
+    write_tables(plan, target, data.synthetic)
 
 
 @click.command()
-@dataset_option(default="demo")
+@existing_dataset_option
 @click.option("--verband", required=True, help="Id van het verband, bv. gent.")
 @click.pass_context
 @store_errors
@@ -158,29 +148,22 @@ def gaps(ctx, dataset, verband):
         result = verband_gaps(data, verband)
     except UnknownVerbandError as exc:
         raise click.ClickException(str(exc)) from exc
-    if data.synthetic:
-        click.echo(synthetic_banner())
-    with pd.option_context("display.width", 200, "display.max_colwidth", 100):
-        click.echo("Gemeenten en de SE-actoren op hun grondgebied:")
-        click.echo(result.municipalities.to_string(index=False))
-        click.echo("\nPartnergroepen tegenover de andere verbanden:")
-        click.echo(result.partners.to_string(index=False))
-        click.echo("\nSE-actoren zonder relatie met een reguliere werkgever:")
-        click.echo(
-            result.se_without_employer.to_string(index=False)
-            if not result.se_without_employer.empty
-            else "  (geen)"
-        )
+    banner(data.synthetic)
+    print_table(result.municipalities, "Gemeenten en de SE-actoren op hun grondgebied:")
+    print_table(result.partners, "\nPartnergroepen tegenover de andere verbanden:")
+    print_table(
+        result.se_without_employer, "\nSE-actoren zonder relatie met een reguliere werkgever:"
+    )
 
 
 @click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@dataset_option(default="demo")
+@existing_dataset_option
 @click.option("--event", "event_name", required=True, help="Naam van het evenement.")
 @click.option("--verband", default=None, help="Verband dat het evenement organiseerde.")
 @click.option(
     "--datum",
-    type=click.DateTime(["%d/%m/%Y", "%Y-%m-%d"]),
+    type=DATE,
     default=None,
     help="Datum van het evenement (dd/mm/jjjj).",
 )
@@ -220,9 +203,7 @@ def attendance(ctx, file, dataset, event_name, verband, datum, suggestions, revi
         for problem in exc.report.errors:
             click.echo(f"- {problem}", err=True)
         raise click.ClickException("Niets ingelezen: verbeter de fouten hierboven.") from exc
-    event = Event(
-        _slug(event_name), event_name, datum.date() if datum else None, verband, "evenement"
-    )
+    event = Event(_slug(event_name), event_name, datum, verband, "evenement")
     updated = record_attendance(data, event, list(match.matched))
     info = store.save(
         updated,
@@ -231,8 +212,7 @@ def attendance(ctx, file, dataset, event_name, verband, datum, suggestions, revi
         file=file,
         expected_version=updated.version,
     )
-    if info.synthetic:
-        click.echo(synthetic_banner())
+    banner(info.synthetic)
     click.echo(
         f"{len(match.matched)} organisaties gekoppeld en bewaard bij '{event.name}' ({event.id})."
     )
@@ -256,7 +236,7 @@ def attendance(ctx, file, dataset, event_name, verband, datum, suggestions, revi
                     "actor": "",
                 }
             )
-        _write(pd.DataFrame(rows), review_file, False)
+        write_tables(pd.DataFrame(rows), review_file, False)
     if pairs:
         outcome = suggestion_outcomes(updated, event.id, pairs)
         click.echo(

@@ -2,45 +2,49 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 import click
-import pandas as pd
 
+from graphmodel.formatting import count
+from queries.brokers import KEY_COLUMNS
 from queries.brokers import brokers as brokers_query
 from queries.change import network_change
 from queries.compare import compare_verbanden
-from queries.export import export_table
-from queries.profile import PROFILE_MEASURES, verband_profile
+from queries.profile import verband_profile
 from queries.report import UnknownVerbandError
-from verbinder.options import _store, dataset_option, store_errors, to_option, verband_option
-from verbinder.render import synthetic_banner
+from verbinder.options import (
+    DATE,
+    _store,
+    existing_dataset_option,
+    store_errors,
+    to_option,
+    top_option,
+    verband_option,
+)
+from verbinder.render import (
+    banner,
+    print_measures,
+    print_table,
+    terminal_progress,
+    write_tables,
+)
 
 __all__ = ["brokers", "change", "compare", "profile"]
 
 
-def _show(
-    frame: pd.DataFrame,
-    target: str | None,
-    synthetic: bool,
-    *,
-    index: bool = False,
-    columns: list[str] | None = None,
-) -> None:
-    """Print ``frame`` (only ``columns`` if given) and write all of it to ``target``."""
-    if synthetic:
-        click.echo(synthetic_banner())
-    shown = frame if columns is None else frame[columns]
-    with pd.option_context(
-        "display.width", 200, "display.max_columns", 12, "display.float_format", "{:.3f}".format
-    ):
-        click.echo(shown.to_string(index=index))
-    if target:
-        _write(frame.reset_index() if index else frame, target, synthetic)
+BROKER_SUMMARY = ["naam", "type", *KEY_COLUMNS]
+"""The columns ``brokers`` prints; the file of ``--to`` holds them all."""
 
-
-def _day(moment: datetime | None) -> date | None:
-    return None if moment is None else moment.date()
+COMPARE_SUMMARY = [
+    "verband",
+    "actoren",
+    "dichtheid",
+    "gemiddelde_graad",
+    "se_regulier_z",
+    "betrokken_aandeel",
+    "actoren_per_10k",
+    "rang_gemiddelde_graad",
+]
+"""The columns ``compare`` prints; the file of ``--to`` holds them all."""
 
 
 def _verband_errors(function):
@@ -51,7 +55,7 @@ def _verband_errors(function):
 
 
 @click.command()
-@dataset_option(default="demo")
+@existing_dataset_option
 @verband_option
 @click.option(
     "--groepen",
@@ -61,7 +65,7 @@ def _verband_errors(function):
     show_default=True,
     help="Indeling voor de makelaarsrollen.",
 )
-@click.option("--top", default=15, show_default=True, help="Toon zoveel actoren (0: alle).")
+@top_option(15, "actoren")
 @to_option
 @click.pass_context
 @store_errors
@@ -78,33 +82,15 @@ def brokers(ctx, dataset, verband, groups, top, target):
     data = _store(ctx).load(dataset)
     frame = _verband_errors(lambda: brokers_query(data, verband, groups=groups))
     shown = frame if top == 0 else frame.head(top)
-    columns = [
-        "naam",
-        "type",
-        "rol_totaal",
-        "z_totaal",
-        "effectieve_omvang",
-        "beperking",
-        "tussenpositie",
-        "se_regulier_aandeel",
-        "verloren_paren",
-    ]
-    _show(shown, None, data.synthetic, columns=columns)
-    click.echo(f"Verbonden SE-reguliere paren: {frame.attrs['se_regulier_paren']}.")
-    if target:
-        _write(frame, target, data.synthetic)
-
-
-def _write(frame: pd.DataFrame, target: str, synthetic: bool) -> None:
-    try:
-        export_table(frame, target, synthetic=synthetic)
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(f"Geschreven naar {target}.")
+    banner(data.synthetic)
+    print_table(shown[BROKER_SUMMARY])
+    pairs = count(frame.attrs["se_regulier_paren"])
+    click.echo(f"\nVerbonden paren van een SE-organisatie en een reguliere werkgever: {pairs}.")
+    write_tables(frame, target, data.synthetic)
 
 
 @click.command()
-@dataset_option(default="demo")
+@existing_dataset_option
 @verband_option
 @to_option
 @click.pass_context
@@ -118,19 +104,21 @@ def profile(ctx, dataset, verband, target):
     """
     data = _store(ctx).load(dataset)
     result = _verband_errors(lambda: verband_profile(data, verband))
-    frame = pd.DataFrame({"waarde": result.measures, "betekenis": pd.Series(PROFILE_MEASURES)})
-    frame.index.name = "maat"
-    _show(frame, target, data.synthetic, index=True)
+    banner(data.synthetic)
+    print_measures(result.measures, f"Netwerkmaten van {verband}")
     click.echo("")
-    click.echo(result.groups.to_string(index=False))
+    print_table(result.groups, "Menging per sectorgroep")
     click.echo("")
-    click.echo(result.engagement.to_string(index=False))
+    print_table(result.engagement, "Betrokkenheid per type")
     if result.measures["regisseur_enige_brug"]:
         click.echo("LET OP: de regisseur is de enige brug tussen sociale en reguliere economie.")
+    measures = result.measures.rename_axis("maat").rename("waarde").reset_index()
+    tables = {"netwerkmaten": measures, "sectorgroepen": result.groups}
+    write_tables(tables | {"betrokkenheid": result.engagement}, target, data.synthetic)
 
 
 @click.command()
-@dataset_option(default="demo")
+@existing_dataset_option
 @to_option
 @click.pass_context
 @store_errors
@@ -142,35 +130,28 @@ def compare(ctx, dataset, target):
         verbinder compare --to verbanden.xlsx
     """
     data = _store(ctx).load(dataset)
-    frame = compare_verbanden(data)
-    columns = [
-        "verband",
-        "actoren",
-        "dichtheid",
-        "gemiddelde_graad",
-        "se_regulier_z",
-        "betrokken_aandeel",
-        "actoren_per_10k",
-        "rang_gemiddelde_graad",
-    ]
-    _show(frame, target, data.synthetic, columns=columns)
+    with terminal_progress() as progress:
+        frame = compare_verbanden(data, progress=progress)
+    banner(data.synthetic)
+    print_table(frame[COMPARE_SUMMARY])
+    write_tables(frame, target, data.synthetic)
 
 
 @click.command()
-@dataset_option(default="demo")
+@existing_dataset_option
 @click.option("--met", "other", default=None, help="Tweede dataset (standaard: dezelfde).")
 @verband_option
 @click.option(
     "--van",
     "before_at",
-    type=click.DateTime(["%Y-%m-%d", "%d/%m/%Y"]),
+    type=DATE,
     default=None,
     help="Datum van de eerste toestand (dd/mm/jjjj).",
 )
 @click.option(
     "--tot",
     "after_at",
-    type=click.DateTime(["%Y-%m-%d", "%d/%m/%Y"]),
+    type=DATE,
     default=None,
     help="Datum van de tweede toestand (dd/mm/jjjj).",
 )
@@ -190,12 +171,12 @@ def change(ctx, dataset, other, verband, before_at, after_at, target):
     first = store.load(dataset)
     second = store.load(other) if other else first
     result = _verband_errors(
-        lambda: network_change(
-            first, second, verband, before_at=_day(before_at), after_at=_day(after_at)
-        )
+        lambda: network_change(first, second, verband, before_at=before_at, after_at=after_at)
     )
     synthetic = first.synthetic or second.synthetic
-    _show(result.measures, target, synthetic, index=True)
+    banner(synthetic)
+    print_table(result.measures.rename_axis("maat"))
+    write_tables(result.measures.rename_axis("maat"), target, synthetic)
     click.echo(f"\nNieuwe relaties: {len(result.new_ties)}; verdwenen: {len(result.lost_ties)}.")
     for title, ties in (("Nieuw", result.new_ties), ("Verdwenen", result.lost_ties)):
         for row in ties.head(10).itertuples(index=False):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 
 import click
@@ -14,16 +15,42 @@ from graphmodel.store import SQLiteStore, Store, StoreError, open_store
 from graphmodel.store.config import guard
 
 __all__ = [
+    "DATE",
     "_store",
     "admin_store",
+    "check_dataset_name",
     "dataset_option",
+    "existing_dataset_option",
     "neo4j_options",
     "principal",
     "store_errors",
     "theme_options",
     "to_option",
+    "top_option",
     "verband_option",
 ]
+
+
+class DutchDate(click.ParamType):
+    """A date written DD/MM/JJJJ (or JJJJ-MM-DD), as a :class:`datetime.date`."""
+
+    name = "datum"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
+        return "DD/MM/JJJJ"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None):
+        if isinstance(value, date):
+            return value
+        for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+            try:
+                return datetime.strptime(str(value).strip(), pattern).date()
+            except ValueError:
+                continue
+        self.fail(f"'{value}' is geen datum: schrijf ze als DD/MM/JJJJ, bv. 15/03/2025", param, ctx)
+
+
+DATE = DutchDate()
 
 
 def principal(ctx: click.Context) -> Principal:
@@ -74,16 +101,59 @@ def admin_store(ctx: click.Context, what: str) -> SQLiteStore:
     return store
 
 
+def check_dataset_name(
+    _ctx: click.Context, _param: click.Parameter, name: str | None
+) -> str | None:
+    """A click callback: refuse an empty dataset name."""
+    if name is not None and not name.strip():
+        raise click.BadParameter("geef de naam van een dataset", param_hint="--dataset")
+    return name
+
+
 def dataset_option(default: str | None = None) -> Callable:
-    """The ``--dataset NAME`` option (required unless a default is given)."""
+    """The ``--dataset NAME`` option of a dataset that may not exist yet (required unless a
+    default is given)."""
     return click.option(
         "--dataset",
         "dataset",
         default=default,
         required=default is None,
         show_default=True,
+        callback=check_dataset_name,
         help="Naam van de dataset in de databank.",
     )
+
+
+def _existing_dataset(ctx: click.Context, param: click.Parameter, name: str | None) -> str:
+    name = check_dataset_name(ctx, param, name)
+    names = [info.name for info in _store(ctx).datasets()]
+    if name is not None and name in names:
+        return name
+    listed = ", ".join(names)
+    if name is not None:
+        raise click.BadParameter(
+            f"er is geen dataset '{name}'" + (f"; wel: {listed}" if names else ""),
+            param_hint="--dataset",
+        )
+    if len(names) == 1:
+        return names[0]
+    if not names:
+        raise click.UsageError(
+            "Er is nog geen dataset. Maak er een met 'verbinder demo' of 'verbinder import'."
+        )
+    raise click.UsageError(f"Kies een dataset met --dataset: {listed}.")
+
+
+def existing_dataset_option(command: Callable) -> Callable:
+    """``--dataset NAME`` of a dataset that must exist; without it the only dataset there is
+    (with several, the error lists them)."""
+    return click.option(
+        "--dataset",
+        "dataset",
+        default=None,
+        callback=_existing_dataset,
+        help="Naam van de dataset (zonder: de enige dataset in de databank).",
+    )(command)
 
 
 def store_errors(command: Callable) -> Callable:
@@ -102,6 +172,17 @@ def store_errors(command: Callable) -> Callable:
 def verband_option(command: Callable) -> Callable:
     """The required ``--verband ID`` option."""
     return click.option("--verband", required=True, help="Id van het verband, bv. gent.")(command)
+
+
+def top_option(default: int, what: str) -> Callable:
+    """``--top N``: show the first N rows (``what``, e.g. "actoren"); 0 shows them all."""
+    return click.option(
+        "--top",
+        type=click.IntRange(min=0),
+        default=default,
+        show_default=True,
+        help=f"Toon de eerste N {what} (0: alle).",
+    )
 
 
 def to_option(command: Callable) -> Callable:

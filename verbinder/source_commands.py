@@ -16,6 +16,7 @@ from loaders.survey import load_survey_answers, write_survey_form
 from queries.actions import record_survey
 from queries.permissions import require
 from verbinder.options import _store, dataset_option, principal, store_errors
+from verbinder.render import terminal_progress
 
 __all__ = ["kbo", "survey_form", "survey_import"]
 
@@ -67,9 +68,14 @@ def kbo(ctx, source, dataset, verband, all_enterprises, natural_persons, dry_run
             f"'{verband}' is geen verband van deze dataset of van de referentielijst."
         )
     try:
-        selection = select_employers(
-            source, known, employers_only=not all_enterprises, natural_persons=natural_persons
-        )
+        with terminal_progress() as progress:
+            selection = select_employers(
+                source,
+                known,
+                employers_only=not all_enterprises,
+                natural_persons=natural_persons,
+                progress=progress,
+            )
     except LoadError as exc:
         for problem in exc.report.errors:
             click.echo(f"- {problem}", err=True)

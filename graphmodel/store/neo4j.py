@@ -17,10 +17,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 from neo4j import GraphDatabase
-from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ConfigurationError,
+    Neo4jError,
+    ServiceUnavailable,
+)
 
 from graphmodel.jsoncodec import FORMAT, VERSION, dataset_from_dict
 from graphmodel.model import Dataset
+from graphmodel.progress import Progress, silent
 from graphmodel.store.base import (
     DatasetExistsError,
     DatasetInfo,
@@ -83,8 +90,11 @@ class Neo4jStore:
         database: str = "neo4j",
         *,
         retry_seconds: float = 30.0,
+        progress: Progress = silent,
     ) -> None:
         self.uri, self.database = uri, database
+        self.progress = progress
+        """Told how many rows a save has written and when a load starts and ends."""
         self.path = uri  # shown in messages, like SQLiteStore.path
         try:
             self._driver = GraphDatabase.driver(
@@ -93,6 +103,11 @@ class Neo4jStore:
             with self._driver.session(database=database) as session:
                 for statement in SCHEMA:
                     session.run(statement).consume()
+        except ConfigurationError as exc:
+            raise StoreError(
+                f"'{uri}' is geen adres van een Neo4j-server: schrijf het als "
+                "bolt://server:7687 of neo4j://server:7687"
+            ) from exc
         except AuthError as exc:
             raise StoreError(f"Neo4j op {uri} weigert de gebruiker of het wachtwoord.") from exc
         except (ServiceUnavailable, OSError) as exc:
@@ -205,11 +220,14 @@ class Neo4jStore:
                 name=dataset.name,
                 props={**props, "created": created.isoformat(), "version": version},
             ).consume()
+            total, done = sum(len(step.rows) for step in steps), 0
+            self.progress(SAVE_STEP, done, total)
             for step in steps:
-                made = sum(
-                    tx.run(WRITE[step.statement], rows=batch).single()["n"]
-                    for batch in _batches(step.rows)
-                )
+                made = 0
+                for batch in _batches(step.rows):
+                    made += tx.run(WRITE[step.statement], rows=batch).single()["n"]
+                    done += len(batch)
+                    self.progress(SAVE_STEP, done, total)
                 # A relationship to a node that is not there aborts the whole transaction.
                 if made != step.expected:
                     raise _IncompleteWriteError(
@@ -307,6 +325,7 @@ class Neo4jStore:
         again. Reads property maps (no driver Node objects) in large fetches with the garbage
         collector paused: loading the 50,000-actor demo took 6.9-7.9 s before, 4.5-5.3 s after.
         """
+        self.progress(LOAD_STEP, 0, None)
         for _ in range(LOAD_ATTEMPTS):
             try:
                 with (
@@ -315,6 +334,7 @@ class Neo4jStore:
                 ):
                     data = session.execute_read(_read_dataset, name, self.uri)
                     if data is not None:
+                        self.progress(LOAD_STEP, 1, 1)
                         return dataset_from_dict(data).replace(version=data["stored_version"])
             except ClientError as exc:
                 # A node deleted by a save that committed during the read.
@@ -325,6 +345,9 @@ class Neo4jStore:
             "het zo meteen opnieuw."
         )
 
+
+SAVE_STEP = "Rijen naar Neo4j schrijven"
+LOAD_STEP = "Dataset van Neo4j lezen"
 
 CONFLICT_CODES = (
     "Neo.ClientError.Schema.ConstraintValidationFailed",

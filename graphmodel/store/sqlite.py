@@ -13,6 +13,7 @@ from pathlib import Path
 
 import platformdirs
 
+from graphmodel.formatting import error_reason
 from graphmodel.jsoncodec import survey_from_dict, survey_to_dict
 from graphmodel.model import (
     Actor,
@@ -102,10 +103,12 @@ class SQLiteStore:
                 raise
         except OSError as exc:
             raise StoreError(
-                f"De databank '{self.path}' kan niet geopend worden: {exc.strerror or exc}"
+                f"De databank '{self.path}' kan niet geopend worden: {error_reason(exc)}"
             ) from exc
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"'{self.path}' is geen bruikbare Verbinder-databank: {exc}") from exc
+            raise StoreError(
+                f"'{self.path}' is geen bruikbare Verbinder-databank: {error_reason(exc)}"
+            ) from exc
 
     def close(self) -> None:
         """Close the connection."""
@@ -174,7 +177,9 @@ class SQLiteStore:
         try:
             return copy_to(self._conn, Path(target))
         except (OSError, sqlite3.DatabaseError) as exc:
-            raise StoreError(f"De reservekopie '{target}' werd niet geschreven: {exc}") from exc
+            raise StoreError(
+                f"De reservekopie '{target}' werd niet geschreven: {error_reason(exc)}"
+            ) from exc
 
     def restore(self, source: str | Path) -> Path:
         """Replace the whole database by the backup ``source``, in one step.
@@ -188,14 +193,15 @@ class SQLiteStore:
         try:
             backup = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"'{source}' kan niet geopend worden: {exc}") from exc
+            raise StoreError(f"'{source}' kan niet geopend worden: {error_reason(exc)}") from exc
         try:
             _check_backup(backup, source)
             safety = automatic_backup(self._conn, self.path, "terugzetten")
             backup.backup(self._conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(
-                f"Terugzetten uit '{source}' lukte niet ({exc}); de databank bleef zoals ze was."
+                f"Terugzetten uit '{source}' lukte niet ({error_reason(exc)}); de databank "
+                "bleef zoals ze was."
             ) from exc
         finally:
             backup.close()
@@ -392,7 +398,7 @@ def _check_backup(backup: sqlite3.Connection, source: Path) -> None:
         version = backup.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in backup.execute("SELECT name FROM sqlite_master")}
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"'{source}' is geen Verbinder-databank: {exc}") from exc
+        raise StoreError(f"'{source}' is geen Verbinder-databank: {error_reason(exc)}") from exc
     if not 0 < version <= SCHEMA_VERSION or not {"datasets", "imports"} <= tables:
         raise StoreError(
             f"'{source}' is geen reservekopie van een Verbinder-databank die deze versie kent "

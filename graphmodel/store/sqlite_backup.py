@@ -12,6 +12,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from graphmodel.formatting import error_reason
 from graphmodel.store.base import StoreError
 
 __all__ = ["AUTOMATIC_KEEP", "automatic_backup", "backup_folder", "check_integrity", "copy_to"]
@@ -71,8 +72,8 @@ def automatic_backup(conn: sqlite3.Connection, path: Path, reason: str) -> Path:
         target = copy_to(conn, folder / f"{AUTOMATIC_PREFIX}{path.stem}-{stamp}-{reason}.sqlite")
     except (OSError, sqlite3.DatabaseError) as exc:
         raise StoreError(
-            f"Er kon geen veiligheidskopie gemaakt worden in '{folder}' ({exc}); daarom werd "
-            "er niets gewijzigd."
+            f"Er kon geen veiligheidskopie gemaakt worden in '{folder}' ({error_reason(exc)}); "
+            "daarom werd er niets gewijzigd."
         ) from exc
     copies = sorted(folder.glob(f"{AUTOMATIC_PREFIX}{path.stem}-*.sqlite"))
     for old in copies[:-AUTOMATIC_KEEP]:

@@ -38,6 +38,11 @@ def _unique(dataset):
     return dataset.replace(name=f"t-{uuid.uuid4().hex[:8]}")
 
 
+def _environment(bolt: dict[str, str]) -> dict[str, str]:
+    """The NEO4J_* variables that point the CLI at the test's Bolt server."""
+    return {f"NEO4J_{key.upper()}": bolt[key] for key in ("uri", "user", "password", "database")}
+
+
 def test_tiny_dataset_round_trips_exactly(store, tiny):
     dataset = _unique(tiny)
     info = store.save(dataset)
@@ -207,6 +212,26 @@ def test_created_is_kept_in_utc(store, tiny):
     assert store.load(dataset.name).created == dataset.created
 
 
+def test_push_and_pull_show_progress_on_a_terminal_only(bolt, tmp_path, tiny, in_terminal):
+    from click.testing import CliRunner
+
+    from graphmodel.store import SQLiteStore
+    from verbinder.cli import main
+
+    name = f"t-{uuid.uuid4().hex[:8]}"
+    with SQLiteStore(tmp_path / "a.sqlite") as local:
+        local.save(tiny.replace(name=name))
+    env = _environment(bolt)
+    code, output = in_terminal(["--db", str(tmp_path / "a.sqlite"), "push", "--dataset", name], env)
+    assert code == 0, output
+    assert "Rijen naar Neo4j schrijven: [" in output and "] 100%" in output
+    pulled = CliRunner().invoke(
+        main, ["--db", str(tmp_path / "b.sqlite"), "pull", "--dataset", name], env=env
+    )
+    assert pulled.exit_code == 0, pulled.output
+    assert "Neo4j" in pulled.output and "lezen" not in pulled.output  # no bar in a pipe
+
+
 def test_push_then_pull_through_the_cli(bolt, tmp_path, tiny):
     from click.testing import CliRunner
 
@@ -216,12 +241,7 @@ def test_push_then_pull_through_the_cli(bolt, tmp_path, tiny):
     name = f"t-{uuid.uuid4().hex[:8]}"
     with SQLiteStore(tmp_path / "a.sqlite") as local:
         local.save(tiny.replace(name=name))
-    env = {
-        "NEO4J_URI": bolt["uri"],
-        "NEO4J_USER": bolt["user"],
-        "NEO4J_PASSWORD": bolt["password"],
-        "NEO4J_DATABASE": bolt["database"],
-    }
+    env = _environment(bolt)
     runner = CliRunner()
     pushed = runner.invoke(
         main, ["--db", str(tmp_path / "a.sqlite"), "push", "--dataset", name], env=env
@@ -287,13 +307,7 @@ def test_cli_and_dashboard_work_on_neo4j_by_configuration_alone(bolt, store, mon
 
     dataset = _unique(generate_demo(scale=0.05))
     store.save(dataset)
-    env = {
-        "VERBINDER_STORE": "neo4j",
-        "NEO4J_URI": bolt["uri"],
-        "NEO4J_USER": bolt["user"],
-        "NEO4J_PASSWORD": bolt["password"],
-        "NEO4J_DATABASE": bolt["database"],
-    }
+    env = {"VERBINDER_STORE": "neo4j", **_environment(bolt)}
     report = CliRunner().invoke(
         main, ["report", "--dataset", dataset.name, "--verband", "gent"], env=env
     )
@@ -324,12 +338,7 @@ def test_push_pull_of_the_demo_is_identical_and_pushing_again_changes_nothing(
     dataset = _unique(generate_demo(scale=0.05))
     with SQLiteStore(tmp_path / "a.sqlite") as local:
         local.save(dataset)
-    env = {
-        "NEO4J_URI": bolt["uri"],
-        "NEO4J_USER": bolt["user"],
-        "NEO4J_PASSWORD": bolt["password"],
-        "NEO4J_DATABASE": bolt["database"],
-    }
+    env = _environment(bolt)
     runner = CliRunner()
     push = ["--db", str(tmp_path / "a.sqlite"), "push", "--dataset", dataset.name, "--vervang"]
     assert runner.invoke(main, push, env=env).exit_code == 0

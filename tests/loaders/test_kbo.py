@@ -264,6 +264,18 @@ def test_the_cli_imports_a_verband_from_the_register(tmp_path):
     assert "Dataset 'gaoz' was al bijgewerkt: niets gewijzigd." in again.output
 
 
+def test_the_cli_shows_progress_on_a_terminal_and_none_in_a_pipe(tmp_path, in_terminal):
+    source = write_extract(tmp_path / "kbo")
+    db = str(tmp_path / "v.sqlite")
+    command = ["--db", db, "kbo", str(source), "--verband", "gaoz", "--dataset", "gaoz"]
+    code, output = in_terminal(command)
+    assert code == 0, output
+    assert "KBO-bestanden lezen: [" in output and "] 100%" in output
+    piped = CliRunner().invoke(main, command)  # CliRunner's streams are no terminal
+    assert "KBO-bestanden lezen" not in piped.output
+    assert "0 nieuw" in piped.output
+
+
 def test_a_regisseur_imports_the_register_only_for_their_own_verband(tmp_path, roles_text):
     source = write_extract(tmp_path / "kbo")
     roles = tmp_path / "rollen.toml"

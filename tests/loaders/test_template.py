@@ -3,6 +3,8 @@
 from openpyxl import load_workbook
 
 from graphmodel.tables import SHEETS
+from graphmodel.types import TieKind
+from loaders import validate
 from loaders.template import write_template
 
 
@@ -43,3 +45,17 @@ def test_explanation_sheet_explains_every_column(tmp_path):
     for sheet, columns in SHEETS.items():
         for column in columns:
             assert (sheet, column.header) in explained
+
+
+def test_the_template_explains_every_tie_kind_and_its_direction(tmp_path):
+    intro = load_workbook(write_template(tmp_path / "t.xlsx"))["uitleg"]
+    rows = {row[0]: row for row in intro.iter_rows(values_only=True) if row[0]}
+    assert rows["aankoop"][1] == "van bron naar doel"  # the buyer is the source
+    assert rows["overleg"][1] == "wederzijds"
+    assert "klant" in rows["aankoop"][3]
+    assert {kind.value for kind in TieKind} <= set(rows)
+
+
+def test_the_empty_template_passes_its_own_validation_without_warnings(tmp_path):
+    report = validate(write_template(tmp_path / "t.xlsx"))
+    assert report.ok and report.warnings == []
