@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboards import labels
 from dashboards.data import dataset, datasets
 from graphmodel.model import Dataset
 from graphmodel.store import DatasetInfo
+from queries.catalogue import measure
+from queries.presentation import measure_table, shown
 
-__all__ = ["choose", "show_saved", "synthetic_banner"]
+__all__ = ["choose", "explain", "measure_rows", "show_saved", "synthetic_banner", "table"]
 
 
 def show_saved(message_key: str, confirm_key: str | None = None) -> None:
@@ -50,3 +53,32 @@ def choose() -> tuple[DatasetInfo, Dataset, str] | None:
     )
     synthetic_banner(data)
     return info, data, verband
+
+
+def table(frame: pd.DataFrame, **options: object) -> None:
+    """``frame`` as people read it: Dutch headings from the measure catalogue, Belgian number
+    formats (the values stay numbers, so a column still sorts as numbers), and each heading's
+    reading as its tooltip."""
+    if frame.index.name is not None:
+        frame = frame.reset_index()
+    entries = [measure(str(column)) for column in frame.columns]
+    named = frame.set_axis([entry.name for entry in entries], axis=1)
+    styler = named.style.format(
+        {entry.name: (lambda value, entry=entry: shown(value, entry)) for entry in entries}
+    )
+    config = {entry.name: st.column_config.Column(help=entry.reading) for entry in entries}
+    st.dataframe(styler, hide_index=True, column_config=config, width="stretch", **options)
+
+
+def measure_rows(values: dict[str, object]) -> None:
+    """Whole-network measures as a table: name, value, what it says."""
+    st.dataframe(measure_table(values), hide_index=True, width="stretch")
+
+
+def explain(columns: list[str]) -> None:
+    """A 'Wat zie ik?' expander: what each column means, with its method and source."""
+    with st.expander(labels.WHAT_DO_I_SEE):
+        for column in columns:
+            entry = measure(column)
+            source = f" *{entry.method}* ({entry.reference})" if entry.method else ""
+            st.markdown(f"**{entry.name}**: {entry.reading}{source}")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboards import labels
 from graphmodel.access import LOCAL, Principal, Role, principal_for, roles_path
 from graphmodel.model import Dataset
 from graphmodel.scoping import scope_dataset
@@ -75,13 +76,13 @@ def datasets() -> list[DatasetInfo]:
         return store.datasets()
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=labels.SPIN_LOAD)
 def _whole(path: str, name: str, version: int) -> Dataset:
     with open_store() as store:  # ``path`` is the cache key: store_location()
         return store.load(name)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=labels.SPIN_LOAD)
 def _load(path: str, name: str, version: int, role: str, verbanden: tuple[str, ...]) -> Dataset:
     """The dataset as one scope (role and verbanden) sees it: users with the same rights share
     the copy, users with different rights never do (the scope is part of the key)."""
@@ -104,28 +105,28 @@ def dataset(info: DatasetInfo) -> Dataset:
     return _load(*_key(info))
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_data(max_entries=32, show_spinner=labels.SPIN_BROKERS)
 def _brokers(key: Key, verband: str):
     from queries.brokers import brokers
 
     return brokers(_load(*key), verband)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_data(max_entries=32, show_spinner=labels.SPIN_PROFILE)
 def _profile(key: Key, verband: str):
     from queries.profile import verband_profile
 
     return verband_profile(_load(*key), verband)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_data(max_entries=8, show_spinner=labels.SPIN_COMPARE)
 def _compare(key: Key):
     from queries.compare import compare_verbanden
 
     return compare_verbanden(_load(*key))
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_data(max_entries=32, show_spinner=labels.SPIN_LINKS)
 def _links(key: Key, verband: str, sectors: tuple, top: int):
     from loaders.sector_fit import default_sector_fit
     from queries.missing_links import missing_links
@@ -139,7 +140,7 @@ def _links(key: Key, verband: str, sectors: tuple, top: int):
     )
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_data(max_entries=32, show_spinner=labels.SPIN_PLAN)
 def _plan(key: Key, verband: str, sectors: tuple, capacity: int):
     from loaders.sector_fit import default_sector_fit
     from queries.event_planner import plan_event
@@ -153,7 +154,7 @@ def _plan(key: Key, verband: str, sectors: tuple, capacity: int):
     )
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_data(max_entries=8, show_spinner=labels.SPIN_DUPLICATES)
 def _duplicates(key: Key):
     from queries.duplicates import find_duplicates
 

@@ -12,8 +12,9 @@ PAGES = {
     "gegevens": "Gegevens",
     "dubbels": "Dubbels",
     "bevraging": "Bevraging",
+    "woordenlijst": "Woordenlijst",
 }
-ANALYST_PAGES = ("start", "vergelijken", "bevraging")
+ANALYST_PAGES = ("start", "vergelijken", "bevraging", "woordenlijst")
 """What a WSE analist sees: aggregated figures only (the other pages name organisations)."""
 SIGN_IN = "Aanmelden"
 SIGN_OUT = "Afmelden"
@@ -33,7 +34,12 @@ NO_DATASET = (
 DATASET = "Dataset"
 VERBAND = "Verband"
 ACTORS = "Actoren"
-TIES = "Relaties"
+TIES = "Relaties (alle soorten)"
+TIES_HELP = (
+    "Alle relaties binnen het verband, ook als twee organisaties er meerdere hebben (bv. "
+    "overleg én samenwerking). De netwerkmaten tellen verbonden paren: een paar met meerdere "
+    "relaties telt daar één keer."
+)
 INHABITANTS = "Inwoners"
 SUBSIDY = "Subsidie per jaar"
 MUNICIPALITIES = "Gemeenten"
@@ -66,17 +72,16 @@ ERRORS = "{count} fout(en): er wordt niets ingelezen tot ze verbeterd zijn."
 HIGHLIGHT_REGISSEUR = "regisseur van dit verband"
 HIGHLIGHT_BROKER = "een van de sterkste verbinders"
 
-READINGS = {
-    "rol_totaal": "Hoe vaak de actor twee anderen verbindt die zelf geen relatie hebben.",
-    "z_totaal": "Hoeveel meer dan bij toeval (boven 2: duidelijk een makelaar).",
-    "effectieve_omvang": "Hoeveel contacten niet ook elkaar kennen: toegang tot nieuwe kringen.",
-    "beperking": "Hoe sterk de contacten met elkaar verweven zijn: hoog = weinig speelruimte.",
-    "tussenpositie": "Het aandeel van alle kortste verbindingen dat via de actor loopt.",
-    "se_regulier_aandeel": "Het aandeel kortste verbindingen tussen sociale en reguliere "
-    "economie dat via de actor loopt.",
-    "verloren_paren": "Hoeveel SE-reguliere paren hun verbinding verliezen zonder deze actor.",
-}
-"""One sentence per figure on the Verbinders page: how to read it."""
+WHAT_DO_I_SEE = "Wat zie ik?"
+SPIN_LOAD = "De dataset laden ..."
+SPIN_BROKERS = "Makelaarsrollen, structurele gaten en centraliteit berekenen ..."
+SPIN_PROFILE = "De netwerkmaten van het verband berekenen ..."
+SPIN_COMPARE = "Alle verbanden doorrekenen om ze te vergelijken ..."
+SPIN_LINKS = "Ontbrekende schakels zoeken en rangschikken ..."
+SPIN_PLAN = "Een uitnodigingslijst samenstellen ..."
+SPIN_DUPLICATES = "Mogelijke dubbels zoeken ..."
+GLOSSARY_MEASURES = "Alle maten en kolommen"
+GLOSSARY_FILTER = "Zoek een maat of kolom"
 CHOOSE = "Kies ..."
 THIS_VERBAND = "dit verband"
 OTHER_VERBANDEN = "andere verbanden"
@@ -131,7 +136,7 @@ MERGE_ACTION = "samengevoegd"
 UNDO_ACTION = "samenvoegen ongedaan"
 SURVEY_INTRO = (
     "De bevraging van de regisseurs (bijlage 2 van de evaluatie van 2018) voor dit verband. "
-    "Offline invullen kan met het formulier; een ingevuld formulier lees u in met "
+    "Offline invullen kan met het formulier; een ingevuld formulier leest u in met "
     "'verbinder survey-import'."
 )
 SURVEY_FORM = "Download het formulier (Excel)"

@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 from dashboards import labels
-from dashboards.components import choose, show_saved
+from dashboards.components import choose, show_saved, table
 from dashboards.data import can_write, save, survey_form_bytes
 from graphmodel.survey import (
     PARTNERS,
@@ -102,10 +102,10 @@ if chosen is not None:
         if differences.empty:
             st.info(labels.SURVEY_AGREES)
         else:
-            st.dataframe(differences, hide_index=True, width="stretch")
+            table(differences)
     st.subheader(labels.SURVEY_2018)
-    st.dataframe(survey_vs_2018(data), hide_index=True, width="stretch")
+    table(survey_vs_2018(data))
     st.subheader(labels.SURVEY_SPREAD)
-    st.dataframe(survey_distribution(data), width="stretch")
+    table(survey_distribution(data))
     st.subheader(labels.SURVEY_TABLE)
-    st.dataframe(survey_table(data), hide_index=True, width="stretch")
+    table(survey_table(data))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboards import labels
-from dashboards.components import choose, show_saved
+from dashboards.components import choose, show_saved, table
 from dashboards.data import can_merge, duplicates_of, save
 from queries.merging import MergeRefusedError, merge_actors, undo_merge
 
@@ -19,10 +19,10 @@ if chosen is not None:
     if found.empty:
         st.info(labels.NO_DUPLICATES)
     elif not can_merge():
-        st.dataframe(found, hide_index=True, width="stretch")
+        table(found)
         st.info(labels.MERGE_BY_BEHEERDER)
     else:
-        st.dataframe(found, hide_index=True, width="stretch")
+        table(found)
         rows = list(found.itertuples(index=False))
         choice = st.selectbox(
             labels.DUPLICATE_PAIR,

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboards import labels
+from dashboards.components import table
 from dashboards.data import read_upload, save, template_bytes
 from graphmodel.store import StoreError
 from loaders import LoadError
@@ -23,12 +24,12 @@ if upload is not None:
     except LoadError as exc:
         st.error(labels.ERRORS.format(count=len(exc.report.errors)))
         st.text("\n".join(f"- {problem}" for problem in exc.report.errors[:100]))
-        st.dataframe(pd.DataFrame(exc.report.as_rows()), hide_index=True)
+        table(pd.DataFrame(exc.report.as_rows()))
         result = None
     if result is not None:
         st.success(labels.NO_ERRORS)
         if result.report.problems:
-            st.dataframe(pd.DataFrame(result.report.as_rows()), hide_index=True)
+            table(pd.DataFrame(result.report.as_rows()))
         replace = st.checkbox(labels.REPLACE, key="gegevens_replace")
         if st.button(labels.IMPORT, key="gegevens_import"):
             try:

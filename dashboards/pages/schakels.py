@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 from dashboards import labels
-from dashboards.components import choose, show_saved
+from dashboards.components import choose, explain, show_saved, table
 from dashboards.data import links_of, plan_of, save
 from loaders.sector_fit import default_sector_fit
 from queries.actions import record_contact
@@ -25,11 +25,8 @@ if chosen is not None:
         labels.SECTOR_FILTER, fit.activities, key="schakels_sector", placeholder=labels.CHOOSE
     )
     links = links_of(info, verband, tuple(sectors), int(top))
-    st.dataframe(
-        links[["score", "se_naam", "werkgever_naam", "uitleg"]],
-        hide_index=True,
-        width="stretch",
-    )
+    table(links[["score", "se_naam", "werkgever_naam", "uitleg"]])
+    explain(["score", "sectorfit", "plaats", "netwerknabijheid", "openheid", "capaciteit"])
     first, second = st.columns(2)
     first.download_button(
         labels.DOWNLOAD_CSV,
@@ -67,7 +64,7 @@ if chosen is not None:
         labels.CAPACITY, min_value=2, max_value=300, value=20, key="schakels_capacity"
     )
     plan = plan_of(info, verband, tuple(sectors), int(capacity))
-    st.dataframe(plan, hide_index=True, width="stretch")
+    table(plan[["naam", "type", "kant", "bijdrage", "reden"]])
     st.download_button(
         labels.DOWNLOAD_XLSX,
         table_bytes(plan, ".xlsx", synthetic=data.synthetic),

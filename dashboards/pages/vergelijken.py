@@ -8,7 +8,9 @@ import streamlit as st
 
 from dashboards import labels
 from dashboards.components import choose
+from dashboards.components import table as show_table
 from dashboards.data import compared
+from graphmodel.formatting import percent
 from queries.export import table_bytes
 
 COLOURS = alt.Scale(
@@ -45,7 +47,7 @@ if chosen is not None:
         alt.Chart(pd.DataFrame({"mediaan": [median]})).mark_rule(color="grey").encode(y="mediaan")
     )
     st.altair_chart(dots + line, width="stretch")
-    st.caption(labels.MEDIAN_DENSITY.format(median=f"{median:.3f}".replace(".", ",")))
+    st.caption(labels.MEDIAN_DENSITY.format(median=percent(median)))
     st.subheader(labels.FUNNEL)
     points = _dots(table, "se_regulier_z", verband, alt.Y("se_regulier_z", title="z"))
     bands = (
@@ -55,7 +57,7 @@ if chosen is not None:
     )
     st.altair_chart(points + bands, width="stretch")
     st.caption(labels.FUNNEL_NOTE)
-    st.dataframe(table, hide_index=True, width="stretch")
+    show_table(table)
     st.download_button(
         labels.DOWNLOAD_XLSX,
         table_bytes(table, ".xlsx", synthetic=data.synthetic),
