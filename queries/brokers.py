@@ -56,16 +56,16 @@ BROKER_COLUMNS = (
 """The columns of :func:`brokers`, in order; their meaning is in the measure catalogue."""
 
 KEY_COLUMNS = (
-    "rol_totaal",
-    "z_totaal",
-    "effectieve_omvang",
-    "beperking",
-    "tussenpositie",
     "se_regulier_aandeel",
     "verloren_paren",
+    "tussenpositie",
+    "rol_totaal",
+    "effectieve_omvang",
+    "beperking",
 )
-"""The figures that say most about an organisation as verbinder: what the CLI prints and the
-Verbinders page shows first."""
+"""The figures that say most about an organisation as verbinder, the one :func:`brokers` sorts
+on first: what the CLI prints and the Verbinders page shows first. The z-scores are left out
+there: they grow with the size of the network and do not read on their own."""
 
 
 def brokers(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import warnings
 from pathlib import Path
 
@@ -65,6 +66,11 @@ class VerbinderGroup(click.Group):
     """The command group that never shows a traceback: an error nobody foresaw becomes a Dutch
     message (with ``VERBINDER_DEBUG=1`` the traceback is shown, for a developer)."""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if any("\x00" in arg for arg in args):  # no file name or value can hold one
+            raise click.UsageError("Een argument bevat een nul-teken (\\x00); typ het opnieuw.")
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context):
         try:
             with warnings.catch_warnings():
@@ -73,6 +79,10 @@ class VerbinderGroup(click.Group):
                 return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:
+            # The reader went away (``verbinder ... | head``): nothing left to say to it.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise click.exceptions.Exit(1) from None
         except Exception as exc:
             if os.environ.get("VERBINDER_DEBUG"):
                 raise

@@ -15,8 +15,10 @@ from loaders.attendance import match_attendance, read_suggestions, record_attend
 from loaders.sector_fit import default_sector_fit, load_sector_fit
 from queries.event_planner import plan_event as plan_event_query
 from queries.gaps import verband_gaps
+from queries.missing_links import FEATURES
 from queries.missing_links import missing_links as missing_links_query
 from queries.outcomes import suggestion_outcomes
+from queries.presentation import legend_lines
 from queries.report import UnknownVerbandError
 from verbinder.options import (
     DATE,
@@ -77,6 +79,8 @@ def missing_links(ctx, dataset, verband, municipalities, sectors, top, fit_file,
     for row in links.itertuples(index=False):
         click.echo(f"{number(row.score)}  {row.se_naam}  <->  {row.werkgever_naam}")
         click.echo(f"      {row.uitleg}")
+    if not links.empty:
+        click.echo("\n".join(["", *legend_lines(["score", *FEATURES])]))
     write_tables(links, target, data.synthetic)
 
 

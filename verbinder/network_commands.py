@@ -7,8 +7,10 @@ import click
 from graphmodel.formatting import count
 from queries.brokers import KEY_COLUMNS
 from queries.brokers import brokers as brokers_query
+from queries.catalogue import measure
 from queries.change import network_change
 from queries.compare import compare_verbanden
+from queries.presentation import legend_lines
 from queries.profile import verband_profile
 from queries.report import UnknownVerbandError
 from verbinder.options import (
@@ -37,12 +39,11 @@ BROKER_SUMMARY = ["naam", "type", *KEY_COLUMNS]
 COMPARE_SUMMARY = [
     "verband",
     "actoren",
-    "dichtheid",
     "gemiddelde_graad",
-    "se_regulier_z",
+    "se_regulier_verhouding",
+    "rang_se_regulier_verhouding",
     "betrokken_aandeel",
     "actoren_per_10k",
-    "rang_gemiddelde_graad",
 ]
 """The columns ``compare`` prints; the file of ``--to`` holds them all."""
 
@@ -83,6 +84,7 @@ def brokers(ctx, dataset, verband, groups, top, target):
     frame = _verband_errors(lambda: brokers_query(data, verband, groups=groups))
     shown = frame if top == 0 else frame.head(top)
     banner(data.synthetic)
+    click.echo(f"Gesorteerd op „{measure(KEY_COLUMNS[0]).name}“, hoogste eerst.")
     print_table(shown[BROKER_SUMMARY])
     pairs = count(frame.attrs["se_regulier_paren"])
     click.echo(f"\nVerbonden paren van een SE-organisatie en een reguliere werkgever: {pairs}.")
@@ -105,11 +107,13 @@ def profile(ctx, dataset, verband, target):
     data = _store(ctx).load(dataset)
     result = _verband_errors(lambda: verband_profile(data, verband))
     banner(data.synthetic)
-    print_measures(result.measures, f"Netwerkmaten van {verband}")
+    print_measures(result.measures, f"Netwerkmaten van {data.verband_by_id[verband].name}")
     click.echo("")
-    print_table(result.groups, "Menging per sectorgroep")
+    print_table(result.groups, "Menging per sectorgroep", legend=False)
     click.echo("")
-    print_table(result.engagement, "Betrokkenheid per type")
+    print_table(result.engagement, "Betrokkenheid per soort organisatie", legend=False)
+    click.echo("")
+    click.echo("\n".join(legend_lines([*result.groups.columns, *result.engagement.columns])))
     if result.measures["regisseur_enige_brug"]:
         click.echo("LET OP: de regisseur is de enige brug tussen sociale en reguliere economie.")
     measures = result.measures.rename_axis("maat").rename("waarde").reset_index()

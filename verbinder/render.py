@@ -136,14 +136,15 @@ def render_report(report: VerbandReport) -> str:
         lines.append(f"  Bron:            {v.source}")
     lines += [
         "",
-        f"Actoren per type ({count(report.n_actors)} in totaal)",
+        f"Organisaties per soort ({count(report.n_actors)} in totaal)",
         text_table(report.actors_by_type, legend=False),
         "",
         "Betrokkenheid per type (aantal actoren)",
         text_table(report.engagement_by_type, legend=False),
         "",
-        f"Relaties per soort binnen het verband ({count(report.n_ties)} in totaal)",
-        text_table(report.ties_by_kind, legend=False),
+        f"Relaties per soort binnen het verband ({count(report.n_ties)} relaties; twee "
+        "organisaties met meerdere soorten relaties tellen bij elke soort)",
+        text_table(report.ties_by_kind),
     ]
     if report.synthetic:
         lines += ["", synthetic_banner()]

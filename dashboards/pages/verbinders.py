@@ -9,6 +9,7 @@ from dashboards.components import choose, explain, table
 from dashboards.data import brokers_of, profile_of
 from graphmodel.formatting import percent
 from queries.brokers import KEY_COLUMNS
+from queries.catalogue import measure
 
 st.title(labels.PAGES["verbinders"])
 chosen = choose()
@@ -18,7 +19,9 @@ if chosen is not None:
     profile = profile_of(info, verband)
     if profile.measures["regisseur_enige_brug"]:
         st.error(labels.ONLY_BRIDGE)
-    st.metric(labels.REGISSEUR_LOST, percent(profile.measures["regisseur_verloren_aandeel"]))
+    lost = measure("regisseur_verloren_aandeel")
+    st.metric(lost.name, percent(profile.measures[lost.id]), help=lost.reading)
+    st.caption(labels.SORTED_BY.format(name=measure(KEY_COLUMNS[0]).name))
     table(brokers[["naam", "type", *KEY_COLUMNS]])
     explain(list(KEY_COLUMNS))
     st.subheader(labels.ROLES)

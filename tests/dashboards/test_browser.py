@@ -226,10 +226,25 @@ def test_upload_with_errors_shows_located_messages_and_imports_nothing(
         before = [info.name for info in opened.datasets()]
     browser.get(f"{server}/gegevens")
     _wait_text(browser, "sjabloon")
-    upload = browser.find_element(By.CSS_SELECTOR, "input[type='file']")
+    upload = WebDriverWait(browser, 30).until(
+        ec.presence_of_element_located((By.CSS_SELECTOR, "input[type='file']"))
+    )
     upload.send_keys(str(path))
     _wait_text(browser, "1 fout(en)")
     _wait_text(browser, "fouten.xlsx, blad 'actoren', rij 3, kolom 'type' (C)")
     assert not browser.find_elements(By.XPATH, "//button[.//*[text()='Lees in']]")
     with SQLiteStore(store) as opened:
         assert [info.name for info in opened.datasets()] == before
+
+
+def test_vergelijken_draws_the_funnel_and_the_reading_per_verband(server, browser):
+    browser.get(f"{server}/vergelijken")
+    _wait_text(browser, "Trechterplot: sociale economie en reguliere werkgevers")
+    charts = WebDriverWait(browser, 60).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".vega-embed canvas, .vega-embed svg")
+    )
+    assert len(charts) >= 2  # the funnel and the density chart
+    _wait_text(browser, "binnen de verwachting")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", charts[0])
+    time.sleep(1)
+    _no_error(browser)

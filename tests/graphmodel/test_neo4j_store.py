@@ -229,7 +229,7 @@ def test_push_and_pull_show_progress_on_a_terminal_only(bolt, tmp_path, tiny, in
         main, ["--db", str(tmp_path / "b.sqlite"), "pull", "--dataset", name], env=env
     )
     assert pulled.exit_code == 0, pulled.output
-    assert "Neo4j" in pulled.output and "lezen" not in pulled.output  # no bar in a pipe
+    assert "lokaal bewaard" in pulled.output and "lezen" not in pulled.output  # no bar in a pipe
 
 
 def test_push_then_pull_through_the_cli(bolt, tmp_path, tiny):

@@ -73,7 +73,7 @@ def test_the_explanation_names_every_feature_that_scored():
     assert top["uitleg"].startswith("groenonderhoud past bij bouwnijverheid (NACE F")
     assert "één gemeenschappelijke partner (Regie V)" in top["uitleg"]
     assert "zelfde gemeente (Aa)" in top["uitleg"]
-    assert "lde met 20 VTE" in top["uitleg"]
+    assert "LDE met 20 VTE" in top["uitleg"]
     assert (top["sectorfit"], top["plaats"], top["gemeenschappelijke_partners"]) == (1.0, 1.0, 1)
 
 
