@@ -12,7 +12,26 @@ from graphmodel.store import DatasetInfo
 from queries.catalogue import measure
 from queries.presentation import measure_table, shown
 
-__all__ = ["choose", "explain", "measure_rows", "show_saved", "synthetic_banner", "table"]
+__all__ = [
+    "chart",
+    "choose",
+    "explain",
+    "measure_rows",
+    "show_saved",
+    "synthetic_banner",
+    "table",
+]
+
+VEGA_LOCALE = {
+    "number": {
+        "decimal": ",",
+        "thousands": ".",
+        "grouping": [3],
+        "currency": ["€ ", ""],
+        "percent": "%",
+    }
+}
+"""Belgian number format for the charts' axes and tooltips (Vega-Lite's ``config.locale``)."""
 
 
 def show_saved(message_key: str, confirm_key: str | None = None) -> None:
@@ -82,3 +101,8 @@ def explain(columns: list[str]) -> None:
             entry = measure(column)
             source = f" *{entry.method}* ({entry.reference})" if entry.method else ""
             st.markdown(f"**{entry.name}**: {entry.reading}{source}")
+
+
+def chart(figure) -> None:
+    """An Altair chart with Belgian numbers on its axes and in its tooltips."""
+    st.altair_chart(figure.configure(locale=VEGA_LOCALE), width="stretch")

@@ -26,6 +26,7 @@ __all__ = [
     "datasets",
     "duplicates_of",
     "links_of",
+    "mixing_of",
     "plan_of",
     "principal",
     "profile_of",
@@ -184,6 +185,18 @@ def brokers_of(info: DatasetInfo, verband: str):
 def profile_of(info: DatasetInfo, verband: str):
     """queries.profile.verband_profile, cached by dataset version."""
     return _profile(_key(info), verband)
+
+
+@st.cache_data(max_entries=16, show_spinner=labels.SPIN_COMPARE)
+def _mixing(key: Key, kind: str):
+    from queries.mixing import mixing_comparison
+
+    return mixing_comparison(_load(*key), kind)
+
+
+def mixing_of(info: DatasetInfo, kind: str):
+    """queries.mixing.mixing_comparison of one kind, cached by dataset version."""
+    return _mixing(_key(info), kind)
 
 
 def compared(info: DatasetInfo):

@@ -73,6 +73,7 @@ HIGHLIGHT_REGISSEUR = "regisseur van dit verband"
 HIGHLIGHT_BROKER = "een van de sterkste verbinders"
 
 WHAT_DO_I_SEE = "Wat zie ik?"
+SORTED_BY = "Gesorteerd op „{name}“, hoogste eerst."
 SPIN_LOAD = "De dataset laden ..."
 SPIN_BROKERS = "Makelaarsrollen, structurele gaten en centraliteit berekenen ..."
 SPIN_PROFILE = "De netwerkmaten van het verband berekenen ..."
@@ -91,13 +92,22 @@ CONTACT_CONFIRM = "Ik bevestig dat deze organisaties contact gelegd hebben"
 CONTACT_SAVE = "Contact gelegd: bewaar als relatie"
 CONTACT_SAVED = "Relatie bewaard (samenwerking vanaf {day}); het voorstel verdwijnt uit de lijst."
 PERIOD = "Relaties geldig op"
-FUNNEL = "Trechterplot: SE-reguliere relaties tegenover toeval (z-score) per grootte"
+FUNNEL = "Trechterplot: {what}, tegenover toeval"
+FUNNEL_KIND = "Welke verbindingen vergelijken"
 FUNNEL_NOTE = (
-    "Binnen de banden (z tussen -1,96 en 1,96) verschilt een verband niet duidelijk van toeval "
-    "met evenveel actoren, relaties en dezelfde sectormix; daaronder zijn SE en reguliere "
-    "economie minder verbonden dan bij toeval."
+    "Elke stip is een verband: hoe hoger, hoe meer relaties tussen {what} dan het toeval zou "
+    "geven met dezelfde organisaties en evenveel relaties (1 = zoals toeval). Naar rechts "
+    "liggen de grote verbanden: daar is het cijfer zekerder, dus de trechter smaller. De "
+    "horizontale lijn is Vlaanderen ({target}). Buiten de stippellijnen (95%) is een eerste "
+    "aanwijzing; buiten de volle lijnen (99,8%) wijkt een verband opvallend af, en dat gebeurt "
+    "bij toeval bijna nooit. Binnen de trechter betekent niet dat alles goed gaat, wel dat het "
+    "verschil met Vlaanderen ook toeval kan zijn."
 )
-REGISSEUR_LOST = "SE-reguliere paren die loskomen zonder de regisseur"
+OVERDISPERSED = (
+    "De verbanden verschillen onderling meer dan toeval alleen kan verklaren (overspreiding "
+    "{phi}): de grenzen zijn daarom verbreed (Spiegelhalter 2005)."
+)
+FUNNEL_READINGS = "Lezing per verband"
 ROLES = "Makelaarsrollen (Gould en Fernandez)"
 ROLE_READINGS = {
     "coordinator": "verbindt twee actoren uit de eigen sectorgroep",
@@ -114,7 +124,10 @@ SIZES = {
 }
 """Measures the Netwerk page can size nodes by."""
 DRAWN = "{actors} actoren, {arcs} bogen getekend"
-MEDIAN_DENSITY = "Dichtheid tegenover grootte; de lijn is de mediaan van de verbanden ({median})"
+MEDIAN_DENSITY = (
+    "Dichtheid tegenover grootte; de lijn is de mediaan van de verbanden ({median}). De "
+    "dichtheid daalt vanzelf in grote verbanden: vergelijk verbanden met de trechterplot."
+)
 EI_GROUPS = "E-I-index per sectorgroep"
 CONTACT_ACTION = "contact gelegd"
 IMPORT_ACTION = "import (dashboard)"

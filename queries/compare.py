@@ -7,11 +7,15 @@ same size and sector mix:
 
 - ``gemiddelde_graad`` (mean number of contacts) does not shrink with size by construction
   (Anderson, Butts and Carley 1999 on comparing densities of different sizes).
-- ``se_regulier_z`` and ``ei_z``: z-scores of the number of SE-regular ties and of all ties
-  between sector groups against random graphs with the same actors, ties and sector mix
-  (Erdos-Renyi G(n, m)). There the count is hypergeometric: drawing ``m`` pairs out of
-  ``P = n (n - 1) / 2`` of which ``K`` are of the kind, ``E = m K / P`` and
-  ``Var = m (K / P)(1 - K / P)(P - m) / (P - 1)``.
+- ``se_regulier_verhouding`` and ``tussen_groepen_verhouding``: the effect sizes, observed
+  SE-regular ties (ties between sector groups) over what chance gives with the same actors,
+  ties and sector mix (:mod:`graphmodel.metrics.mixing`); these are ranked, and
+  :mod:`queries.mixing` adds their uncertainty and funnel reading.
+- ``se_regulier_z`` and ``ei_z``: the significance of the same counts, z-scores against random
+  graphs with the same actors, ties and sector mix (Erdos-Renyi G(n, m)), where the count is
+  hypergeometric: drawing ``m`` pairs out of ``P = n (n - 1) / 2`` of which ``K`` are of the
+  kind, ``E = m K / P`` and ``Var = m (K / P)(1 - K / P)(P - m) / (P - 1)``. Not ranked: at the
+  same tie probabilities a z-score grows with the square root of the number of pairs.
 - ``clustering_verwacht``: the clustering expected with the same degree sequence
   (configuration model, Newman 2003: ``(<k^2> - <k>)^2 / (n <k>^3)``) and the ratio to it.
 - per 10,000 inhabitants from the reference facts of each verband.
@@ -32,6 +36,7 @@ from datetime import date
 
 import pandas as pd
 
+from graphmodel.metrics.mixing import between_groups_effect, mixing_effect
 from graphmodel.model import Dataset
 from graphmodel.progress import Progress, counted, silent
 from graphmodel.types import SectorGroup
@@ -47,6 +52,8 @@ COMPARE_COLUMNS = (
     "provincie",
     "inwoners",
     *PROFILE_MEASURES,
+    "se_regulier_verhouding",
+    "tussen_groepen_verhouding",
     "se_regulier_z",
     "ei_z",
     "clustering_verwacht",
@@ -62,16 +69,17 @@ RANKED = (
     "dichtheid",
     "gemiddelde_graad",
     "dichtheid_se_regulier",
-    "se_regulier_z",
+    "se_regulier_verhouding",
     "ei_index",
-    "ei_z",
+    "tussen_groepen_verhouding",
     "clustering_ratio",
     "betrokken_aandeel",
     "se_regulier_verbonden",
     "actoren_per_10k",
     "betrokken_per_10k",
 )
-"""Columns that get a rank column ``rang_<column>`` (1 = highest)."""
+"""Columns that get a rank column ``rang_<column>`` (1 = highest). Effect sizes, never the
+z-scores: a z-score grows with the size of the network (see :mod:`queries.mixing`)."""
 
 
 def hypergeometric_z(observed: int, draws: int, kind: float, population: float) -> float:
@@ -107,7 +115,12 @@ def _adjusted(network, measures: dict, inhabitants: int | None) -> dict[str, flo
     expected_clustering = (mean_square - mean) ** 2 / (n * mean**3) if mean else float("nan")
     per_10k = 10_000 / inhabitants if inhabitants else float("nan")
     engaged = measures["betrokken_aandeel"] * n
+    groups = dict(simple.nodes(data="sector"))
     return {
+        "se_regulier_verhouding": mixing_effect(
+            simple, network.social_economy, network.regular_economy
+        ).ratio,
+        "tussen_groepen_verhouding": between_groups_effect(simple, groups).ratio,
         "se_regulier_z": hypergeometric_z(cross, m, sizes[se] * sizes[reg], pairs),
         "ei_z": hypergeometric_z(external, m, pairs - internal_pairs, pairs),
         "clustering_verwacht": expected_clustering,
@@ -135,8 +148,9 @@ def compare_verbanden(
       ``lokale_bruggen``, ``gemeenschappen``, ``modulariteit``, ``clustering``,
       ``betrokken_aandeel``, ``se_regulier_verbonden``, ``regisseur_se_regulier_aandeel``,
       ``regisseur_verloren_aandeel``, ``regisseur_enige_brug``;
-    - adjusted for size and mix: ``se_regulier_z``, ``ei_z``, ``clustering_verwacht``,
-      ``clustering_ratio``;
+    - adjusted for size and mix: ``se_regulier_verhouding``, ``tussen_groepen_verhouding``
+      (effect sizes, ranked), ``se_regulier_z``, ``ei_z`` (significance, not ranked),
+      ``clustering_verwacht``, ``clustering_ratio``;
     - per 10,000 inhabitants: ``actoren_per_10k``, ``relaties_per_10k``, ``betrokken_per_10k``;
     - ``rang_<column>`` for every column in :data:`RANKED` (1 = highest, ties share the best
       rank).

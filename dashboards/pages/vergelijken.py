@@ -1,4 +1,5 @@
-"""Vergelijken (WSE): all verbanden side by side, raw and adjusted, with the chosen one marked."""
+"""Vergelijken (WSE): all verbanden side by side, fairly for their size: a funnel plot of the
+effect size, the reading per verband, and the raw measures with the chosen verband marked."""
 
 from __future__ import annotations
 
@@ -7,59 +8,120 @@ import pandas as pd
 import streamlit as st
 
 from dashboards import labels
-from dashboards.components import choose
+from dashboards.components import chart, choose, explain
 from dashboards.components import table as show_table
-from dashboards.data import compared
-from graphmodel.formatting import percent
+from dashboards.data import compared, mixing_of
+from graphmodel.formatting import number, percent
+from queries.catalogue import measure
 from queries.export import table_bytes
+from queries.mixing import MIXING_COLUMNS, MIXINGS, funnel_curves
 
 COLOURS = alt.Scale(
     domain=[labels.OTHER_VERBANDEN, labels.THIS_VERBAND], range=["#90a4ae", "#e65100"]
 )
 
 
-def _dots(table: pd.DataFrame, column: str, verband: str, y: alt.Y) -> alt.Chart:
-    """One dot per verband (size on x, ``column`` on y), the chosen verband in orange."""
-    frame = table[["verband", "actoren", column]].dropna().copy()
+def _chosen(frame: pd.DataFrame, verband: str) -> pd.DataFrame:
+    frame = frame.copy()
     frame["verband_keuze"] = [
         labels.THIS_VERBAND if v == verband else labels.OTHER_VERBANDEN for v in frame["verband"]
     ]
-    return (
+    return frame
+
+
+def _tooltip(*columns: str) -> list[alt.Tooltip]:
+    return [alt.Tooltip(c, title=measure(c).name) for c in columns]
+
+
+def _density(table: pd.DataFrame, verband: str) -> alt.Chart:
+    frame = _chosen(table[["verband", "naam", "actoren", "dichtheid"]].dropna(), verband)
+    median = float(table["dichtheid"].median())
+    dots = (
         alt.Chart(frame)
         .mark_circle(size=70)
         .encode(
-            x=alt.X("actoren", title=labels.ACTORS),
-            y=y,
+            x=alt.X("actoren", title=measure("actoren").name),
+            y=alt.Y("dichtheid", title=measure("dichtheid").name, axis=alt.Axis(format="%")),
             color=alt.Color("verband_keuze", title=None, scale=COLOURS),
-            tooltip=["verband", "actoren", column],
+            tooltip=_tooltip("naam", "actoren", "dichtheid"),
         )
     )
+    line = alt.Chart(pd.DataFrame({"mediaan": [median]})).mark_rule(color="grey")
+    chart(dots + line.encode(y="mediaan"))
+    st.caption(labels.MEDIAN_DENSITY.format(median=percent(median)))
+
+
+def _funnel(comparison: pd.DataFrame, verband: str) -> alt.LayerChart:
+    curves = funnel_curves(comparison)
+    x = alt.X("verwacht", title=measure("verwacht").name, scale=alt.Scale(type="log"))
+    layers = [
+        alt.Chart(curves)
+        .mark_line(color="#546e7a", strokeDash=dash, strokeWidth=1.5)
+        .encode(x=x, y=alt.Y(column, title=measure("verhouding").name))
+        for column, dash in (
+            ("ondergrens_95", [5, 4]),
+            ("bovengrens_95", [5, 4]),
+            ("ondergrens_998", [1, 0]),
+            ("bovengrens_998", [1, 0]),
+        )
+    ]
+    target = pd.DataFrame({"verhouding": [comparison.attrs["doel"]]})
+    layers.append(alt.Chart(target).mark_rule(color="#546e7a").encode(y="verhouding"))
+    points = _chosen(comparison[comparison["verwacht"] > 0], verband)
+    base = alt.Chart(points).encode(
+        x=x,
+        y="verhouding",
+        tooltip=_tooltip("naam", "verhouding", "verwacht", "waargenomen", "lezing"),
+    )
+    layers.append(
+        base.mark_circle(size=80, opacity=0.85).encode(
+            color=alt.Color("verband_keuze", title=None, scale=COLOURS),
+            size=alt.condition(f"datum.verband == '{verband}'", alt.value(220), alt.value(70)),
+        )
+    )
+    layers.append(
+        base.transform_filter(f"datum.verband == '{verband}'")
+        .mark_text(align="left", dx=9, fontWeight="bold", color="#e65100")
+        .encode(text="naam")
+    )
+    return alt.layer(*layers)
 
 
 st.title(labels.PAGES["vergelijken"])
 chosen = choose()
 if chosen is not None:
     info, data, verband = chosen
+    kind = st.selectbox(
+        labels.FUNNEL_KIND,
+        list(MIXINGS),
+        format_func=lambda k: MIXINGS[k][0],
+        key="vergelijken_soort",
+    )
+    comparison = mixing_of(info, kind)
+    what = MIXINGS[kind][0]
+    st.subheader(labels.FUNNEL.format(what=what))
+    chart(_funnel(comparison, verband))
+    target = number(comparison.attrs["doel"])
+    st.caption(labels.FUNNEL_NOTE.format(what=what, target=target))
+    if comparison.attrs["overdispersie"]:
+        st.caption(labels.OVERDISPERSED.format(phi=number(comparison.attrs["phi"])))
+    st.subheader(labels.FUNNEL_READINGS)
+    show_table(
+        comparison[["naam", "lezing", "verhouding", "rang_verhouding", *MIXING_COLUMNS[3:5]]]
+    )
+    explain(["verhouding", "lezing", "verwacht", "rang_verhouding"])
+    st.download_button(
+        labels.DOWNLOAD_XLSX,
+        table_bytes(comparison, ".xlsx", synthetic=data.synthetic),
+        f"trechter-{kind}.xlsx",
+        key="vergelijken_trechter",
+    )
     table = compared(info)
-    median = float(table["dichtheid"].median())
-    dots = _dots(table, "dichtheid", verband, alt.Y("dichtheid"))
-    line = (
-        alt.Chart(pd.DataFrame({"mediaan": [median]})).mark_rule(color="grey").encode(y="mediaan")
-    )
-    st.altair_chart(dots + line, width="stretch")
-    st.caption(labels.MEDIAN_DENSITY.format(median=percent(median)))
-    st.subheader(labels.FUNNEL)
-    points = _dots(table, "se_regulier_z", verband, alt.Y("se_regulier_z", title="z"))
-    bands = (
-        alt.Chart(pd.DataFrame({"z": [-3, -1.96, 1.96, 3]}))
-        .mark_rule(strokeDash=[4, 4], color="grey")
-        .encode(y="z")
-    )
-    st.altair_chart(points + bands, width="stretch")
-    st.caption(labels.FUNNEL_NOTE)
+    _density(table, verband)
     show_table(table)
     st.download_button(
         labels.DOWNLOAD_XLSX,
         table_bytes(table, ".xlsx", synthetic=data.synthetic),
         "verbanden.xlsx",
+        key="vergelijken_alles",
     )

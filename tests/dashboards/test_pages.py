@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -168,3 +170,29 @@ def test_a_confirmed_duplicate_is_merged_and_can_be_undone(tmp_path, monkeypatch
     assert app.success[0].value == "samenvoeging-1 ongedaan gemaakt."
     with SQLiteStore(path) as store:
         assert store.load("d").same_content(original)
+
+
+def _chart_data(chart) -> list:
+    """The data sets of a Vega-Lite chart element, as pandas frames."""
+    return [pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in chart.proto.datasets]
+
+
+def test_vergelijken_draws_a_funnel_with_curved_limits_and_the_chosen_verband(app):
+    app.run()
+    app.switch_page(str(PAGES / "vergelijken.py")).run()
+    app.sidebar.selectbox(key="verband").set_value("gent").run()
+    assert not app.exception
+    funnel = app.get("vega_lite_chart")[0]
+    spec = json.loads(funnel.proto.spec)
+    assert [layer["mark"]["type"] for layer in spec["layer"]].count("line") == 4
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+    frames = _chart_data(funnel)
+    curves = next(f for f in frames if "bovengrens_998" in f.columns)
+    # Narrows as the expected count grows (exact Poisson limits wobble a little on the way).
+    assert curves["bovengrens_998"].corr(curves["verwacht"], method="spearman") < -0.9
+    assert curves["bovengrens_998"].iloc[-1] < curves["bovengrens_998"].iloc[0] / 2
+    points = next(f for f in frames if "verband_keuze" in f.columns)
+    chosen = points.loc[points["verband_keuze"] == labels.THIS_VERBAND, "verband"]
+    assert chosen.tolist() == ["gent"]
+    label = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "text")
+    assert "gent" in json.dumps(label["transform"])  # only the chosen verband is named

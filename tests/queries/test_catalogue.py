@@ -20,6 +20,7 @@ from queries.duplicates import DUPLICATE_COLUMNS, find_duplicates
 from queries.event_planner import INVITE_COLUMNS
 from queries.gaps import verband_gaps
 from queries.missing_links import LINK_COLUMNS
+from queries.mixing import funnel_curves, mixing_comparison
 from queries.outcomes import suggestion_outcomes
 from queries.presentation import legend_lines, measure_table, readable
 from queries.profile import PROFILE_MEASURES, verband_profile
@@ -50,6 +51,8 @@ def _frames(demo) -> list[pd.DataFrame]:
         profile.groups,
         profile.engagement,
         compare_verbanden(demo),
+        mixing_comparison(demo),
+        funnel_curves(mixing_comparison(demo)),
         change.measures.rename_axis("maat"),
         change.new_ties,
         survey_disagreements(demo, "gent"),
@@ -67,7 +70,7 @@ def _frames(demo) -> list[pd.DataFrame]:
     ]
 
 
-CHARTS_AND_CHECKS = {"verband_keuze", "mediaan", "z", *PROBLEM_COLUMNS}
+CHARTS_AND_CHECKS = {"verband_keuze", "mediaan", *PROBLEM_COLUMNS}
 """Columns the dashboard shows that no query returns: the Vergelijken charts' fields and the
 validation report of an upload."""
 

@@ -30,6 +30,7 @@ from queries.export import export_dataset
 from queries.gaps import verband_gaps
 from queries.merging import merge_actors, undo_merge
 from queries.missing_links import missing_links
+from queries.mixing import mixing_comparison
 from queries.network import build_network, verband_network
 from queries.outcomes import suggestion_outcomes
 from queries.profile import verband_profile
@@ -78,6 +79,7 @@ VERBAND_QUERIES = {
 
 DATASET_QUERIES = {
     "compare.compare_verbanden": (False, lambda d, tmp: compare_verbanden(d)),
+    "mixing.mixing_comparison": (False, lambda d, tmp: mixing_comparison(d)),
     "export.export_dataset": (True, lambda d, tmp: export_dataset(d, tmp / "uit.json")),
     "outcomes.suggestion_outcomes": (
         True,
@@ -110,6 +112,9 @@ NOT_QUERIES = {
     "network.build_network": "bouwsteen voor andere queries; weigert een ander verband",
     "profile.network_measures": "vat een netwerk uit build_network samen",
     "compare.hypergeometric_z": "rekent met getallen, leest geen dataset",
+    "funnel.funnel": "rekent met getallen, leest geen dataset",
+    "funnel.poisson_limit": "rekent met getallen, leest geen dataset",
+    "mixing.funnel_curves": "rekent met een vergelijking die een query al gaf",
     "export.export_table": "schrijft een tabel die een query al gaf",
     "export.table_bytes": "schrijft een tabel die een query al gaf",
     "export.export_tables": "schrijft tabellen die een query al gaf",
