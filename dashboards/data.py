@@ -17,6 +17,7 @@ from loaders.template import write_template
 
 __all__ = [
     "NotSignedInError",
+    "ambitions_of",
     "auth_configured",
     "brokers_of",
     "can_merge",
@@ -192,6 +193,18 @@ def _mixing(key: Key, kind: str):
     from queries.mixing import mixing_comparison
 
     return mixing_comparison(_load(*key), kind)
+
+
+@st.cache_data(max_entries=8, show_spinner=labels.SPIN_COMPARE)
+def _ambitions(key: Key):
+    from queries.ambitions import ambitions
+
+    return ambitions(_load(*key), compared=_compare(key))
+
+
+def ambitions_of(info: DatasetInfo):
+    """queries.ambitions.ambitions, cached by dataset version."""
+    return _ambitions(_key(info))
 
 
 def mixing_of(info: DatasetInfo, kind: str):

@@ -108,6 +108,19 @@ OVERDISPERSED = (
     "{phi}): de grenzen zijn daarom verbreed (Spiegelhalter 2005)."
 )
 FUNNEL_READINGS = "Lezing per verband"
+AMBITIONS = "De vier ambities van het decreet: {name}"
+AMBITIONS_NOTE = (
+    "Per ambitie de indicatoren uit het netwerk en de bevraging, met de Vlaamse mediaan. Bij "
+    "de verhoudingen tegenover toeval houdt de lezing rekening met de grootte van het verband "
+    "(trechterplot); de andere indicatoren worden met de mediaan vergeleken. Groen: opvallend "
+    "hoger of boven de mediaan; oranje: opvallend lager of onder de mediaan."
+)
+AMBITIONS_ALL = "Alle verbanden, per ambitie"
+GROUPING = "Toon"
+GROUPINGS_ALL = "alle verbanden"
+GROUPINGS_CENTRE = "met een centrumstad"
+GROUPINGS_NO_CENTRE = "zonder centrumstad"
+GROUPINGS_ALONE = "gemeenten die de regie alleen opnemen"
 ROLES = "Makelaarsrollen (Gould en Fernandez)"
 ROLE_READINGS = {
     "coordinator": "verbindt twee actoren uit de eigen sectorgroep",

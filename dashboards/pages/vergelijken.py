@@ -10,8 +10,9 @@ import streamlit as st
 from dashboards import labels
 from dashboards.components import chart, choose, explain
 from dashboards.components import table as show_table
-from dashboards.data import compared, mixing_of
+from dashboards.data import ambitions_of, compared, mixing_of
 from graphmodel.formatting import number, percent
+from queries.ambitions import FUNNELED, INDICATORS, scorecard
 from queries.catalogue import measure
 from queries.export import table_bytes
 from queries.mixing import MIXING_COLUMNS, MIXINGS, funnel_curves
@@ -87,6 +88,36 @@ def _funnel(comparison: pd.DataFrame, verband: str) -> alt.LayerChart:
     return alt.layer(*layers)
 
 
+def _flag(reading: str) -> str:
+    good = reading.startswith(("opvallend hoger", "boven"))
+    bad = reading.startswith(("opvallend lager", "onder"))
+    return "background-color: #e8f5e9" if good else "background-color: #fff3e0" if bad else ""
+
+
+def _groupings(table: pd.DataFrame) -> dict[str, pd.Series]:
+    options = {labels.GROUPINGS_ALL: table["verband"].notna()}
+    options[labels.GROUPINGS_CENTRE] = table["met_centrumstad"]
+    options[labels.GROUPINGS_NO_CENTRE] = ~table["met_centrumstad"]
+    options[labels.GROUPINGS_ALONE] = table["stad_alleen"]
+    for column in ("provincie", "rechtsvorm"):
+        for value in sorted(table[column].dropna().unique()):
+            options[value] = table[column] == value
+    return options
+
+
+def _ambitions(table: pd.DataFrame, verband: str, name: str) -> None:
+    st.subheader(labels.AMBITIONS.format(name=name))
+    card = scorecard(table, verband)
+    st.dataframe(card.style.map(_flag, subset=["Lezing"]), hide_index=True, width="stretch")
+    st.caption(labels.AMBITIONS_NOTE)
+    st.subheader(labels.AMBITIONS_ALL)
+    options = _groupings(table)
+    chosen = st.selectbox(labels.GROUPING, list(options), key="vergelijken_groep")
+    columns = ["naam", *[c for ind in INDICATORS.values() for c in ind]]
+    columns += [f"{kind}_lezing" for kind in FUNNELED]
+    show_table(table.loc[options[chosen], columns])
+
+
 st.title(labels.PAGES["vergelijken"])
 chosen = choose()
 if chosen is not None:
@@ -116,6 +147,7 @@ if chosen is not None:
         f"trechter-{kind}.xlsx",
         key="vergelijken_trechter",
     )
+    _ambitions(ambitions_of(info), verband, data.verband_by_id[verband].name)
     table = compared(info)
     _density(table, verband)
     show_table(table)

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from dashboards import labels
 from graphmodel.store import SQLiteStore
 from loaders.demo import generate_demo
+from queries.ambitions import SCORECARD_COLUMNS
 from queries.catalogue import catalogue, measure
 from queries.presentation import MEASURE_TABLE
 
@@ -51,7 +52,8 @@ def test_every_page_runs_and_heads_its_tables_with_catalogue_names(app, page):
     app.switch_page(str(PAGES / f"{page}.py")).run()
     assert not app.exception, app.exception
     assert app.title[0].value == labels.PAGES[page]
-    names = {entry.name for entry in catalogue().values()} | set(MEASURE_TABLE)
+    names = {entry.name for entry in catalogue().values()}
+    names |= set(MEASURE_TABLE) | set(SCORECARD_COLUMNS)  # tables presented by the query
     if page in ("verbinders", "schakels", "vergelijken", "dubbels", "bevraging"):
         assert len(app.dataframe) > 0  # the check below has tables to read
     for frame in app.dataframe:

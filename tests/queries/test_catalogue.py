@@ -12,6 +12,7 @@ import pytest
 
 from graphmodel.formatting import Kind
 from loaders.problems import PROBLEM_COLUMNS
+from queries.ambitions import ambitions
 from queries.brokers import BROKER_COLUMNS, brokers
 from queries.catalogue import UncataloguedColumnError, catalogue, explanation, measure
 from queries.change import network_change
@@ -52,6 +53,7 @@ def _frames(demo) -> list[pd.DataFrame]:
         profile.engagement,
         compare_verbanden(demo),
         mixing_comparison(demo),
+        ambitions(demo),
         funnel_curves(mixing_comparison(demo)),
         change.measures.rename_axis("maat"),
         change.new_ties,

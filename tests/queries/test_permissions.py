@@ -21,6 +21,7 @@ from graphmodel.scoping import scope_dataset
 from loaders.demo import generate_demo
 from loaders.sector_fit import default_sector_fit
 from queries.actions import forget_personal_data, record_contact, record_survey
+from queries.ambitions import ambitions
 from queries.brokers import brokers
 from queries.change import network_change
 from queries.compare import compare_verbanden
@@ -80,6 +81,7 @@ VERBAND_QUERIES = {
 DATASET_QUERIES = {
     "compare.compare_verbanden": (False, lambda d, tmp: compare_verbanden(d)),
     "mixing.mixing_comparison": (False, lambda d, tmp: mixing_comparison(d)),
+    "ambitions.ambitions": (False, lambda d, tmp: ambitions(d)),
     "export.export_dataset": (True, lambda d, tmp: export_dataset(d, tmp / "uit.json")),
     "outcomes.suggestion_outcomes": (
         True,
@@ -115,6 +117,7 @@ NOT_QUERIES = {
     "funnel.funnel": "rekent met getallen, leest geen dataset",
     "funnel.poisson_limit": "rekent met getallen, leest geen dataset",
     "mixing.funnel_curves": "rekent met een vergelijking die een query al gaf",
+    "ambitions.scorecard": "toont een tabel die een query al gaf",
     "export.export_table": "schrijft een tabel die een query al gaf",
     "export.table_bytes": "schrijft een tabel die een query al gaf",
     "export.export_tables": "schrijft tabellen die een query al gaf",
