@@ -22,17 +22,6 @@ __all__ = [
     "table",
 ]
 
-VEGA_LOCALE = {
-    "number": {
-        "decimal": ",",
-        "thousands": ".",
-        "grouping": [3],
-        "currency": ["€ ", ""],
-        "percent": "%",
-    }
-}
-"""Belgian number format for the charts' axes and tooltips (Vega-Lite's ``config.locale``)."""
-
 
 def show_saved(message_key: str, confirm_key: str | None = None) -> None:
     """Show what the previous run saved (left under ``message_key``) and clear the
@@ -104,5 +93,5 @@ def explain(columns: list[str]) -> None:
 
 
 def chart(figure) -> None:
-    """An Altair chart with Belgian numbers on its axes and in its tooltips."""
-    st.altair_chart(figure.configure(locale=VEGA_LOCALE), width="stretch")
+    """A chart of :mod:`queries.charts` across the page's width."""
+    st.altair_chart(figure, width="stretch")

@@ -8,6 +8,7 @@ dependencies from the package index as a user's ``pip install`` does.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import time
@@ -30,6 +31,7 @@ PAGE_TEXT = {"gegevens": "sjabloon", "woordenlijst": "Poortwachter"}
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("wheel")
+    shutil.rmtree(ROOT / "build", ignore_errors=True)  # setuptools would reuse stale files
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(folder), ROOT],
         check=True,

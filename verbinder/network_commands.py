@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from graphmodel.formatting import count
+from graphmodel.formatting import count, error_reason
 from queries.brokers import KEY_COLUMNS
 from queries.brokers import brokers as brokers_query
 from queries.catalogue import measure
@@ -12,6 +14,7 @@ from queries.change import network_change
 from queries.compare import compare_verbanden
 from queries.presentation import legend_lines
 from queries.profile import verband_profile
+from queries.rapport import flanders_report_html, verband_report_html
 from queries.report import UnknownVerbandError
 from verbinder.options import (
     DATE,
@@ -30,7 +33,7 @@ from verbinder.render import (
     write_tables,
 )
 
-__all__ = ["brokers", "change", "compare", "profile"]
+__all__ = ["brokers", "change", "compare", "profile", "rapport"]
 
 
 BROKER_SUMMARY = ["naam", "type", *KEY_COLUMNS]
@@ -185,3 +188,41 @@ def change(ctx, dataset, other, verband, before_at, after_at, target):
     for title, ties in (("Nieuw", result.new_ties), ("Verdwenen", result.lost_ties)):
         for row in ties.head(10).itertuples(index=False):
             click.echo(f"  {title}: {row.bron_naam} - {row.doel_naam} ({row.soort})")
+
+
+@click.command()
+@existing_dataset_option
+@click.option("--verband", default=None, help="Id van het verband (zonder: heel Vlaanderen).")
+@click.option(
+    "--to",
+    "target",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="Het HTML-bestand om te schrijven (opent in elke browser, drukt af op A4).",
+)
+@click.pass_context
+@store_errors
+def rapport(ctx, dataset, verband, target):
+    """Schrijf een rapport om door te geven: één HTML-bestand dat zonder internet opent.
+
+    Met --verband: kerncijfers, het netwerk, de regisseur als verbinder, de vier ambities met
+    de trechterplot, de ontbrekende schakels en de gaten. Zonder: alle verbanden vergeleken,
+    voor WSE. Open het in een browser en druk af (of bewaar als PDF) op A4.
+
+    \b
+    Voorbeeld:
+        verbinder rapport --verband gent --to rapport-gent.html
+    """
+    if not target.lower().endswith((".html", ".htm")):
+        raise click.ClickException("Het rapport is een HTML-bestand: geef een naam op .html.")
+    data = _store(ctx).load(dataset)
+    html = _verband_errors(
+        lambda: verband_report_html(data, verband) if verband else flanders_report_html(data)
+    )
+    try:
+        Path(target).write_text(html, encoding="utf-8")
+    except OSError as exc:
+        reason = error_reason(exc)
+        raise click.ClickException(f"{target} kan niet geschreven worden: {reason}") from exc
+    banner(data.synthetic)
+    click.echo(f"Rapport geschreven naar {target}.")

@@ -14,6 +14,7 @@ from graphmodel.store import SQLiteStore
 from loaders.demo import generate_demo
 from queries.ambitions import SCORECARD_COLUMNS
 from queries.catalogue import catalogue, measure
+from queries.charts import THIS
 from queries.presentation import MEASURE_TABLE
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboards" / "app.py")
@@ -194,7 +195,7 @@ def test_vergelijken_draws_a_funnel_with_curved_limits_and_the_chosen_verband(ap
     assert curves["bovengrens_998"].corr(curves["verwacht"], method="spearman") < -0.9
     assert curves["bovengrens_998"].iloc[-1] < curves["bovengrens_998"].iloc[0] / 2
     points = next(f for f in frames if "verband_keuze" in f.columns)
-    chosen = points.loc[points["verband_keuze"] == labels.THIS_VERBAND, "verband"]
+    chosen = points.loc[points["verband_keuze"] == THIS, "verband"]
     assert chosen.tolist() == ["gent"]
     label = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "text")
     assert "gent" in json.dumps(label["transform"])  # only the chosen verband is named

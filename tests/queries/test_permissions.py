@@ -12,6 +12,7 @@ import pkgutil
 from dataclasses import replace
 from datetime import date
 
+import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal, assert_series_equal
 
@@ -35,6 +36,7 @@ from queries.mixing import mixing_comparison
 from queries.network import build_network, verband_network
 from queries.outcomes import suggestion_outcomes
 from queries.profile import verband_profile
+from queries.rapport import flanders_report_html, verband_report_html
 from queries.report import verband_report
 from queries.survey import (
     survey_disagreements,
@@ -66,6 +68,7 @@ VERBAND_QUERIES = {
     ),
     "view.filtered_network": (True, lambda d, v, tmp: filtered_network(d, v)),
     "gaps.verband_gaps": (True, lambda d, v, tmp: verband_gaps(d, v)),
+    "rapport.verband_report_html": (True, lambda d, v, tmp: verband_report_html(d, v)),
     "missing_links.missing_links": (
         True,
         lambda d, v, tmp: missing_links(d, v, fit=default_sector_fit(), top=5),
@@ -82,6 +85,7 @@ DATASET_QUERIES = {
     "compare.compare_verbanden": (False, lambda d, tmp: compare_verbanden(d)),
     "mixing.mixing_comparison": (False, lambda d, tmp: mixing_comparison(d)),
     "ambitions.ambitions": (False, lambda d, tmp: ambitions(d)),
+    "rapport.flanders_report_html": (False, lambda d, tmp: pd.Series([flanders_report_html(d)])),
     "export.export_dataset": (True, lambda d, tmp: export_dataset(d, tmp / "uit.json")),
     "outcomes.suggestion_outcomes": (
         True,
@@ -118,6 +122,10 @@ NOT_QUERIES = {
     "funnel.poisson_limit": "rekent met getallen, leest geen dataset",
     "mixing.funnel_curves": "rekent met een vergelijking die een query al gaf",
     "ambitions.scorecard": "toont een tabel die een query al gaf",
+    "charts.funnel_chart": "tekent een vergelijking die een query al gaf",
+    "charts.density_chart": "tekent een vergelijking die een query al gaf",
+    "charts.network_chart": "tekent een netwerk dat een query al gaf",
+    "charts.svg": "zet een figuur om naar SVG, leest geen dataset",
     "export.export_table": "schrijft een tabel die een query al gaf",
     "export.table_bytes": "schrijft een tabel die een query al gaf",
     "export.export_tables": "schrijft tabellen die een query al gaf",
