@@ -31,6 +31,7 @@ from graphmodel.formatting import count, number
 from graphmodel.metrics.link_prediction import adjacency_matrix, pair_scores
 from graphmodel.model import Actor, Dataset
 from graphmodel.nace import SECTION_LABELS, nace_section
+from graphmodel.progress import Progress, counted, silent
 from graphmodel.sector_fit import SectorFit
 from graphmodel.types import ActorType
 from queries.permissions import require
@@ -193,6 +194,7 @@ def missing_links(
     fit: SectorFit,
     weights: Weights = DEFAULT_WEIGHTS,
     top: int | None = 50,
+    progress: Progress = silent,
 ) -> pd.DataFrame:
     """Ranked SE actor - employer pairs without any tie, with the features and an explanation.
 
@@ -211,6 +213,8 @@ def missing_links(
     weights : Weights
     top : int or None
         Keep the best ``top`` pairs (None: all candidates).
+    progress : callable
+        Told after each batch of SE actors (see :mod:`graphmodel.progress`).
 
     Returns
     -------
@@ -292,7 +296,8 @@ def missing_links(
     count = 0
     # SE actors in batches, keeping each batch's best: memory stays bounded however many
     # candidate pairs there are.
-    for start in range(0, len(se_rows), BATCH):
+    batches = range(0, len(se_rows), BATCH)
+    for start in counted(batches, "Schakels zoeken", progress, len(batches)):
         parts = [(s, *candidates_of(s)) for s in se_rows[start : start + BATCH]]
         se_idx = np.concatenate([np.full(len(e), s, dtype=np.int64) for s, e, _ in parts])
         emp_idx = np.concatenate([e for _, e, _ in parts])

@@ -25,7 +25,7 @@ def test_every_command_is_documented_with_an_example():
     assert "Voorbeeld" in main.get_help(ctx)
     for name, command in main.commands.items():
         text = command.get_help(click.Context(command, info_name=name, parent=ctx))
-        description = text.split("Options:")[0]
+        description = text.split("Opties:")[0]
         assert "Voorbeeld:" in description, f"'{name}' has no example"
         assert f"verbinder {name}" in description.split("Voorbeeld:")[1], f"'{name}' example"
 
@@ -40,7 +40,7 @@ def test_demo_then_report_of_gent_shows_reference_facts_and_synthetic(run):
     assert "Inwoners:        257.029" in out
     assert "Subsidie/jaar:   € 100.000" in out
     assert out.startswith("*** SYNTHETISCHE DEMODATA")
-    assert "Actoren per type" in out and "Relaties per soort" in out
+    assert "Organisaties per soort" in out and "Relaties per soort" in out
 
 
 def test_report_on_an_unknown_verband_or_dataset_is_a_clean_error(run):

@@ -29,7 +29,7 @@ from verbinder.options import (
     to_option,
     top_option,
 )
-from verbinder.render import banner, print_table, write_tables
+from verbinder.render import banner, print_table, terminal_progress, write_tables
 
 __all__ = ["attendance", "gaps", "missing_links", "plan_event"]
 
@@ -64,14 +64,16 @@ def missing_links(ctx, dataset, verband, municipalities, sectors, top, fit_file,
     data = _store(ctx).load(dataset)
     fit = _fit(fit_file)
     try:
-        links = missing_links_query(
-            data,
-            verband,
-            municipalities=municipalities or None,
-            sectors=sectors or None,
-            fit=fit,
-            top=top or None,
-        )
+        with terminal_progress() as progress:
+            links = missing_links_query(
+                data,
+                verband,
+                municipalities=municipalities or None,
+                sectors=sectors or None,
+                fit=fit,
+                top=top or None,
+                progress=progress,
+            )
     except UnknownVerbandError as exc:
         raise click.ClickException(str(exc)) from exc
     banner(data.synthetic)

@@ -24,6 +24,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from dashboards import labels
 from graphmodel.store import SQLiteStore
 from loaders.demo import generate_demo
+from queries.ambitions import AMBITIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / ".artifacts" / "screenshots"
@@ -245,6 +246,8 @@ def test_vergelijken_draws_the_funnel_and_the_reading_per_verband(server, browse
     )
     assert len(charts) >= 2  # the funnel and the density chart
     _wait_text(browser, "binnen de verwachting")
+    for ambition in AMBITIONS.values():  # the scorecard of the chosen verband
+        _wait_text(browser, ambition)
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", charts[0])
     time.sleep(1)
     _no_error(browser)
