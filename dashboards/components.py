@@ -38,25 +38,44 @@ def synthetic_banner(data: Dataset) -> None:
         st.warning(labels.SYNTHETIC, icon="⚠️")
 
 
+def _kept_choice(key: str, options: list[str], **widget: object) -> str:
+    """A sidebar choice that stays across pages and lives in the URL (``?key=value``), so a
+    view can be bookmarked or sent on. Streamlit resets a widget on another page, so the
+    choice is kept under a key no widget owns, updated by the widget's own callback (which
+    runs before the page) and written into the widget before it is drawn."""
+    memory = f"gekozen_{key}"
+    if memory not in st.session_state and st.query_params.get(key) in options:
+        st.session_state[memory] = st.query_params[key]  # a bookmarked or shared view
+    if st.session_state.get(memory) in options:
+        st.session_state[key] = st.session_state[memory]
+
+    def remember() -> None:
+        st.session_state[memory] = st.session_state[key]
+
+    chosen = st.sidebar.selectbox(options=options, key=key, on_change=remember, **widget)
+    st.session_state[memory] = chosen
+    st.query_params[key] = chosen
+    return chosen
+
+
 def choose() -> tuple[DatasetInfo, Dataset, str] | None:
-    """Dataset (its info and content) and verband chosen in the sidebar, kept across pages;
-    None when the store is empty."""
+    """Dataset (its info and content) and verband chosen in the sidebar, kept across pages
+    and in the URL; None when the store is empty."""
     infos = datasets()
     if not infos:
         st.info(labels.NO_DATASET)
         return None
-    names = [info.name for info in infos]
-    name = st.sidebar.selectbox(labels.DATASET, names, key="dataset")
+    name = _kept_choice("dataset", [info.name for info in infos], label=labels.DATASET)
     info = next(info for info in infos if info.name == name)
     data = dataset(info)
     verbanden = sorted(data.verband_by_id)
     if not verbanden:
         st.info(labels.NO_DATASET)
         return None
-    verband = st.sidebar.selectbox(
-        labels.VERBAND,
+    verband = _kept_choice(
+        "verband",
         verbanden,
-        key="verband",
+        label=labels.VERBAND,
         format_func=lambda v: f"{v} - {data.verband_by_id[v].name}",
     )
     synthetic_banner(data)

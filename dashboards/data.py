@@ -32,7 +32,6 @@ __all__ = [
     "principal",
     "profile_of",
     "read_upload",
-    "report_of",
     "save",
     "store_path",
     "survey_form_bytes",
@@ -206,20 +205,6 @@ def _ambitions(key: Key):
 def ambitions_of(info: DatasetInfo):
     """queries.ambitions.ambitions, cached by dataset version."""
     return _ambitions(_key(info))
-
-
-@st.cache_data(max_entries=16, show_spinner=labels.SPIN_REPORT)
-def _report(key: Key, verband: str | None) -> bytes:
-    from queries.rapport import flanders_report_html, verband_report_html
-
-    data = _load(*key)
-    html = verband_report_html(data, verband) if verband else flanders_report_html(data)
-    return html.encode("utf-8")
-
-
-def report_of(info: DatasetInfo, verband: str | None) -> bytes:
-    """The printable HTML report of one verband (None: of Flanders), cached by version."""
-    return _report(_key(info), verband)
 
 
 def mixing_of(info: DatasetInfo, kind: str):

@@ -236,9 +236,9 @@ def test_tables_print_counts_as_integers_decimals_with_a_comma_and_a_legend(demo
     assert line.split()[2] == str(members)  # 221, never 221.000 or 221,000
     code, output = _run(["brokers", "--verband", "gent", "--top", "3"], demo_store)
     top = brokers(demo, "gent").iloc[0]
-    z = f"{top['z_totaal']:.1f}".replace(".", ",")
-    assert re.search(rf"\s{re.escape(z)}\s", output), (z, output)  # 285,0 not 285.034
-    assert "Legende:" in output and "Makelaar, z-score totaal:" in output
+    size = f"{top['effectieve_omvang']:.2f}".replace(".", ",")
+    assert re.search(rf"\s{re.escape(size)}\s", output), (size, output)  # 35,05 not 35.05
+    assert "Legende:" in output and "Niet-overlappende contacten:" in output
     code, output = _run(["compare"], demo_store)
     assert code == 0 and "Legende:" in output
     rows = output.split("Legende:")[0].splitlines()[2:]  # below the banner and the headings

@@ -6,8 +6,7 @@ import streamlit as st
 
 from dashboards import labels
 from dashboards.components import choose, table
-from dashboards.data import principal, profile_of, report_of
-from graphmodel.access import Role
+from dashboards.data import profile_of
 from graphmodel.formatting import count, money, percent
 from queries.report import verband_report
 
@@ -35,11 +34,3 @@ if chosen is not None:
     if facts.source:
         st.caption(facts.source)
     table(report.actors_by_type)
-    if principal().role is not Role.ANALIST:  # the report names organisations
-        st.download_button(
-            labels.REPORT_VERBAND,
-            lambda: report_of(info, verband),
-            f"rapport-{verband}.html",
-            "text/html",
-            key="start_rapport",
-        )

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboards import labels
 from dashboards.components import chart, choose, explain
 from dashboards.components import table as show_table
-from dashboards.data import ambitions_of, compared, mixing_of, report_of
+from dashboards.data import ambitions_of, compared, mixing_of
 from graphmodel.formatting import number, percent
 from queries.ambitions import FUNNELED, INDICATORS, scorecard
 from queries.charts import density_chart, funnel_chart
@@ -90,11 +90,4 @@ if chosen is not None:
         table_bytes(table, ".xlsx", synthetic=data.synthetic),
         "verbanden.xlsx",
         key="vergelijken_alles",
-    )
-    st.download_button(
-        labels.REPORT_FLANDERS,
-        lambda: report_of(info, None),
-        "rapport-vlaanderen.html",
-        "text/html",
-        key="vergelijken_rapport",
     )

@@ -251,3 +251,34 @@ def test_vergelijken_draws_the_funnel_and_the_reading_per_verband(server, browse
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", charts[0])
     time.sleep(1)
     _no_error(browser)
+
+
+def _verband_box(browser):
+    return WebDriverWait(browser, 60).until(
+        ec.presence_of_element_located(
+            (By.CSS_SELECTOR, f"input[role='combobox'][aria-label*='{labels.VERBAND}']")
+        )
+    )
+
+
+def test_the_chosen_verband_survives_a_tour_of_all_pages_and_a_reload(server, browser):
+    browser.get(server)
+    box = _verband_box(browser)
+    box.click()
+    box.send_keys("gent - Stad")
+    box.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 30).until(lambda d: "verband=gent" in d.current_url)
+    for key, title in labels.PAGES.items():
+        if key in ("start", "gegevens", "woordenlijst"):  # no verband there
+            continue
+        browser.find_element(By.XPATH, f"//a[.//span[text()='{title}']]").click()
+        _wait_text(browser, "Synthetische demodata")
+        WebDriverWait(browser, 30).until(
+            lambda d: _verband_box(d).get_attribute("value").startswith("gent - ")
+        )
+    copied = browser.current_url
+    assert "verband=gent" in copied
+    browser.get(copied)  # a new session from a bookmarked or shared link
+    WebDriverWait(browser, 60).until(
+        lambda d: _verband_box(d).get_attribute("value").startswith("gent - ")
+    )

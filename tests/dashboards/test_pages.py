@@ -199,3 +199,16 @@ def test_vergelijken_draws_a_funnel_with_curved_limits_and_the_chosen_verband(ap
     assert chosen.tolist() == ["gent"]
     label = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "text")
     assert "gent" in json.dumps(label["transform"])  # only the chosen verband is named
+
+
+def test_the_chosen_verband_stays_across_pages_and_lives_in_the_url(app, demo_store, monkeypatch):
+    app.run()
+    app.sidebar.selectbox(key="verband").set_value("gent").run()
+    for page in ("verbinders", "vergelijken", "schakels", "start"):
+        app.switch_page(str(PAGES / f"{page}.py")).run()
+        assert app.sidebar.selectbox(key="verband").value == "gent", page
+    assert app.query_params["verband"] == "gent"
+    fresh = AppTest.from_file(APP, default_timeout=60)
+    fresh.query_params["verband"] = "leuven"  # a copied URL in a new session
+    fresh.run()
+    assert fresh.sidebar.selectbox(key="verband").value == "leuven"
