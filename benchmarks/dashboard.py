@@ -53,13 +53,13 @@ def main() -> None:
         cold, warm = {}, {page: [] for page in PAGES}
         for page in PAGES:
             start = time.perf_counter()
-            app.switch_page(str(ROOT / "dashboards" / "pages" / f"{page}.py")).run()
+            app.switch_page(str(ROOT / "dashboards" / "views" / f"{page}.py")).run()
             cold[page] = time.perf_counter() - start
             assert not app.exception, app.exception
         for _ in range(repeat):
             for page in PAGES:
                 start = time.perf_counter()
-                app.switch_page(str(ROOT / "dashboards" / "pages" / f"{page}.py")).run()
+                app.switch_page(str(ROOT / "dashboards" / "views" / f"{page}.py")).run()
                 warm[page].append(time.perf_counter() - start)
     print(
         f"Dashboard op verband {largest.id}: {members} actoren (demo van {len(dataset.actors)} "

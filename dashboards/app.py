@@ -32,7 +32,7 @@ except StoreError as exc:
     st.stop()
 
 pages = labels.ANALYST_PAGES if who.role is Role.ANALIST else labels.PAGES
-here = Path(__file__).parent / "pages"
+here = Path(__file__).parent / "views"
 navigation = st.navigation(
     [
         st.Page(str(here / f"{key}.py"), title=labels.PAGES[key], default=key == "start")

@@ -60,7 +60,7 @@ def funnel_chart(comparison: pd.DataFrame, verband: str) -> alt.LayerChart:
     count (log scale), the 95% (dashed) and 99,8% (solid) limits, Flanders as a line, the
     chosen verband in orange with its name."""
     curves = funnel_curves(comparison)
-    x = alt.X("verwacht", title=measure("verwacht").name, scale=alt.Scale(type="log"))
+    x = alt.X("verwacht", title=measure("verwacht").name, scale=alt.Scale(type="log", nice=False))
     layers = [
         alt.Chart(curves)
         .mark_line(color="#546e7a", strokeDash=dash, strokeWidth=1.5)

@@ -45,6 +45,7 @@ OTHER_COMMANDS = {
     "survey-import": "test_survey.py::test_a_regisseur_imports_only_their_own_answer",
     "validate": "leest en schrijft geen databank",
     "dashboard": "test_access_pages.py",
+    "rapport": "test_the_report_follows_the_roles",
 }
 
 
@@ -182,3 +183,17 @@ def test_with_neo4j_the_user_is_the_neo4j_login(shared):
     )
     assert result.exit_code == 1
     assert "Met Neo4j bent u de Neo4j-gebruiker 'an@gent.be'" in result.output
+
+
+def test_the_report_follows_the_roles(shared, tmp_path):
+    target = str(tmp_path / "r.html")
+    other = _run(shared, "an@gent.be", "rapport", "--verband", "brugge", "--to", target)
+    assert other.exit_code == 1
+    assert "geen toegang tot verband 'brugge'" in other.output
+    own = _run(shared, "an@gent.be", "rapport", "--verband", "gent", "--to", target)
+    assert own.exit_code == 0, own.output
+    detail = _run(shared, "wse@vlaanderen.be", "rapport", "--verband", "brugge", "--to", target)
+    assert detail.exit_code == 1 and "Als analist ziet u samengevoegde cijfers" in detail.output
+    flanders = _run(shared, "wse@vlaanderen.be", "rapport", "--to", target)
+    assert flanders.exit_code == 0, flanders.output
+    assert "Brugge" in (tmp_path / "r.html").read_text(encoding="utf-8")

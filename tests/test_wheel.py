@@ -59,7 +59,7 @@ def test_the_wheel_holds_every_module_and_data_file(wheel):
         if path.is_file() and "__pycache__" not in path.parts
     }
     assert expected - names == set()
-    assert "dashboards/pages/start.py" in names  # the page a fresh install once lacked
+    assert "dashboards/views/start.py" in names  # the page a fresh install once lacked
 
 
 def test_the_installed_command_runs_from_its_own_files(installed, tmp_path):

@@ -16,7 +16,7 @@ from loaders.demo import generate_demo
 from queries.export import export_dataset
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboards" / "app.py")
-PAGES = Path(__file__).resolve().parents[2] / "dashboards" / "pages"
+PAGES = Path(__file__).resolve().parents[2] / "dashboards" / "views"
 ALL_PAGES = list(labels.PAGES)
 
 

@@ -72,6 +72,14 @@ def _wait_text(browser, text: str, timeout: float = 60) -> None:
     )
 
 
+def _wait_cell(browser, text: str, timeout: float = 60) -> None:
+    """Wait for ``text`` in a table: a dataframe draws on a canvas and keeps its cells in an
+    accessible table that is in the page but not visible."""
+    WebDriverWait(browser, timeout).until(
+        lambda d: text in d.execute_script("return document.body.textContent")
+    )
+
+
 def _no_error(browser) -> None:
     assert not browser.find_elements(By.CSS_SELECTOR, "[data-testid='stException']")
 
@@ -245,9 +253,11 @@ def test_vergelijken_draws_the_funnel_and_the_reading_per_verband(server, browse
         lambda d: d.find_elements(By.CSS_SELECTOR, ".vega-embed canvas, .vega-embed svg")
     )
     assert len(charts) >= 2  # the funnel and the density chart
-    _wait_text(browser, "binnen de verwachting")
+    _wait_text(browser, labels.FUNNEL_READINGS)
+    _wait_cell(browser, "binnen de verwachting")
+    _wait_text(browser, labels.AMBITIONS.format(name="Stad Antwerpen"))
     for ambition in AMBITIONS.values():  # the scorecard of the chosen verband
-        _wait_text(browser, ambition)
+        _wait_cell(browser, ambition)
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", charts[0])
     time.sleep(1)
     _no_error(browser)
@@ -271,7 +281,8 @@ def test_the_chosen_verband_survives_a_tour_of_all_pages_and_a_reload(server, br
     for key, title in labels.PAGES.items():
         if key in ("start", "gegevens", "woordenlijst"):  # no verband there
             continue
-        browser.find_element(By.XPATH, f"//a[.//span[text()='{title}']]").click()
+        link = f"//a[@data-testid='stSidebarNavLink'][contains(., '{title}')]"
+        WebDriverWait(browser, 60).until(ec.element_to_be_clickable((By.XPATH, link))).click()
         _wait_text(browser, "Synthetische demodata")
         WebDriverWait(browser, 30).until(
             lambda d: _verband_box(d).get_attribute("value").startswith("gent - ")

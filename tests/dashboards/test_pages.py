@@ -18,7 +18,7 @@ from queries.charts import THIS
 from queries.presentation import MEASURE_TABLE
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboards" / "app.py")
-PAGES = Path(__file__).resolve().parents[2] / "dashboards" / "pages"
+PAGES = Path(__file__).resolve().parents[2] / "dashboards" / "views"
 
 
 @pytest.fixture(scope="module")

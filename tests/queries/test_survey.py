@@ -214,7 +214,7 @@ def test_answered_in_the_dashboard_or_on_the_form_gives_the_same_stored_answer(
     root = Path(__file__).resolve().parents[2]
     app = AppTest.from_file(str(root / "dashboards" / "app.py"), default_timeout=60)
     app.run()
-    app.switch_page(str(root / "dashboards" / "pages" / "bevraging.py")).run()
+    app.switch_page(str(root / "dashboards" / "views" / "bevraging.py")).run()
     for key in PARTNERS:
         app.selectbox(key=f"bevraging_rol_{key}").set_value(ROW[f"rol_{key}"])
     for key in ("constructief", "ondersteund", "administratief", "politiek"):
