@@ -20,6 +20,7 @@ __all__ = [
     "Kind",
     "count",
     "day",
+    "enumeration",
     "error_reason",
     "format_value",
     "is_missing",
@@ -88,6 +89,15 @@ def count(value: float) -> str:
     ('257.029', '221')
     """
     return format_decimal(round(value), format="#,##0", locale=LOCALE)
+
+
+def enumeration(items: list[str]) -> str:
+    """Words as a Dutch enumeration.
+
+    >>> enumeration(["a"]), enumeration(["a", "b"]), enumeration(["a", "b", "c"])
+    ('a', 'a en b', 'a, b en c')
+    """
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
 
 def percent(share: float, decimals: int = 1) -> str:

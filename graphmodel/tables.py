@@ -115,7 +115,8 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _c(
             "activiteiten",
             "list",
-            "Activiteiten, bv. groenonderhoud; logistiek.",
+            "Activiteiten van een SE-actor uit de lijst op dit blad, bv. groenonderhoud; "
+            "logistiek. Zonder gekende activiteit krijgt de actor geen voorstellen.",
             "activities",
             "activiteit",
         ),
@@ -129,7 +130,13 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         ),
         _c("vte", "decimal", "Aantal voltijdse equivalenten (komma of punt als decimaal).", "fte"),
         _c("doelgroepwerknemers", "int", "Aantal doelgroepwerknemers.", "target_group_workers"),
-        _c("tags", "list", "Vrije labels, gescheiden door ;.", "labels"),
+        _c(
+            "tags",
+            "list",
+            "Vrije labels, gescheiden door ;. Het label mvo (maatschappelijk verantwoord "
+            "ondernemen) maakt een werkgever opener in de voorstellen.",
+            "labels",
+        ),
         _c(
             "contactpersoon",
             "text",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 
+from graphmodel.activities import vocabulary
 from graphmodel.model import Actor, Dataset, Event, Membership, Participation, Tie, Verband
 from graphmodel.reference import reference_verbanden
 from graphmodel.survey import SurveyAnswer
@@ -214,7 +215,7 @@ class _Builder:
                     type=v["type"],
                     municipality=v["gemeente"],
                     nace=v["nace"] or (),
-                    activities=v["activiteiten"] or (),
+                    activities=self._activities(row, v["type"], v["activiteiten"] or ()),
                     kbo=v["kbo"],
                     fte=v["vte"],
                     target_group_workers=v["doelgroepwerknemers"],
@@ -228,6 +229,41 @@ class _Builder:
                 )
             )
         return tuple(actors)
+
+    def _activities(self, row: Row, kind, written: tuple[str, ...]) -> tuple[str, ...]:
+        """An SE actor's activities in Verbinder's words; each other spelling is said, none
+        is dropped. Other actors' activities are kept as written (matchmaking does not use them).
+        """
+        if kind is None or not kind.is_social_economy:
+            return written
+        known = vocabulary()
+        result = []
+        for text in written:
+            name = known.resolve(text)
+            if name is None:
+                close = known.suggest(text)
+                hint = f"; bedoelde u '{close}'?" if close else "."
+                row.sheet.problem(
+                    f"activiteit '{text}' is niet gekend{hint} Zonder gekende activiteit krijgt "
+                    "deze actor geen voorstellen voor nieuwe relaties (de lijst staat op het blad "
+                    "uitleg van het sjabloon; een eigen activiteit voegt u toe in een eigen "
+                    "sectorfit-bestand)",
+                    row=row.number,
+                    header="activiteiten",
+                    level=WARNING,
+                )
+                result.append(text)
+            elif name != text.lower():
+                row.sheet.problem(
+                    f"activiteit '{text}' wordt gelezen als '{name}'",
+                    row=row.number,
+                    header="activiteiten",
+                    level=WARNING,
+                )
+                result.append(name)
+            else:
+                result.append(name)
+        return tuple(dict.fromkeys(result))
 
     def _memberships_from_actors(self, parsed: list[tuple[Row, dict]]) -> dict[str, dict]:
         result: dict[str, dict[str, Membership]] = {}

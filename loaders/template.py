@@ -9,6 +9,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from graphmodel.activities import vocabulary
 from graphmodel.tables import REQUIRED_SHEETS, SHEETS
 from graphmodel.types import ActorType, Engagement, Provenance, TieKind
 
@@ -19,7 +20,10 @@ _LISTS: dict[str, list[str]] = {
     "engagement": [e.label for e in Engagement],
     "tiekind": [k.value for k in TieKind],
     "provenance": [p.value for p in Provenance if p is not Provenance.SYNTHETISCH],
+    "activity": vocabulary().names,
 }
+_OPEN_LISTS = {"activiteiten": "activity"}
+"""Columns whose dropdown proposes values but accepts others (several, separated by ;)."""
 
 _INTRO = [
     "Verbinder: sjabloon voor de actoren en relaties van uw verband",
@@ -70,6 +74,22 @@ def write_template(path: str | Path) -> Path:
     for kind in TieKind:
         direction = "van bron naar doel" if kind.directed else "wederzijds"
         intro.append([kind.value, direction, "", kind.description])
+    intro.append([])
+    intro.append(["activiteit (kolom activiteiten)", "ook geschreven als", "", "uitleg"])
+    for cell in intro[intro.max_row]:
+        cell.font = Font(bold=True)
+    for activity in vocabulary().activities:
+        intro.append([activity.name, ", ".join(activity.synonyms), "", activity.description])
+    intro.append(
+        [
+            "",
+            "",
+            "",
+            "Een SE-actor zonder activiteit uit deze lijst krijgt geen voorstellen voor nieuwe "
+            "relaties. Een eigen activiteit voegt u toe in een eigen sectorfit-bestand "
+            "(verbinder missing-links --sectorfit).",
+        ]
+    )
     for letter, width in zip("ABCD", (30, 26, 10, 90), strict=True):
         intro.column_dimensions[letter].width = width
 
@@ -95,12 +115,14 @@ def write_template(path: str | Path) -> Path:
             worksheet.column_dimensions[get_column_letter(i)].width = max(
                 14, len(column.header) + 4
             )
-            if column.kind in list_ranges:
+            listed = _OPEN_LISTS.get(column.header, column.kind)
+            if listed in list_ranges:
                 validation = DataValidation(
                     type="list",
-                    formula1=list_ranges[column.kind],
+                    formula1=list_ranges[listed],
                     allow_blank=True,
-                    showErrorMessage=column.kind != "engagement",
+                    showErrorMessage=column.kind != "engagement"
+                    and column.header not in _OPEN_LISTS,
                     errorTitle="Ongeldige waarde",
                     error="Kies een waarde uit de lijst.",
                 )

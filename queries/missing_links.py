@@ -27,13 +27,21 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from graphmodel.formatting import count, number
+from graphmodel.activities import vocabulary
+from graphmodel.formatting import count
 from graphmodel.metrics.link_prediction import adjacency_matrix, pair_scores
 from graphmodel.model import Actor, Dataset
 from graphmodel.nace import SECTION_LABELS, nace_section
 from graphmodel.progress import Progress, counted, silent
 from graphmodel.sector_fit import SectorFit
 from graphmodel.types import ActorType
+from queries.link_reasons import (
+    PairFacts,
+    explain,
+    haversine_km,
+    openness_reasons,
+    without_shared,
+)
 from queries.permissions import require
 from queries.report import UnknownVerbandError
 
@@ -80,12 +88,6 @@ LINK_COLUMNS = (
     "uitleg",
 )
 """The columns of :func:`missing_links`, in order; their meaning is in the measure catalogue."""
-
-_WORDS = ["geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien"]
-
-
-def _count_word(n: int) -> str:
-    return _WORDS[n] if n < len(_WORDS) else str(n)
 
 
 def _capacity(actor: Actor) -> float:
@@ -156,33 +158,62 @@ class _Codes:
         return np.fmax(by_area, near)
 
 
+def _activity(text: str) -> str:
+    """The activity in the vocabulary's words; an unknown one as written, lower case (a user's
+    own sector-fit file may know it)."""
+    return vocabulary().resolve(text) or text.strip().lower()
+
+
+def _coverage(actors: list[Actor], fit: SectorFit, candidates: int) -> list[str]:
+    """Plain sentences on which actors cannot get suggestions, and why."""
+    known = set(fit.activities)
+    se = [a for a in actors if a.type.is_social_economy]
+    employers = [a for a in actors if a.type is ActorType.WERKGEVER]
+    lines = []
+    if not se:
+        lines.append("Er zijn hier geen SE-actoren, dus ook geen paren om voor te stellen.")
+    if not employers:
+        lines.append("Er zijn hier geen reguliere werkgevers, dus ook geen paren.")
+    bare = [a.name for a in se if not a.activities]
+    if bare:
+        lines.append(
+            f"{count(len(bare))} SE-actor(en) zonder activiteit krijgen geen voorstellen: "
+            f"{_listed(bare)}. Vul de kolom 'activiteiten' in."
+        )
+    unknown = [
+        f"{a.name} ({', '.join(a.activities)})"
+        for a in se
+        if a.activities and not {_activity(x) for x in a.activities} & known
+    ]
+    if unknown:
+        lines.append(
+            f"{count(len(unknown))} SE-actor(en) met een activiteit die niet in de "
+            f"sectorfit-tabel staat, krijgen geen voorstellen: {_listed(unknown)}."
+        )
+    no_code = [a.name for a in employers if not a.nace]
+    if no_code:
+        lines.append(
+            f"{count(len(no_code))} werkgever(s) zonder NACE-code komen niet in aanmerking: "
+            f"{_listed(no_code)}."
+        )
+    if se and employers and not candidates and not (bare or unknown or no_code):
+        lines.append(
+            "Geen werkgever hier werkt in een sector die past bij de activiteiten van de "
+            "SE-actoren, of elk passend paar heeft al een relatie."
+        )
+    return lines
+
+
+def _listed(names: list[str], limit: int = 5) -> str:
+    shown = ", ".join(names[:limit])
+    return shown + (f" en {count(len(names) - limit)} andere" if len(names) > limit else "")
+
+
 def _openness(employer: Actor, attended: int) -> tuple[float, list[str]]:
     engagement = max((m.engagement for m in employer.memberships), default=0) / 3
     mvo = any(tag.lower() == "mvo" for tag in employer.tags)
-    reasons = []
-    if engagement >= 2 / 3:
-        reasons.append("werkgever is actief betrokken")
-    if attended:
-        reasons.append(
-            f"werkgever was op {_count_word(attended)} evenement" + ("en" if attended > 1 else "")
-        )
-    if mvo:
-        reasons.append("werkgever doet aan MVO")
+    reasons = openness_reasons(engagement, attended, mvo)
     return (engagement + min(1.0, attended / 2) + float(mvo)) / 3, reasons
-
-
-def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km between two WGS84 points."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371 * math.asin(math.sqrt(min(1.0, h)))
-
-
-def _number(value: float) -> str:
-    return count(value) if float(value).is_integer() else number(value, 1)
 
 
 def missing_links(
@@ -220,7 +251,8 @@ def missing_links(
     -------
     DataFrame
         Columns of :data:`LINK_COLUMNS`, best first (ties broken by ids).
-        ``attrs["kandidaten"]`` holds the number of candidate pairs scored.
+        ``attrs["kandidaten"]`` holds the number of candidate pairs scored,
+        ``attrs["dekking"]`` Dutch sentences on which actors could not get suggestions and why.
     """
     require(dataset, verband_id, detail=True)
     if top is not None and top < 1:
@@ -259,7 +291,7 @@ def missing_links(
 
     def candidates_of(s: int) -> tuple[np.ndarray, np.ndarray]:
         """Employers that fit SE actor ``s`` (not yet tied to it) and the rule for each."""
-        activities = tuple(a.lower() for a in actors[s].activities)
+        activities = tuple(_activity(a) for a in actors[s].activities)
         options = []
         for section in SECTION_LABELS:
             usable = activities
@@ -293,7 +325,7 @@ def missing_links(
     capacity = np.array([_capacity(a) for a in actors])
     rule_weight = np.array([r.weight for r in rules])
     kept: list[dict[str, np.ndarray]] = []
-    count = 0
+    scored = 0
     # SE actors in batches, keeping each batch's best: memory stays bounded however many
     # candidate pairs there are.
     batches = range(0, len(se_rows), BATCH)
@@ -302,7 +334,7 @@ def missing_links(
         se_idx = np.concatenate([np.full(len(e), s, dtype=np.int64) for s, e, _ in parts])
         emp_idx = np.concatenate([e for _, e, _ in parts])
         rule_of = np.concatenate([r for _, _, r in parts])
-        count += len(se_idx)
+        scored += len(se_idx)
         if not len(se_idx):
             continue
         aa = pair_scores(adjacency, se_idx, emp_idx)["adamic_adar"]
@@ -320,7 +352,11 @@ def missing_links(
         kept.append(_best(batch, top))
     if not kept:
         empty = pd.DataFrame(columns=list(LINK_COLUMNS))
-        empty.attrs.update(kandidaten=count, synthetic=dataset.synthetic)
+        empty.attrs.update(
+            kandidaten=scored,
+            dekking=_coverage(actors, fit, scored),
+            synthetic=dataset.synthetic,
+        )
         return empty
     merged = _best({key: np.concatenate([b[key] for b in kept]) for key in kept[0]}, top)
     order = np.lexsort((merged["emp"], merged["se"], -merged["score"]))
@@ -329,15 +365,15 @@ def missing_links(
     frame = _explain(
         actors,
         adjacency,
-        merged["se"][order],
-        merged["emp"][order],
-        merged["rule"][order],
+        (merged["se"][order], merged["emp"][order], merged["rule"][order]),
         rules,
         {f: merged[f][order] for f in FEATURES},
         merged["score"][order],
         attended,
+        (weights, dataset, verband_id is not None),
     )
-    frame.attrs["kandidaten"] = count
+    frame.attrs["kandidaten"] = scored
+    frame.attrs["dekking"] = _coverage(actors, fit, scored)
     frame.attrs["synthetic"] = dataset.synthetic
     return frame
 
@@ -352,42 +388,35 @@ def _best(batch: dict[str, np.ndarray], top: int | None) -> dict[str, np.ndarray
     return {key: values[keep] for key, values in batch.items()}
 
 
-def _explain(
-    actors, adjacency, se_idx, emp_idx, rule_of, rules, features, score, attended
-) -> pd.DataFrame:
+def _explain(actors, adjacency, chosen, rules, features, score, attended, context) -> pd.DataFrame:
     """Rows with the Dutch explanation, for the chosen pairs only."""
+    se_idx, emp_idx, rule_of = chosen
+    weights, dataset, scoped = context
     common = pair_scores(adjacency, se_idx, emp_idx, examples=2)
-    rows = []
+    rows, explanations = [], []
     for k, (s, e) in enumerate(zip(se_idx.tolist(), emp_idx.tolist(), strict=True)):
-        se, employer, rule = actors[s], actors[e], rules[rule_of[k]]
-        reasons = [
-            f"{rule.activity} past bij {SECTION_LABELS[rule.section].lower()} "
-            f"(NACE {rule.section}{': ' + rule.note if rule.note else ''})"
-        ]
-        n_common = int(common["common"][k])
-        if n_common:
-            shown = ", ".join(actors[z].name for z in common["examples"][k])
-            more = ", ..." if n_common > len(common["examples"][k]) else ""
-            word = "partner" if n_common == 1 else "partners"
-            reasons.append(f"{_count_word(n_common)} gemeenschappelijke {word} ({shown}{more})")
+        se, employer = actors[s], actors[e]
         shared = sorted(set(se.verbanden) & set(employer.verbanden))
-        if (
-            se.municipality
-            and (se.municipality or "").lower() == (employer.municipality or "").lower()
-        ):
-            reasons.append(f"zelfde gemeente ({se.municipality})")
-        elif shared:
-            reasons.append(f"zelfde verband ({shared[0]})")
-        elif features["plaats"][k] >= PLACE["provincie"]:
-            reasons.append("zelfde provincie")
-        if None not in (se.lat, se.lon, employer.lat, employer.lon):
-            distance = _haversine(se.lat, se.lon, employer.lat, employer.lon)
-            reasons.append(f"op {_number(round(distance, 1))} km van elkaar")
-        reasons += _openness(employer, attended.get(employer.id, 0))[1]
-        size = se.fte if se.fte is not None else se.target_group_workers
-        if size:
-            unit = "VTE" if se.fte is not None else "doelgroepwerknemers"
-            reasons.append(f"{se.type.label} met {_number(size)} {unit}")
+        distance = (
+            haversine_km(se.lat, se.lon, employer.lat, employer.lon)
+            if None not in (se.lat, se.lon, employer.lat, employer.lon)
+            else None
+        )
+        facts = PairFacts(
+            se=se,
+            employer=employer,
+            rule=rules[rule_of[k]],
+            common=int(common["common"][k]),
+            examples=tuple(actors[z].name for z in common["examples"][k]),
+            distance_km=distance if distance is not None and distance < NEAR_KM else None,
+            same_town=bool(se.municipality)
+            and se.municipality.lower() == (employer.municipality or "").lower(),
+            shared_verband=None if scoped or not shared else dataset.verband_by_id[shared[0]].name,
+            same_province=not scoped and features["plaats"][k] >= PLACE["provincie"],
+            openness=tuple(_openness(employer, attended.get(employer.id, 0))[1]),
+            contribution={f: getattr(weights, f) * float(v[k]) for f, v in features.items()},
+        )
+        explanations.append(explain(facts))
         rows.append(
             {
                 "se_actor": se.id,
@@ -398,8 +427,9 @@ def _explain(
                 "werkgever_gemeente": employer.municipality,
                 "score": float(score[k]),
                 **{f: float(v[k]) for f, v in features.items()},
-                "gemeenschappelijke_partners": n_common,
-                "uitleg": "; ".join(reasons),
+                "gemeenschappelijke_partners": facts.common,
             }
         )
+    for row, text in zip(rows, without_shared(explanations), strict=True):
+        row["uitleg"] = text
     return pd.DataFrame(rows, columns=list(LINK_COLUMNS))

@@ -78,6 +78,8 @@ def missing_links(ctx, dataset, verband, municipalities, sectors, top, fit_file,
         raise click.ClickException(str(exc)) from exc
     banner(data.synthetic)
     click.echo(f"{count(links.attrs['kandidaten'])} kandidaat-paren gescoord.")
+    for line in links.attrs["dekking"]:
+        click.echo(line)
     for row in links.itertuples(index=False):
         click.echo(f"{number(row.score)}  {row.se_naam}  <->  {row.werkgever_naam}")
         click.echo(f"      {row.uitleg}")

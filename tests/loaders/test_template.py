@@ -59,3 +59,23 @@ def test_the_template_explains_every_tie_kind_and_its_direction(tmp_path):
 def test_the_empty_template_passes_its_own_validation_without_warnings(tmp_path):
     report = validate(write_template(tmp_path / "t.xlsx"))
     assert report.ok and report.warnings == []
+
+
+def test_the_template_lists_the_activities_with_their_other_spellings(tmp_path):
+    book = load_workbook(write_template(tmp_path / "t.xlsx"))
+    rows = {row[0]: row for row in book["uitleg"].iter_rows(values_only=True) if row[0]}
+    assert "poetsdienst" in rows["schoonmaak"][1]
+    assert "strijken" in rows["strijkatelier"][1]
+    lists = book["lijsten"]
+    column_of = {cell.value: cell.column_letter for cell in lists[1]}
+    activities = [c.value for c in lists[column_of["activity"]][1:] if c.value]
+    assert "groenonderhoud" in activities and "poetsdienst" not in activities
+    headers = [c.value for c in book["actoren"][1]]
+    letter = chr(ord("A") + headers.index("activiteiten"))
+    (dropdown,) = [
+        v
+        for v in book["actoren"].data_validations.dataValidation
+        if str(v.sqref).startswith(f"{letter}2")
+    ]
+    assert f"${column_of['activity']}$2" in dropdown.formula1
+    assert not dropdown.showErrorMessage  # several activities, separated by ;, stay possible

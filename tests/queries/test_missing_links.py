@@ -70,10 +70,15 @@ def test_planted_pairs_come_first_and_existing_ties_never():
 
 def test_the_explanation_names_every_feature_that_scored():
     top = missing_links(planted(), "v", fit=FIT).iloc[0]
-    assert top["uitleg"].startswith("groenonderhoud past bij bouwnijverheid (NACE F")
-    assert "één gemeenschappelijke partner (Regie V)" in top["uitleg"]
-    assert "zelfde gemeente (Aa)" in top["uitleg"]
-    assert "LDE met 20 VTE" in top["uitleg"]
+    assert top["uitleg"].startswith(
+        "Sterke sectorfit: Bouw Een (NACE 41.201) werkt in bouwnijverheid, een sector die vaak "
+        "een beroep doet op groenonderhoud"
+    )
+    assert "Regie V werkt met beide samen en kan hen aan elkaar voorstellen." in top["uitleg"]
+    assert "Beide zijn gevestigd in Aa." in top["uitleg"]
+    assert "LDE Groen is een LDE met 20 VTE." in top["uitleg"]
+    # Every pair is in verband V: saying so would tell the regisseur nothing.
+    assert "verband" not in top["uitleg"]
     assert (top["sectorfit"], top["plaats"], top["gemeenschappelijke_partners"]) == (1.0, 1.0, 1)
 
 
@@ -172,10 +177,43 @@ def test_negative_weights_are_refused():
 
 
 def test_top_n_is_the_head_of_the_full_ranking(demo):
-    full = missing_links(demo, "gent", fit=FIT, top=None)
+    # The explanations leave out what every pair of the run shares, so they may differ.
+    full = missing_links(demo, "gent", fit=FIT, top=None).drop(columns="uitleg")
     for n in (1, 10, 57):
-        top = missing_links(demo, "gent", fit=FIT, top=n)
+        top = missing_links(demo, "gent", fit=FIT, top=n).drop(columns="uitleg")
         assert top.equals(full.head(n).reset_index(drop=True))
+
+
+def test_no_sentence_holds_for_every_pair_and_the_strongest_reason_comes_first(demo):
+    links = missing_links(demo, "gent", fit=FIT, top=30)
+    sentences = [set(text.split(". ")) for text in links["uitleg"]]
+    assert not set.intersection(*sentences)
+    for row in links.itertuples(index=False):
+        contributions = {
+            "sectorfit": 0.35 * row.sectorfit,
+            "netwerknabijheid": 0.25 * row.netwerknabijheid,
+            "plaats": 0.15 * row.plaats,
+            "openheid": 0.15 * row.openheid,
+            "capaciteit": 0.10 * row.capaciteit,
+        }
+        first = max(contributions, key=contributions.get)
+        opening = {
+            "sectorfit": "sectorfit:",
+            "netwerknabijheid": "samen",
+            "plaats": "Beide",
+            "openheid": f"{row.werkgever_naam} ",
+            "capaciteit": " is een ",
+        }
+        assert opening[first] in row.uitleg.split(". ")[0], row.uitleg
+        assert "..." not in row.uitleg
+
+
+def test_the_reason_names_the_employer_s_own_nace_code(demo):
+    links = missing_links(demo, "gent", fit=FIT, top=30)
+    employers = demo.actor_by_id
+    for row in links.itertuples(index=False):
+        codes = employers[row.werkgever].nace
+        assert any(f"NACE {code}" in row.uitleg or code in row.uitleg for code in codes)
 
 
 def test_province_blocking_only_for_the_flanders_wide_query():
@@ -209,10 +247,18 @@ def test_activity_filter_uses_that_activity_and_all_nace_codes_count():
     )
     dataset = Dataset("x", actors=(se, employer), verbanden=planted().verbanden)
     links = missing_links(dataset, "v", fit=FIT, sectors=["recyclage"])
-    assert links["uitleg"].iloc[0].startswith("recyclage past bij bouwnijverheid (NACE F")
+    assert (
+        links["uitleg"]
+        .iloc[0]
+        .startswith(
+            "Gedeeltelijke sectorfit: WG (NACE 41.200) werkt in bouwnijverheid, een sector die soms "
+            "een beroep doet op recyclage"
+        )
+    )
     assert links["sectorfit"].iloc[0] == 0.5
     best = missing_links(dataset, "v", fit=FIT)
-    assert best["uitleg"].iloc[0].startswith("groenonderhoud past bij bouwnijverheid")
+    assert best["uitleg"].iloc[0].startswith("Sterke sectorfit: WG (NACE 41.200)")
+    assert "groenonderhoud" in best["uitleg"].iloc[0]
 
 
 def test_top_must_be_positive():
@@ -258,7 +304,8 @@ def test_coordinates_make_nearby_employers_score_higher():
     assert links.loc["near", "plaats"] == pytest.approx(1 - 1.32 / 40, abs=0.01)
     assert links.loc["far", "plaats"] == 0.6
     assert links.index[0] == "near"
-    assert "op 1,3 km van elkaar" in links.loc["near", "uitleg"]
+    assert "Ze liggen op 1,3 km van elkaar." in links.loc["near", "uitleg"]
+    assert "km" not in links.loc["far", "uitleg"]  # too far to count, so not a reason
 
 
 def test_one_coordinate_without_the_other_is_an_error(tmp_path, write_workbook):

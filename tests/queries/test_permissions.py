@@ -142,6 +142,8 @@ NOT_QUERIES = {
     "actions.fresh_id": "kiest een nieuwe id, leest geen dataset",
     "duplicates.normalised_name": "vergelijkt twee namen, leest geen dataset",
     "duplicates.may_be_one_organisation": "vergelijkt twee actoren, leest geen dataset",
+    "link_reasons.explain": "schrijft de zinnen van een paar, leest geen dataset",
+    "link_reasons.without_shared": "voegt zinnen samen, leest geen dataset",
     "server_side.server_counts": "getest tegen de Bolt-server (test_neo4j_store.py)",
     "server_side.server_density": "getest tegen de Bolt-server (test_neo4j_store.py)",
     "server_side.server_verband_graph": "getest tegen de Bolt-server (test_neo4j_store.py)",
