@@ -8,7 +8,6 @@ is left out.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass
 
@@ -136,13 +135,3 @@ def without_shared(explanations: list[list[str]]) -> list[str]:
         seen = Counter(s for sentences in explanations for s in set(sentences))
         shared = {s for s, n in seen.items() if n == len(explanations)}
     return [" ".join(s for s in sentences if s not in shared) for sentences in explanations]
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km between two WGS84 points (Earth radius 6371 km)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371 * math.asin(math.sqrt(min(1.0, h)))

@@ -38,7 +38,6 @@ from graphmodel.types import ActorType
 from queries.link_reasons import (
     PairFacts,
     explain,
-    haversine_km,
     openness_reasons,
     without_shared,
 )
@@ -370,7 +369,7 @@ def missing_links(
         {f: merged[f][order] for f in FEATURES},
         merged["score"][order],
         attended,
-        (weights, dataset, verband_id is not None),
+        (weights, dataset, verband_id is not None, codes),
     )
     frame.attrs["kandidaten"] = scored
     frame.attrs["dekking"] = _coverage(actors, fit, scored)
@@ -391,24 +390,21 @@ def _best(batch: dict[str, np.ndarray], top: int | None) -> dict[str, np.ndarray
 def _explain(actors, adjacency, chosen, rules, features, score, attended, context) -> pd.DataFrame:
     """Rows with the Dutch explanation, for the chosen pairs only."""
     se_idx, emp_idx, rule_of = chosen
-    weights, dataset, scoped = context
+    weights, dataset, scoped, codes = context
+    distances = codes.distance_km(se_idx, emp_idx)  # NaN where a coordinate is missing
     common = pair_scores(adjacency, se_idx, emp_idx, examples=2)
     rows, explanations = [], []
     for k, (s, e) in enumerate(zip(se_idx.tolist(), emp_idx.tolist(), strict=True)):
         se, employer = actors[s], actors[e]
         shared = sorted(set(se.verbanden) & set(employer.verbanden))
-        distance = (
-            haversine_km(se.lat, se.lon, employer.lat, employer.lon)
-            if None not in (se.lat, se.lon, employer.lat, employer.lon)
-            else None
-        )
+        distance = float(distances[k])
         facts = PairFacts(
             se=se,
             employer=employer,
             rule=rules[rule_of[k]],
             common=int(common["common"][k]),
             examples=tuple(actors[z].name for z in common["examples"][k]),
-            distance_km=distance if distance is not None and distance < NEAR_KM else None,
+            distance_km=distance if distance < NEAR_KM else None,  # False for NaN
             same_town=bool(se.municipality)
             and se.municipality.lower() == (employer.municipality or "").lower(),
             shared_verband=None if scoped or not shared else dataset.verband_by_id[shared[0]].name,
