@@ -143,7 +143,7 @@ def _links(key: Key, verband: str, sectors: tuple, top: int):
 
 
 @st.cache_data(max_entries=32, show_spinner=labels.SPIN_PLAN)
-def _plan(key: Key, verband: str, sectors: tuple, capacity: int):
+def _plan(key: Key, verband: str, sectors: tuple, capacity: int, table_size: int):
     from loaders.sector_fit import default_sector_fit
     from queries.event_planner import plan_event
 
@@ -153,6 +153,7 @@ def _plan(key: Key, verband: str, sectors: tuple, capacity: int):
         capacity=capacity,
         fit=default_sector_fit(),
         sectors=list(sectors) or None,
+        table_size=table_size,
     )
 
 
@@ -173,9 +174,9 @@ def links_of(info: DatasetInfo, verband: str, sectors: tuple, top: int):
     return _links(_key(info), verband, sectors, top)
 
 
-def plan_of(info: DatasetInfo, verband: str, sectors: tuple, capacity: int):
+def plan_of(info: DatasetInfo, verband: str, sectors: tuple, capacity: int, table_size: int):
     """queries.event_planner.plan_event with the shipped sector fit, cached by version."""
-    return _plan(_key(info), verband, sectors, capacity)
+    return _plan(_key(info), verband, sectors, capacity, table_size)
 
 
 def brokers_of(info: DatasetInfo, verband: str):

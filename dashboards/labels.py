@@ -58,6 +58,11 @@ TOP_N = "Aantal voorstellen"
 SECTOR_FILTER = "Sectoren of activiteiten"
 CAPACITY = "Aantal plaatsen"
 PLAN = "Stel een uitnodigingslijst voor"
+TABLE_SIZE = "Plaatsen per tafel"
+PLAN_SUMMARY = (
+    "{invited} uitnodigingen, per tafel geschikt; naar verwachting {expected} nieuwe contacten "
+    "tussen SE-organisaties en werkgevers (een ruwe schatting, geen belofte)."
+)
 UPLOAD = "Werkmap (.xlsx) om te controleren en in te lezen"
 TEMPLATE = "Download het lege sjabloon"
 REPLACE = (

@@ -1,31 +1,43 @@
 """Plan a matchmaking event: whom to invite so that new, well-fitting SE-regular links can form.
 
-The candidate pairs and their scores come from :func:`queries.missing_links.missing_links`
+The candidate pairs and their chances come from :func:`queries.missing_links.missing_links`
 (score divided by the sum of the weights, so that it reads as a chance between 0 and 1). The
-invite list is built greedily (Nemhauser, Wolsey and Fisher 1978): each step adds the
-organisation that raises the expected number of new links the most,
+invite list maximises the expected number of new links,
 
     E = sum over invited pairs (s, e) of p(s, e) * (1 + bonus * [a common partner of s and e
         is invited as intermediary]),
 
-while the SE side and the employer side stay within ``balance`` of each other and
-intermediaries (regisseur excluded, who hosts) take at most ``intermediary_share`` of the
-places. Only the best ``20 x capacity`` candidate pairs are considered, which keeps the
-planner quick on the largest verband. Every invitation comes with the reason it was chosen.
+exactly, as a mixed-integer programme solved by HiGHS through :func:`scipy.optimize.milp`
+(Huangfu and Hall 2018): a 0/1 choice per organisation, a pair counts only when both sides
+are chosen and its bonus only when one of its common partners is. Constraints: at most
+``capacity`` places; the SE side and the employer side differ by at most ``balance`` of
+their total (by one when the list is small); intermediaries (the regisseur, who hosts,
+excluded) take at most ``intermediary_share`` of the places; and one VDAB office, one
+employer organisation and the Economisch Huis are invited when the verband has them and
+there is room. Among equally good lists the fuller one wins, so the room fills when there are
+enough candidates. Only the best ``20 x capacity`` candidate pairs and every SE actor's best
+ten are considered; everyone invited has at least one suggested partner among the invitees.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
+from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
+from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.sparse import coo_matrix
 
-from graphmodel.model import Dataset
+from graphmodel.formatting import count, enumeration, number, percent
+from graphmodel.model import Actor, Dataset
 from graphmodel.sector_fit import SectorFit
 from graphmodel.types import ActorType, SectorGroup
+from queries.link_reasons import count_word
 from queries.missing_links import DEFAULT_WEIGHTS, FEATURES, Weights, missing_links
 from queries.permissions import require
+from queries.seating import seat
 
 __all__ = ["INVITE_COLUMNS", "plan_event"]
 
@@ -34,6 +46,7 @@ INVITE_COLUMNS = (
     "naam",
     "type",
     "kant",
+    "tafel",
     "bijdrage",
     "reden",
 )
@@ -41,12 +54,43 @@ INVITE_COLUMNS = (
 
 SE, EMPLOYER, BROKER = "sociale economie", "werkgever", "tussenpersoon"
 POOL_FACTOR = 20
-"""The planner considers the best ``POOL_FACTOR x capacity`` candidate pairs."""
+PER_SE_ACTOR = 10
+"""The planner considers the best ``POOL_FACTOR x capacity`` candidate pairs and the best
+``PER_SE_ACTOR`` pairs of every SE actor."""
+TIME_LIMIT = 20.0
+"""Seconds the solver may take; past it, the best list found so far and its gap are given."""
+
+BEST_NAMED = 3
+"""A reason names at most this many of an organisation's suggested partners by name."""
+
+Pair = tuple[str, str]
 
 
-def _names(names: list[str], limit: int = 3) -> str:
-    shown = ", ".join(names[:limit])
-    return shown + (", ..." if len(names) > limit else "")
+def _is_economisch_huis(actor: Actor) -> bool:
+    return "economisch huis" in actor.name.lower()
+
+
+REQUIRED_KINDS = (
+    ("VDAB", "kent de werkzoekenden en hun begeleiding", lambda a: a.type is ActorType.VDAB),
+    (
+        "een werkgeversorganisatie",
+        "spreekt voor de werkgevers en brengt ze mee",
+        lambda a: a.type is ActorType.WERKGEVERSORGANISATIE,
+    ),
+    ("het Economisch Huis", "kent de lokale bedrijven", _is_economisch_huis),
+)
+"""Intermediaries a matchmaking event needs: who guides job seekers, who speaks for
+employers, who knows local businesses (IDEA Consult 2019, 3.4)."""
+
+
+@dataclass
+class _Problem:
+    """The candidates of one event and what is known about them."""
+
+    chance: dict[Pair, float]
+    side: dict[str, str]
+    introducers: dict[Pair, set[str]] = field(default_factory=dict)
+    required: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 def plan_event(
@@ -60,9 +104,10 @@ def plan_event(
     balance: float = 0.2,
     intermediary_share: float = 0.2,
     bonus: float = 0.5,
+    table_size: int = 6,
     weights: Weights = DEFAULT_WEIGHTS,
 ) -> pd.DataFrame:
-    """An invite list of at most ``capacity`` organisations, best first, each with a reason.
+    """An invite list of at most ``capacity`` organisations, each with a table and a reason.
 
     Parameters
     ----------
@@ -81,11 +126,15 @@ def plan_event(
         At most this share of the places goes to intermediaries.
     bonus : float
         How much an invited common partner raises the chance that a pair connects.
+    table_size : int
+        Places per table in the seating plan (column ``tafel``).
 
     Returns
     -------
     DataFrame
-        Columns of :data:`INVITE_COLUMNS`; ``attrs["verwachte_links"]`` is E for the list.
+        Columns of :data:`INVITE_COLUMNS`, by table; ``attrs["verwachte_links"]`` is E for the
+        list, ``attrs["opmerkingen"]`` Dutch sentences on what the list could not include and
+        how sure the solver is.
     """
     require(dataset, verband_id, detail=True)
     if capacity < 2:
@@ -97,127 +146,244 @@ def plan_event(
         sectors=sectors,
         fit=fit,
         weights=weights,
-        top=POOL_FACTOR * capacity,
+        top=None,
     )
     total_weight = sum(getattr(weights, f) for f in FEATURES) or 1.0
-    towns = {m.lower() for m in municipalities or ()}
-    chance = {
-        (r.se_actor, r.werkgever): r.score / total_weight for r in links.itertuples(index=False)
+    chance = _pool(links, capacity, total_weight)
+    problem = _problem(dataset, verband_id, chance, municipalities)
+    limit = int(intermediary_share * capacity)
+    notes = _required_notes(problem, limit)
+    problem.required = problem.required[:limit]
+    invited, solver_note = _solve(problem, capacity, balance, bonus, limit)
+    notes += [solver_note] if solver_note else []
+    if len(invited) < capacity and problem.chance:
+        notes.append(_short_note(problem, capacity, len(invited)))
+    frame = _frame(dataset, problem, invited, bonus, table_size)
+    frame.attrs["opmerkingen"] = notes
+    frame.attrs["synthetic"] = dataset.synthetic
+    return frame
+
+
+def _pool(links: pd.DataFrame, capacity: int, total_weight: float) -> dict[Pair, float]:
+    """The pairs the planner weighs: the best ``POOL_FACTOR x capacity`` and every SE actor's
+    best ``PER_SE_ACTOR`` (so that the room can fill with different SE actors)."""
+    ranked = links.reset_index(drop=True)  # best first
+    keep = ranked.index < POOL_FACTOR * capacity
+    keep |= ranked.groupby("se_actor").cumcount().to_numpy() < PER_SE_ACTOR
+    return {
+        (r.se_actor, r.werkgever): r.score / total_weight
+        for r in ranked[keep].itertuples(index=False)
     }
-    pairs_of: dict[str, list[tuple[str, tuple[str, str]]]] = defaultdict(list)
-    for pair in chance:
-        pairs_of[pair[0]].append((pair[1], pair))
-        pairs_of[pair[1]].append((pair[0], pair))
+
+
+def _problem(
+    dataset: Dataset,
+    verband_id: str,
+    chance: dict[Pair, float],
+    municipalities: Collection[str] | None,
+) -> _Problem:
+    towns = {m.lower() for m in municipalities or ()}
     partners = defaultdict(set)
     for tie in dataset.ties:
         partners[tie.source].add(tie.target)
         partners[tie.target].add(tie.source)
-    by_id = dataset.actor_by_id
     brokers = [
-        a.id
+        a
         for a in dataset.members_of(verband_id)
-        if a.sector_group in (SectorGroup.INTERMEDIAIR, SectorGroup.OVERHEID)
+        if (
+            a.sector_group in (SectorGroup.INTERMEDIAIR, SectorGroup.OVERHEID)
+            or _is_economisch_huis(a)
+        )
         and a.type is not ActorType.REGISSEUR
         and (municipalities is None or (a.municipality or "").lower() in towns)
     ]
-    introduces = {
-        z: {pair for pair in chance if pair[0] in partners[z] and pair[1] in partners[z]}
-        for z in brokers
-    }
-    introduces = {z: pairs for z, pairs in introduces.items() if pairs}
-    introducers: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for z, pairs in introduces.items():
-        for pair in pairs:
-            introducers[pair].add(z)
-    side = (
-        {s: SE for s, _ in chance}
-        | {e: EMPLOYER for _, e in chance}
-        | dict.fromkeys(introduces, BROKER)
+    introducers: dict[Pair, set[str]] = defaultdict(set)
+    for broker in brokers:
+        for pair in chance:
+            if pair[0] in partners[broker.id] and pair[1] in partners[broker.id]:
+                introducers[pair].add(broker.id)
+    required = [
+        (f"{label}: {role}", sorted(b.id for b in brokers if wanted(b)))
+        for label, role, wanted in REQUIRED_KINDS
+    ]
+    required = [(label, ids) for label, ids in required if ids]
+    side = {s: SE for s, _ in chance} | {e: EMPLOYER for _, e in chance}
+    for ids in [*introducers.values(), *(ids for _, ids in required)]:
+        side |= dict.fromkeys(ids, BROKER)
+    return _Problem(chance, side, dict(introducers), required)
+
+
+def _required_notes(problem: _Problem, limit: int) -> list[str]:
+    left_out = [label.split(":")[0] for label, _ in problem.required[limit:]]
+    if not left_out:
+        return []
+    return [
+        f"Geen plaats voor {enumeration(left_out)}: tussenpersonen krijgen hoogstens "
+        f"{count_word(limit)} van de plaatsen; kies een grotere capaciteit om ze uit te nodigen."
+    ]
+
+
+def _short_note(problem: _Problem, capacity: int, invited: int) -> str:
+    kinds = list(problem.side.values())
+    return (
+        f"{count(invited)} van de {count(capacity)} plaatsen gevuld: er zijn "
+        f"{count(kinds.count(SE))} SE-organisaties en {count(kinds.count(EMPLOYER))} werkgevers "
+        "met een voorstel, en beide kanten blijven in evenwicht. Wie geen voorgestelde partner "
+        "op de lijst heeft, wordt niet uitgenodigd."
     )
 
-    invited: list[str] = []
-    chosen: dict[str, str] = {}
-    gains: dict[str, float] = {}
-    group: set[str] = set()
 
-    def helped(pair: tuple[str, str]) -> bool:
-        return any(z in group for z in introducers.get(pair, ()))
+def _solve(
+    problem: _Problem, capacity: int, balance: float, bonus: float, limit: int
+) -> tuple[list[str], str | None]:
+    """The invitees of the best list, and a sentence when the solver could not prove it best."""
+    if not problem.chance:
+        return [], None
+    actors = sorted(problem.side)
+    pairs = sorted(problem.chance)
+    index = {a: i for i, a in enumerate(actors)}
+    n, m = len(actors), len(pairs)
+    y, w, delta = n, n + m, n + 2 * m
+    rows: list[tuple[dict[int, float], float, float]] = []  # (coefficients, lower, upper)
 
-    def gain(candidate: str) -> float:
-        """How much inviting ``candidate`` raises the expected number of new links."""
-        if side[candidate] == BROKER:
-            return sum(
-                bonus * chance[pair]
-                for pair in introduces[candidate]
-                if pair[0] in group and pair[1] in group and not helped(pair)
-            )
-        return sum(
-            chance[pair] * (1 + bonus * helped(pair))
-            for other, pair in pairs_of[candidate]
-            if other in group
+    def total(kind: str, sign: float = 1.0) -> dict[int, float]:
+        return {index[a]: sign for a in actors if problem.side[a] == kind}
+
+    rows.append(({i: 1.0 for i in range(n)}, 0, capacity))
+    rows.append((total(BROKER), 0, limit))
+    for _, ids in problem.required:
+        rows.append(({index[a]: 1.0 for a in ids}, 1, np.inf))
+    for j, (s, e) in enumerate(pairs):
+        rows.append(({y + j: 1.0, index[s]: -1.0}, -np.inf, 0))
+        rows.append(({y + j: 1.0, index[e]: -1.0}, -np.inf, 0))
+        rows.append(({w + j: 1.0, y + j: -1.0}, -np.inf, 0))
+        helpers = {index[z]: -1.0 for z in problem.introducers.get((s, e), ())}
+        rows.append(({w + j: 1.0, **helpers}, -np.inf, 0))
+    partner_pairs: dict[int, dict[int, float]] = defaultdict(dict)
+    for j, (s, e) in enumerate(pairs):
+        partner_pairs[index[s]][y + j] = -1.0
+        partner_pairs[index[e]][y + j] = -1.0
+    for i, coefficients in partner_pairs.items():
+        rows.append(({i: 1.0, **coefficients}, -np.inf, 0))
+    # |#SE - #employers| <= max(1, balance x (#SE + #employers)), with delta choosing the branch.
+    for sign in (1.0, -1.0):
+        difference = total(SE, sign) | total(EMPLOYER, -sign)
+        rows.append(({**difference, delta: -capacity}, -np.inf, 1))
+        share = {i: c - balance for i, c in difference.items()}
+        rows.append(({**share, delta: capacity}, -np.inf, capacity))
+    entries = [
+        (r, c, v) for r, (coefficients, _, _) in enumerate(rows) for c, v in coefficients.items()
+    ]
+    r_index, c_index, values = zip(*entries, strict=True)
+    matrix = coo_matrix((values, (r_index, c_index)), shape=(len(rows), delta + 1))
+    chances = np.array([problem.chance[p] for p in pairs])
+    fill = 1e-6 * chances.min()  # among equally good lists, prefer the fuller one
+    objective = np.concatenate(
+        [
+            [-fill if problem.side[a] != BROKER else 0.0 for a in actors],
+            -chances,
+            -bonus * chances,
+            [0.0],
+        ]
+    )
+    integrality = np.zeros(delta + 1)
+    integrality[:n] = integrality[delta] = 1
+    result = milp(
+        objective,
+        constraints=LinearConstraint(matrix.tocsr(), [r[1] for r in rows], [r[2] for r in rows]),
+        integrality=integrality,
+        bounds=Bounds(0, 1),
+        options={"time_limit": TIME_LIMIT},
+    )
+    if result.x is None:
+        return (
+            [],
+            "De rekenmodule vond binnen de tijd geen uitnodigingslijst; kies een kleiner thema.",
         )
+    invited = [a for a in actors if result.x[index[a]] > 0.5]
+    if result.status == 0:
+        return invited, None
+    return invited, (
+        f"De rekenmodule stopte na {number(TIME_LIMIT, 0)} seconden: deze lijst ligt hoogstens "
+        f"{percent(result.mip_gap)} onder de best mogelijke."
+    )
 
-    def allowed(candidate: str) -> bool:
-        counts = {SE: 0, EMPLOYER: 0, BROKER: 0}
-        for actor in (*invited, candidate):
-            counts[side[actor]] += 1
-        if counts[BROKER] > int(intermediary_share * capacity):
-            return False
-        pair_total = counts[SE] + counts[EMPLOYER]
-        return abs(counts[SE] - counts[EMPLOYER]) <= max(1, balance * pair_total)
 
-    current = 0.0
-    while len(invited) < capacity:
-        best, best_value = None, 0.0
-        for candidate in side:
-            if candidate in group or not allowed(candidate):
-                continue
-            value = gain(candidate)
-            if not invited and side[candidate] != BROKER:
-                # Start from the best pair: a lone SE actor or employer gains nothing yet.
-                value = max(chance[pair] for _, pair in pairs_of[candidate])
-            if value > best_value + 1e-12 or (
-                best is not None and abs(value - best_value) <= 1e-12 and candidate < best
-            ):
-                best, best_value = candidate, value
-        if best is None:
-            break
-        gains[best] = gain(best)
-        current += gains[best]
-        invited.append(best)
-        group.add(best)
-    for actor in invited:
-        chosen[actor] = _reason(actor, side[actor], group, chance, introduces, by_id)
+def _frame(
+    dataset: Dataset, problem: _Problem, invited: list[str], bonus: float, table_size: int
+) -> pd.DataFrame:
+    group = set(invited)
+    pairs = {p: c for p, c in problem.chance.items() if p[0] in group and p[1] in group}
+    share: dict[str, float] = dict.fromkeys(invited, 0.0)
+    for (s, e), c in pairs.items():
+        share[s] += c / 2
+        share[e] += c / 2
+        helpers = problem.introducers.get((s, e), set()) & group
+        for z in helpers:
+            share[z] += bonus * c / len(helpers)
+    brokers = sorted((a for a in invited if problem.side[a] == BROKER), key=lambda a: -share[a])
+    tables = seat(invited, pairs, brokers, table_size)
+    by_id = dataset.actor_by_id
+    required = {a: label for label, ids in problem.required for a in ids}
     rows = [
         {
             "actor": a,
             "naam": by_id[a].name,
             "type": by_id[a].type.value,
-            "kant": side[a],
-            "bijdrage": gains[a],
-            "reden": chosen[a],
+            "kant": problem.side[a],
+            "tafel": tables[a],
+            "bijdrage": share[a],
+            "reden": _reason(a, problem, pairs, tables, required.get(a), by_id),
         }
         for a in invited
     ]
     frame = pd.DataFrame(rows, columns=list(INVITE_COLUMNS))
-    frame.attrs["verwachte_links"] = current
-    frame.attrs["synthetic"] = dataset.synthetic
+    if not frame.empty:
+        frame = frame.sort_values(["tafel", "kant", "bijdrage"], ascending=[True, True, False])
+    frame = frame.reset_index(drop=True)
+    frame.attrs["verwachte_links"] = sum(share.values())
     return frame
 
 
-def _reason(actor, kind, group, chance, introduces, by_id) -> str:
-    if kind == BROKER:
-        pairs = [pair for pair in introduces[actor] if pair[0] in group and pair[1] in group]
-        names = [f"{by_id[s].name} - {by_id[e].name}" for s, e in pairs]
-        return f"kan {len(pairs)} uitgenodigde paren aan elkaar voorstellen ({_names(names, 2)})"
-    if kind == SE:
-        matches = sorted(
-            ((p, e) for (s, e), p in chance.items() if s == actor and e in group), reverse=True
+def _reason(
+    actor: str,
+    problem: _Problem,
+    pairs: dict[Pair, float],
+    tables: dict[str, int],
+    required: str | None,
+    by_id: dict[str, Actor],
+) -> str:
+    """Why ``actor`` is invited and whom it should meet, in whole sentences, never cut."""
+    if problem.side[actor] == BROKER:
+        helped = sorted(
+            (p for p in pairs if actor in problem.introducers.get(p, ())), key=lambda p: -pairs[p]
         )
-        names = [by_id[e].name for _, e in matches]
-        return f"past bij {len(matches)} uitgenodigde werkgever(s): {_names(names)}"
+        sentences = [f"Uitgenodigd als {required}."] if required else []
+        if helped:
+            couples = [f"{by_id[s].name} en {by_id[e].name}" for s, e in helped]
+            noun = "paar" if len(helped) == 1 else "paren"
+            sentences.append(
+                f"Kent beide kanten van {count_word(len(helped))} uitgenodigde {noun} en kan "
+                f"hen aan elkaar voorstellen: {'; '.join(couples)}."
+            )
+        return " ".join(sentences)
+    own = 0 if problem.side[actor] == SE else 1
     matches = sorted(
-        ((p, s) for (s, e), p in chance.items() if e == actor and s in group), reverse=True
+        ((c, p[1 - own]) for p, c in pairs.items() if p[own] == actor), key=lambda m: -m[0]
     )
-    names = [by_id[s].name for _, s in matches]
-    return f"past bij {len(matches)} uitgenodigde SE-actor(en): {_names(names)}"
+    if not matches:
+        return "Vult een vrije plaats; er is geen uitgenodigde partner met een voorstel."
+    other = "werkgever" if own == 0 else "SE-organisatie"
+    noun = other if len(matches) == 1 else ("werkgevers" if own == 0 else "SE-organisaties")
+    names = [by_id[m].name for _, m in matches]
+    if len(names) <= BEST_NAMED:
+        sentences = [
+            f"Past bij {count_word(len(names))} uitgenodigde {noun}: {enumeration(names)}."
+        ]
+    else:
+        best = enumeration(names[:BEST_NAMED])
+        sentences = [f"Past bij {count_word(len(names))} uitgenodigde {noun}, het best bij {best}."]
+    table_mates = [by_id[m].name for _, m in matches if tables[m] == tables[actor]]
+    if table_mates:
+        sentences.append(f"Zit aan tafel {tables[actor]} met {enumeration(table_mates)}.")
+    return " ".join(sentences)

@@ -99,15 +99,27 @@ def missing_links(ctx, dataset, verband, municipalities, sectors, top, fit_file,
     required=True,
     help="Aantal plaatsen (de regisseur niet meegeteld).",
 )
+@click.option(
+    "--tafelgrootte",
+    "table_size",
+    type=click.IntRange(min=2),
+    default=6,
+    show_default=True,
+    help="Plaatsen per tafel in de tafelschikking.",
+)
 @theme_options
 @to_option
 @click.pass_context
 @store_errors
-def plan_event(ctx, dataset, verband, capacity, sectors, municipalities, fit_file, target):
+def plan_event(
+    ctx, dataset, verband, capacity, table_size, sectors, municipalities, fit_file, target
+):
     """Stel een uitnodigingslijst voor een matchmakingevent voor, met de reden per uitnodiging.
 
     Kiest SE-actoren, werkgevers en tussenpersonen zodat zoveel mogelijk nieuwe, goed
-    passende SE-reguliere contacten kunnen ontstaan, in evenwicht tussen beide kanten.
+    passende SE-reguliere contacten kunnen ontstaan, in evenwicht tussen beide kanten, en
+    nodigt VDAB, een werkgeversorganisatie en het Economisch Huis uit als ze in het verband
+    zitten. Met een tafelschikking: wie samen aan tafel zit.
 
     \b
     Voorbeeld:
@@ -123,6 +135,7 @@ def plan_event(ctx, dataset, verband, capacity, sectors, municipalities, fit_fil
             fit=fit,
             sectors=sectors or None,
             municipalities=municipalities or None,
+            table_size=table_size,
         )
     except UnknownVerbandError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -131,8 +144,12 @@ def plan_event(ctx, dataset, verband, capacity, sectors, municipalities, fit_fil
         f"{len(plan)} uitnodigingen; verwacht aantal nieuwe links: "
         f"{number(plan.attrs['verwachte_links'], 1)}"
     )
-    for row in plan.itertuples(index=False):
-        click.echo(f"- {row.naam} ({row.kant}): {row.reden}")
+    for line in plan.attrs["opmerkingen"]:
+        click.echo(line)
+    for table, guests in plan.groupby("tafel", sort=True):
+        click.echo(f"\nTafel {table}:")
+        for row in guests.itertuples(index=False):
+            click.echo(f"- {row.naam} ({row.kant}): {row.reden}")
     write_tables(plan, target, data.synthetic)
 
 

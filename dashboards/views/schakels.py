@@ -9,6 +9,7 @@ import streamlit as st
 from dashboards import labels
 from dashboards.components import choose, explain, show_saved, table
 from dashboards.data import links_of, plan_of, save
+from graphmodel.formatting import count, number
 from loaders.sector_fit import default_sector_fit
 from queries.actions import record_contact
 from queries.export import table_bytes
@@ -60,11 +61,23 @@ if chosen is not None:
             )
             st.rerun()  # show the list without the recorded pair
     st.subheader(labels.PLAN)
-    capacity = st.number_input(
+    left, right = st.columns(2)
+    capacity = left.number_input(
         labels.CAPACITY, min_value=2, max_value=300, value=20, key="schakels_capacity"
     )
-    plan = plan_of(info, verband, tuple(sectors), int(capacity))
-    table(plan[["naam", "type", "kant", "bijdrage", "reden"]])
+    table_size = right.number_input(
+        labels.TABLE_SIZE, min_value=2, max_value=20, value=6, key="schakels_table_size"
+    )
+    plan = plan_of(info, verband, tuple(sectors), int(capacity), int(table_size))
+    st.markdown(
+        labels.PLAN_SUMMARY.format(
+            invited=count(len(plan)), expected=number(plan.attrs["verwachte_links"], 1)
+        )
+    )
+    for note in plan.attrs["opmerkingen"]:
+        st.info(note)
+    table(plan[["tafel", "naam", "type", "kant", "bijdrage", "reden"]])
+    explain(["tafel", "bijdrage"])
     st.download_button(
         labels.DOWNLOAD_XLSX,
         table_bytes(plan, ".xlsx", synthetic=data.synthetic),

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import csv
+import itertools
+import random
 
 import openpyxl
 import pytest
 
-from graphmodel.model import Actor, Membership, Tie
+from graphmodel.model import Actor, Dataset, Membership, Tie, Verband
 from graphmodel.types import ActorType, Engagement, TieKind
 from loaders.sector_fit import default_sector_fit
 from queries.event_planner import INVITE_COLUMNS, plan_event
 from queries.export import export_table
+from queries.missing_links import DEFAULT_WEIGHTS, FEATURES, missing_links
 
 FIT = default_sector_fit()
 
@@ -59,7 +62,7 @@ def test_an_intermediary_who_knows_both_sides_is_invited(tiny):
     plan = plan_event(dataset, "v1", capacity=5, fit=FIT)
     row = plan.set_index("actor").loc["vdab"]
     assert row["kant"] == "tussenpersoon"
-    assert row["reden"].startswith("kan 1 uitgenodigde paren aan elkaar voorstellen")
+    assert "kan hen aan elkaar voorstellen: Maatwerk De Sleutel en Hotel Genk." in row["reden"]
 
 
 def test_export_neutralises_formulas(tmp_path, demo):
@@ -86,23 +89,120 @@ def test_capacity_below_two_is_refused(demo):
         plan_event(demo, "meetjesland", capacity=1, fit=FIT)
 
 
-def test_expected_links_add_up(demo):
-    from queries.missing_links import DEFAULT_WEIGHTS, FEATURES, missing_links
-
-    capacity = 10
-    plan = plan_event(demo, "gent", capacity=capacity, fit=FIT)
-    invited = set(plan["actor"])
-    pool = missing_links(demo, "gent", fit=FIT, top=None).head(20 * capacity)
+def _expected(dataset, verband, invited, capacity, bonus=0.5):
+    """E of an invite list, from missing_links and the ties, written out independently."""
     total_weight = sum(getattr(DEFAULT_WEIGHTS, f) for f in FEATURES)
-    # No intermediary is invited here, so E is the plain sum over invited pairs.
-    assert "tussenpersoon" not in set(plan["kant"])
-    expected = sum(
-        r.score / total_weight
-        for r in pool.itertuples()
-        if r.se_actor in invited and r.werkgever in invited
-    )
+    pool = missing_links(dataset, verband, fit=FIT, top=None)
+    partners = {}
+    for tie in dataset.ties:
+        partners.setdefault(tie.source, set()).add(tie.target)
+        partners.setdefault(tie.target, set()).add(tie.source)
+    brokers = {
+        a.id
+        for a in dataset.members_of(verband)
+        if a.type in (ActorType.VDAB, ActorType.WERKGEVERSORGANISATIE, ActorType.GEMEENTE)
+    }
+    value = 0.0
+    for r in pool.itertuples():
+        if r.se_actor in invited and r.werkgever in invited:
+            helped = any(
+                r.se_actor in partners.get(z, ()) and r.werkgever in partners.get(z, ())
+                for z in invited & brokers
+            )
+            value += r.score / total_weight * (1 + bonus * helped)
+    return value
+
+
+def test_expected_links_add_up(demo):
+    plan = plan_event(demo, "gent", capacity=10, fit=FIT)
+    expected = _expected(demo, "gent", set(plan["actor"]), 10)
     assert plan.attrs["verwachte_links"] == pytest.approx(expected)
     assert plan["bijdrage"].sum() == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("capacity", [10, 20])
+def test_the_room_fills_and_intermediaries_come(demo, capacity):
+    plan = plan_event(demo, "gent", capacity=capacity, fit=FIT)
+    assert len(plan) == capacity
+    types = set(plan["type"])
+    assert {"vdab", "werkgeversorganisatie"} <= types
+    assert plan["reden"].str.contains("...", regex=False).sum() == 0
+    tables = plan.groupby("tafel").size()
+    assert tables.max() <= 6 and tables.max() - tables.min() <= 1
+
+
+def _small_verband(seed):
+    """A random verband: 4 SE actors, 5 employers, a VDAB office, a gemeente, random ties."""
+    rng = random.Random(seed)
+    member = (Membership("v1", Engagement.ACTIEF),)
+    activities = ["groenonderhoud", "schoonmaak", "catering", "logistiek"]
+    naces = ["81.300", "81.210", "56.101", "49.410", "52.100", "43.120"]
+    actors = [Actor("reg", "Regie", ActorType.REGISSEUR, "Genk", memberships=member)]
+    actors += [
+        Actor(
+            f"se{i}",
+            f"SE {i}",
+            ActorType.LDE,
+            rng.choice(["Genk", "As"]),
+            activities=(rng.choice(activities),),
+            fte=rng.choice([5.0, 40.0]),
+            memberships=member,
+        )
+        for i in range(4)
+    ]
+    actors += [
+        Actor(
+            f"wg{i}",
+            f"Werkgever {i}",
+            ActorType.WERKGEVER,
+            rng.choice(["Genk", "As"]),
+            (rng.choice(naces),),
+            memberships=(Membership("v1", rng.choice(list(Engagement))),),
+        )
+        for i in range(5)
+    ]
+    actors.append(Actor("vdab", "VDAB Genk", ActorType.VDAB, "Genk", memberships=member))
+    actors.append(Actor("genk", "Stad Genk", ActorType.GEMEENTE, "Genk", memberships=member))
+    ids = [a.id for a in actors[1:]]
+    ties = []
+    for k in range(12):
+        a, b = rng.sample(ids, 2)
+        ties.append(Tie(f"t{k}", a, b, TieKind.OVERLEG))
+    verband = Verband("v1", "Verband Een", province="Limburg", municipalities=("Genk", "As"))
+    return Dataset(name="klein", verbanden=(verband,), actors=tuple(actors), ties=tuple(ties))
+
+
+def _brute_force(dataset, capacity, balance=0.2, share=0.2):
+    """The best E over every allowed invite list, by trying them all."""
+    pool = missing_links(dataset, "v1", fit=FIT, top=None)
+    pairs = set(zip(pool["se_actor"], pool["werkgever"], strict=True))
+    se = sorted({s for s, _ in pairs})
+    employers = sorted({e for _, e in pairs})
+    limit = int(share * capacity)
+    best = 0.0
+    for brokers in [(), ("vdab",), ("genk",), ("vdab", "genk")]:
+        if len(brokers) > limit or (limit >= 1 and "vdab" not in brokers):
+            continue
+        people = se + employers
+        for size in range(2, capacity - len(brokers) + 1):
+            for chosen in itertools.combinations(people, size):
+                group = set(chosen)
+                n_se = len(group & set(se))
+                n_emp = size - n_se
+                if abs(n_se - n_emp) > max(1, balance * size):
+                    continue
+                if any(not any((a, b) in pairs or (b, a) in pairs for b in group) for a in group):
+                    continue
+                best = max(best, _expected(dataset, "v1", group | set(brokers), capacity))
+    return best
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("capacity", [4, 6])
+def test_planner_matches_brute_force(seed, capacity):
+    dataset = _small_verband(seed)
+    plan = plan_event(dataset, "v1", capacity=capacity, fit=FIT)
+    assert plan.attrs["verwachte_links"] == pytest.approx(_brute_force(dataset, capacity), rel=1e-4)
 
 
 def test_intermediaries_also_come_from_the_chosen_municipalities(demo):

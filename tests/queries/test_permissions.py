@@ -139,6 +139,7 @@ NOT_QUERIES = {
     "presentation.legend_lines": "de maatcatalogus, leest geen dataset",
     "presentation.text_table": "toont een tabel die een query al gaf",
     "permissions.require": "de controle zelf",
+    "seating.seat": "schikt de uitnodigingen die een query al gaf",
     "actions.fresh_id": "kiest een nieuwe id, leest geen dataset",
     "duplicates.normalised_name": "vergelijkt twee namen, leest geen dataset",
     "duplicates.may_be_one_organisation": "vergelijkt twee actoren, leest geen dataset",
