@@ -2,7 +2,7 @@
 
 Every organisation and tie is invented; the dataset is flagged synthetic and its ties carry
 provenance ``synthetisch``. Counts follow the verbanden's inhabitants; engagement is drawn to
-match the 2018 survey (:mod:`loaders.demo_calibration`); ties have the structure the sources
+match the 2018 survey (:mod:`graphmodel.survey_2018`); ties have the structure the sources
 describe: the regisseur as hub, dense within the social economy and within government, sparse
 between the social and the regular economy.
 """
@@ -19,8 +19,9 @@ from datetime import date
 from graphmodel.model import Actor, Dataset, Event, Membership, Participation, Tie, Verband
 from graphmodel.progress import Progress, counted, silent
 from graphmodel.reference import reference_municipalities, reference_verbanden
+from graphmodel.survey_2018 import VERBAND_ROLE_SHARES
 from graphmodel.types import ActorType, Engagement, Provenance, TieKind
-from loaders.demo_calibration import VERBAND_ROLE_SHARES, allocate
+from loaders.demo_calibration import allocate
 from loaders.demo_names import EMPLOYER_SECTORS, SE_ACTIVITIES, SURNAMES, WORDS
 from loaders.demo_survey import demo_survey_answers
 

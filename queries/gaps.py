@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from graphmodel.formatting import count, percent
 from graphmodel.model import Dataset
+from graphmodel.survey_2018 import SURVEY_2018, active_share
 from graphmodel.types import ActorType, Engagement, SectorGroup
 from queries.permissions import require
 from queries.report import UnknownVerbandError
@@ -50,14 +52,29 @@ def _roles(dataset: Dataset) -> dict[str, dict[str, Engagement | None]]:
     return roles
 
 
+MIN_OTHER_VERBANDEN = 5
+"""With fewer other verbanden in the dataset, partner groups are compared with the 2018 survey."""
+MUNICIPALITY_COLUMNS = [
+    "gemeente",
+    "se_actoren_op_grondgebied",
+    "verbonden",
+    "zonder_relatie",
+    "ontbreekt",
+]
+
+
 def verband_gaps(dataset: Dataset, verband_id: str) -> VerbandGaps:
     """The gaps of one verband.
 
-    - ``municipalities``: per municipality actor, the SE actors located on its territory and
-      how many of them it has a tie with (``ontbreekt`` when there are some and none is tied);
+    - ``municipalities``: per municipality of the verband, the SE actors located on its
+      territory, how many of them the municipality has a tie with, the names of the others
+      (``ontbreekt`` when there is at least one); a municipality of the verband with SE actors
+      but without a gemeente actor in the dataset is listed too;
     - ``partners``: per partner group of the 2018 survey, its role here (the highest engagement
-      of its members, ``afwezig`` when there are none) and the share of the dataset's verbanden
-      where that group is actief or zeer actief, with a sentence where it stays away here;
+      of its members, ``afwezig`` when there are none) and the share of the other verbanden
+      where that group is actief or zeer actief, with a sentence where it stays away here; with
+      fewer than :data:`MIN_OTHER_VERBANDEN` other verbanden in the dataset, the share is the
+      2018 survey's (:mod:`graphmodel.survey_2018`), and column ``vergeleken_met`` says so;
     - ``se_without_employer``: SE actors of the verband without any tie to a regular employer.
     """
     require(dataset, verband_id, detail=True)
@@ -71,49 +88,6 @@ def verband_gaps(dataset: Dataset, verband_id: str) -> VerbandGaps:
             neighbours[tie.source].add(tie.target)
             neighbours[tie.target].add(tie.source)
     social = [a for a in members if a.type.is_social_economy]
-    rows = []
-    for town in (a for a in members if a.type is ActorType.GEMEENTE):
-        place = (town.municipality or "").lower()
-        local = [s for s in social if place and (s.municipality or "").lower() == place]
-        tied = [s for s in local if s.id in neighbours[town.id]]
-        rows.append(
-            {
-                "gemeente": town.name,
-                "se_actoren_op_grondgebied": len(local),
-                "verbonden": len(tied),
-                "ontbreekt": bool(local) and not tied,
-            }
-        )
-    municipalities = pd.DataFrame(
-        rows, columns=["gemeente", "se_actoren_op_grondgebied", "verbonden", "ontbreekt"]
-    )
-
-    roles = _roles(dataset)
-    partner_rows = []
-    for group in PARTNER_GROUPS:
-        here = roles[verband_id][group]
-        elsewhere = [r[group] for r in roles.values()]
-        share = sum(1 for r in elsewhere if r is not None and r >= Engagement.ACTIEF) / len(
-            elsewhere
-        )
-        label = "afwezig" if here is None else here.label
-        note = ""
-        if (here is None or here <= Engagement.PASSIEF) and share > 0:
-            state = {None: "afwezig", Engagement.GEEN: "zonder rol", Engagement.PASSIEF: "passief"}[
-                here
-            ]
-            percent = f"{share:.0%}".replace("%", " %")
-            note = f"{group}: {state} hier, actief in {percent} van de verbanden"
-        partner_rows.append(
-            {
-                "partnergroep": group,
-                "rol_hier": label,
-                "aandeel_verbanden_actief": share,
-                "opmerking": note,
-            }
-        )
-    partners = pd.DataFrame(partner_rows)
-
     regular = SectorGroup.REGULIERE_ECONOMIE
     lonely = [
         s for s in social if not any(by_id[n].sector_group is regular for n in neighbours[s.id])
@@ -125,4 +99,65 @@ def verband_gaps(dataset: Dataset, verband_id: str) -> VerbandGaps:
         ],
         columns=["actor", "naam", "type", "gemeente"],
     )
-    return VerbandGaps(municipalities, partners, se_without)
+    return VerbandGaps(
+        _municipalities(dataset.verband_by_id[verband_id], members, social, neighbours),
+        _partners(dataset, verband_id),
+        se_without,
+    )
+
+
+def _municipalities(verband, members, social, neighbours) -> pd.DataFrame:
+    towns = [a for a in members if a.type is ActorType.GEMEENTE]
+    rows = []
+
+    def row(name: str, local: list, tied: list) -> dict:
+        untied = [s.name for s in local if s not in tied]
+        return {
+            "gemeente": name,
+            "se_actoren_op_grondgebied": len(local),
+            "verbonden": len(tied),
+            "zonder_relatie": ", ".join(untied),
+            "ontbreekt": bool(untied),
+        }
+
+    def located(place: str) -> list:
+        return [s for s in social if place and (s.municipality or "").lower() == place]
+
+    for town in towns:
+        local = located((town.municipality or "").lower())
+        rows.append(row(town.name, local, [s for s in local if s.id in neighbours[town.id]]))
+    represented = {(t.municipality or "").lower() for t in towns}
+    for place in verband.municipalities:
+        local = located(place.lower())
+        if local and place.lower() not in represented:
+            rows.append(row(f"{place} (geen gemeente in de dataset)", local, []))
+    return pd.DataFrame(rows, columns=MUNICIPALITY_COLUMNS)
+
+
+def _partners(dataset: Dataset, verband_id: str) -> pd.DataFrame:
+    roles = _roles(dataset)
+    others = [r for v, r in roles.items() if v != verband_id and dataset.members_of(v)]
+    use_survey = len(others) < MIN_OTHER_VERBANDEN
+    reference = SURVEY_2018 if use_survey else f"de {count(len(others))} andere verbanden"
+    rows = []
+    for group, types in PARTNER_GROUPS.items():
+        here = roles[verband_id][group]
+        if use_survey:
+            share = max(active_share(t) for t in types)
+        else:
+            share = sum(1 for r in others if (r[group] or 0) >= Engagement.ACTIEF) / len(others)
+        note = ""
+        if (here is None or here <= Engagement.PASSIEF) and share > 0:
+            state = {None: "afwezig", Engagement.GEEN: "zonder rol", Engagement.PASSIEF: "passief"}
+            where = "van de verbanden volgens de bevraging van 2018" if use_survey else "van de andere verbanden"
+            note = f"{group}: {state[here]} hier, actief in {percent(share, 0)} {where}"
+        rows.append(
+            {
+                "partnergroep": group,
+                "rol_hier": "afwezig" if here is None else here.label,
+                "aandeel_verbanden_actief": share,
+                "vergeleken_met": reference,
+                "opmerking": note,
+            }
+        )
+    return pd.DataFrame(rows)

@@ -161,8 +161,10 @@ def plan_event(
 def gaps(ctx, dataset, verband):
     """Toon andere gaten: gemeenten, partnergroepen en SE-actoren zonder werkgever.
 
-    Gemeenten zonder relatie met de SE-actoren op hun grondgebied, partnergroepen die hier
-    wegblijven terwijl ze elders actief zijn, SE-actoren zonder reguliere werkgever.
+    Elke gemeente met een SE-actor op haar grondgebied waarmee ze geen relatie heeft,
+    partnergroepen die hier wegblijven terwijl ze in de andere verbanden actief zijn (of, met
+    minder dan vijf andere verbanden in de dataset, volgens de bevraging van 2018),
+    SE-actoren zonder reguliere werkgever.
 
     \b
     Voorbeeld:
@@ -175,7 +177,10 @@ def gaps(ctx, dataset, verband):
         raise click.ClickException(str(exc)) from exc
     banner(data.synthetic)
     print_table(result.municipalities, "Gemeenten en de SE-actoren op hun grondgebied:")
-    print_table(result.partners, "\nPartnergroepen tegenover de andere verbanden:")
+    print_table(
+        result.partners,
+        "\nPartnergroepen vergeleken met de andere verbanden (of de bevraging van 2018):",
+    )
     print_table(
         result.se_without_employer, "\nSE-actoren zonder relatie met een reguliere werkgever:"
     )

@@ -5,40 +5,87 @@ from __future__ import annotations
 import pytest
 
 from graphmodel.model import Actor, Membership, Tie
+from graphmodel.survey_2018 import SURVEY_2018
 from graphmodel.types import ActorType, Engagement, TieKind
 from queries.gaps import PARTNER_GROUPS, verband_gaps
 from queries.report import UnknownVerbandError
 
+GEMEENTE_AS = Actor(
+    "as",
+    "Gemeente As",
+    ActorType.GEMEENTE,
+    "As",
+    memberships=(Membership("v1", Engagement.ACTIEF),),
+)
+
 
 def test_municipality_without_tie_to_its_se_actor(tiny):
     # Add municipality As, where maatwerkbedrijf mwb is located, without any tie to it.
-    gemeente = Actor(
-        "as",
-        "Gemeente As",
-        ActorType.GEMEENTE,
+    dataset = tiny.replace(actors=(*tiny.actors, GEMEENTE_AS))
+    towns = verband_gaps(dataset, "v1").municipalities.set_index("gemeente")
+    assert towns.loc["Gemeente As"].tolist() == [1, 0, "Maatwerk De Sleutel", True]
+    # Stad Genk has no SE actor on its territory: nothing is missing there.
+    assert towns.loc["Stad Genk"].tolist() == [0, 0, "", False]
+
+
+def test_a_municipality_tied_to_one_of_its_two_se_actors_is_flagged(tiny):
+    lde = Actor(
+        "lde",
+        "LDE Strijkatelier As",
+        ActorType.LDE,
         "As",
+        activities=("strijkatelier",),
         memberships=(Membership("v1", Engagement.ACTIEF),),
     )
-    dataset = tiny.replace(actors=(*tiny.actors, gemeente))
+    dataset = tiny.replace(
+        actors=(*tiny.actors, GEMEENTE_AS, lde),
+        ties=(*tiny.ties, Tie("t9", "as", "mwb", TieKind.AANKOOP)),
+    )
     towns = verband_gaps(dataset, "v1").municipalities.set_index("gemeente")
-    assert towns.loc["Gemeente As"].tolist() == [1, 0, True]
-    # Stad Genk has no SE actor on its territory: nothing is missing there.
-    assert towns.loc["Stad Genk"].tolist() == [0, 0, False]
+    assert towns.loc["Gemeente As"].tolist() == [2, 1, "LDE Strijkatelier As", True]
 
 
-def test_partner_groups_compared_with_the_other_verbanden(tiny):
+def test_a_place_of_the_verband_without_its_gemeente_is_listed(tiny):
+    # v1 covers Genk and As; mwb is located in As, which has no gemeente actor.
+    towns = verband_gaps(tiny, "v1").municipalities.set_index("gemeente")
+    assert towns.loc["As (geen gemeente in de dataset)"].tolist() == [
+        1,
+        0,
+        "Maatwerk De Sleutel",
+        True,
+    ]
+
+
+def test_few_verbanden_are_compared_with_the_2018_survey(tiny):
     partners = verband_gaps(tiny, "v1").partners.set_index("partnergroep")
     assert list(partners.index) == list(PARTNER_GROUPS)
-    # v1 has gemeente genk actief; v2 has no gemeente: actief in 1 of 2 verbanden.
     assert partners.loc["gemeenten", "rol_hier"] == "actief"
-    assert partners.loc["gemeenten", "aandeel_verbanden_actief"] == 0.5
-    # maatwerk: actief in v1, passief in v2 -> 1 of 2; werkgever wg is 'geen' here.
     assert partners.loc["reguliere werkgevers", "rol_hier"] == "geen"
     assert partners.loc["sociale partners", "rol_hier"] == "afwezig"
-    v2 = verband_gaps(tiny, "v2").partners.set_index("partnergroep")
-    assert v2.loc["maatwerkbedrijven", "opmerking"] == (
-        "maatwerkbedrijven: passief hier, actief in 50 % van de verbanden"
+    assert set(partners["vergeleken_met"]) == {SURVEY_2018}
+    # Report, 2.2.4: social partners active "slechts in uitzonderlijke gevallen"; our reading
+    # of it is 12% active, 0% very active. Provinces: "40% ... actieve partner".
+    assert partners.loc["sociale partners", "aandeel_verbanden_actief"] == pytest.approx(0.12)
+    assert partners.loc["sociale partners", "opmerking"] == (
+        "sociale partners: afwezig hier, actief in 12% van de verbanden volgens de bevraging "
+        "van 2018"
     )
+    assert partners.loc["provincie", "aandeel_verbanden_actief"] == pytest.approx(0.40)
+
+
+def test_partner_groups_compared_with_the_other_verbanden(demo):
+    # The demo has all 32 verbanden: each is compared with the 31 others.
+    partners = verband_gaps(demo, "gent").partners.set_index("partnergroep")
+    assert set(partners["vergeleken_met"]) == {"de 31 andere verbanden"}
+    others = [v.id for v in demo.verbanden if v.id != "gent"]
+    active = sum(
+        any(
+            a.type is ActorType.VDAB and a.engagement_in(v) >= Engagement.ACTIEF
+            for a in demo.members_of(v)
+        )
+        for v in others
+    )
+    assert partners.loc["VDAB", "aandeel_verbanden_actief"] == pytest.approx(active / 31)
 
 
 def test_se_actors_without_a_regular_employer(tiny):
@@ -69,5 +116,5 @@ def test_a_municipality_without_place_matches_nothing_and_case_does_not_matter(t
     )
     towns = verband_gaps(tiny.replace(actors=(*tiny.actors, nowhere, lower)), "v1")
     table = towns.municipalities.set_index("gemeente")
-    assert table.loc["Gemeente X"].tolist() == [0, 0, False]
+    assert table.loc["Gemeente X"].tolist() == [0, 0, "", False]
     assert table.loc["Gemeente As", "se_actoren_op_grondgebied"] == 1  # mwb is in "As"
