@@ -16,6 +16,7 @@ __all__ = [
     "chart",
     "choose",
     "explain",
+    "kept_choice",
     "measure_rows",
     "show_saved",
     "synthetic_banner",
@@ -38,11 +39,12 @@ def synthetic_banner(data: Dataset) -> None:
         st.warning(labels.SYNTHETIC, icon="⚠️")
 
 
-def _kept_choice(key: str, options: list[str], **widget: object) -> str:
-    """A sidebar choice that stays across pages and lives in the URL (``?key=value``), so a
-    view can be bookmarked or sent on. Streamlit resets a widget on another page, so the
-    choice is kept under a key no widget owns, updated by the widget's own callback (which
-    runs before the page) and written into the widget before it is drawn."""
+def kept_choice(key: str, options: list[str], where=st.sidebar, **widget: object) -> str:
+    """A choice (a selectbox in ``where``, the sidebar by default) that stays across pages
+    and lives in the URL (``?key=value``), so a view can be bookmarked or sent on. Streamlit
+    resets a widget on another page, so the choice is kept under a key no widget owns,
+    updated by the widget's own callback (which runs before the page) and written into the
+    widget before it is drawn. An empty choice ("") stays out of the URL."""
     memory = f"gekozen_{key}"
     if memory not in st.session_state and st.query_params.get(key) in options:
         st.session_state[memory] = st.query_params[key]  # a bookmarked or shared view
@@ -52,9 +54,12 @@ def _kept_choice(key: str, options: list[str], **widget: object) -> str:
     def remember() -> None:
         st.session_state[memory] = st.session_state[key]
 
-    chosen = st.sidebar.selectbox(options=options, key=key, on_change=remember, **widget)
+    chosen = where.selectbox(options=options, key=key, on_change=remember, **widget)
     st.session_state[memory] = chosen
-    st.query_params[key] = chosen
+    if chosen:
+        st.query_params[key] = chosen
+    elif key in st.query_params:
+        del st.query_params[key]
     return chosen
 
 
@@ -65,14 +70,14 @@ def choose() -> tuple[DatasetInfo, Dataset, str] | None:
     if not infos:
         st.info(labels.NO_DATASET)
         return None
-    name = _kept_choice("dataset", [info.name for info in infos], label=labels.DATASET)
+    name = kept_choice("dataset", [info.name for info in infos], label=labels.DATASET)
     info = next(info for info in infos if info.name == name)
     data = dataset(info)
     verbanden = sorted(data.verband_by_id)
     if not verbanden:
         st.info(labels.NO_DATASET)
         return None
-    verband = _kept_choice(
+    verband = kept_choice(
         "verband",
         verbanden,
         label=labels.VERBAND,

@@ -49,9 +49,41 @@ ONLY_BRIDGE = "De regisseur is de enige brug tussen sociale en reguliere economi
 SIZE_BY = "Grootte volgens"
 TYPES = "Actortypes"
 MIN_ENGAGEMENT = "Minimale betrokkenheid"
-EGO = "Toon enkel de omgeving van"
-EVERYONE = "(iedereen)"
-LEGEND = "Legende"
+MORE_FILTERS = "Meer filters: soorten relaties en datum"
+SEARCH_ACTOR = "Zoek een organisatie"
+NOBODY = "(geen: het hele verband)"
+COLOUR_BY = "Kleur volgens"
+COLOURINGS = {"sector": "sectorgroep", "gemeenschap": "gemeenschap"}
+EGO_ONLY = "Enkel haar omgeving"
+SHOW_ALONE = "Ook zonder relaties"
+SHOW_SUGGESTIONS = "Toon voorgestelde schakels"
+LARGE_TEXT = "Grote letters (projector)"
+SECTOR_LEGEND = {
+    "sociale_economie": "sociale economie",
+    "reguliere_economie": "reguliere economie",
+    "overheid": "overheid",
+    "intermediair": "intermediair (regisseur, VDAB, sociale partners)",
+}
+COMMUNITY_LEGEND = "kleur: gemeenschap (organisaties die onderling dicht verbonden zijn)"
+BORDER_LEGEND = "dikke rand: regisseur of een van de vijf sterkste verbinders"
+SUGGESTION_LEGEND = "gestreept: voorgestelde schakel (dikker: hogere score)"
+SUGGESTIONS_DRAWN = 25
+"""The best suggestions drawn on the network when asked."""
+ALONE_HIDDEN = (
+    "{count} organisaties zonder relatie in deze selectie zijn verborgen (zet 'Ook zonder "
+    "relaties' aan om ze onderaan in een raster te zien)."
+)
+SIZE_SCALE = "Grootte: „{name}“, van klein (laagste) tot groot (hoogste waarde): {reading}"
+CARD_TYPE = "Soort"
+CARD_PLACE = "Gemeente"
+CARD_ENGAGEMENT = "Betrokkenheid"
+CARD_ROLES = "Rol als verbinder"
+CARD_NO_ROLE = "Verbindt in dit verband geen andere organisaties."
+CARD_ROLE = "{role} ({times} keer): {reading}"
+CARD_PARTNERS = "Relaties in dit verband ({count})"
+CARD_NO_PARTNERS = "Nog geen relatie in dit verband."
+CARD_SUGGESTIONS = "Voorgestelde schakels"
+CARD_NO_SUGGESTIONS = "Geen voorstel voor deze organisatie bij de beste voorstellen."
 DOWNLOAD_CSV = "Download als CSV"
 DOWNLOAD_XLSX = "Download als Excel"
 TOP_N = "Aantal voorstellen"
@@ -59,6 +91,13 @@ SECTOR_FILTER = "Sectoren of activiteiten"
 CAPACITY = "Aantal plaatsen"
 PLAN = "Stel een uitnodigingslijst voor"
 TABLE_SIZE = "Plaatsen per tafel"
+MATCH_MAP = "Kaart van de voorstellen"
+MATCH_TOWNS = "Enkel werkgevers in deze gemeenten"
+MATCH_CAPTION = (
+    "Links de organisaties uit de sociale economie, rechts de werkgevers; elke gestreepte lijn "
+    "is een voorstel hierboven, dikker bij een hogere score. Klik op een lijn voor de reden. "
+    "Sectoren of activiteiten kiest u bovenaan."
+)
 PLAN_SUMMARY = (
     "{invited} uitnodigingen, per tafel geschikt; naar verwachting {expected} nieuwe contacten "
     "tussen SE-organisaties en werkgevers (een ruwe schatting, geen belofte)."
@@ -139,7 +178,7 @@ SIZES = {
     "betrokkenheid": "betrokkenheid",
 }
 """Measures the Netwerk page can size nodes by."""
-DRAWN = "{actors} actoren, {arcs} bogen getekend"
+DRAWN = "{actors} organisaties en {arcs} relaties getekend."
 MEDIAN_DENSITY = (
     "Dichtheid tegenover grootte; de lijn is de mediaan van de verbanden ({median}). De "
     "dichtheid daalt vanzelf in grote verbanden: vergelijk verbanden met de trechterplot."

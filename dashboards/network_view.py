@@ -14,15 +14,28 @@ tooltips as plain text. Escaping them once more would show ``&amp;`` in "Café &
 
 from __future__ import annotations
 
+import html
+import json
+import math
 import random
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import igraph as ig
 import networkx as nx
 from pyvis.network import Network
 
-__all__ = ["PHYSICS_LIMIT", "SECTOR_COLOURS", "external_references", "render"]
+__all__ = [
+    "COMMUNITY_COLOURS",
+    "PHYSICS_LIMIT",
+    "SECTOR_COLOURS",
+    "SUGGESTION_COLOUR",
+    "Style",
+    "Suggestion",
+    "external_references",
+    "render",
+]
 
 PHYSICS_LIMIT = 400
 """Above this many actors the layout is computed once (igraph, Fruchterman-Reingold) and the
@@ -35,6 +48,19 @@ SECTOR_COLOURS = {
     "intermediair": "#f9a825",
 }
 """Colour per sector group (also shown in the dashboard's legend)."""
+
+COMMUNITY_COLOURS = (
+    "#1b9e77",
+    "#d95f02",
+    "#7570b3",
+    "#e7298a",
+    "#66a61e",
+    "#e6ab02",
+    "#a6761d",
+    "#666666",
+)
+"""Colours of communities, the largest first (ColorBrewer Dark2, colour-blind safe in part;
+beyond eight communities the colours repeat)."""
 
 _EXTERNAL_TAG = re.compile(
     r"<(?:script|link)\b[^>]*(?:src|href)\s*=\s*[\"'](?:https?:)?//[^\"']*[\"'][^>]*>"
@@ -68,13 +94,99 @@ def _layout(graph: nx.Graph, seed: int) -> dict:
     return {node: (x * scale, y * scale) for node, (x, y) in zip(nodes, coords.coords, strict=True)}
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """A suggested link drawn dashed: its two ends, its score (0-1) and why, in Dutch."""
+
+    source: str
+    target: str
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Style:
+    """How the network is drawn besides its data.
+
+    ``size`` maps nodes to a measure (scaled to 10-40 pixels); ``highlight`` gives a short
+    Dutch note for a thick border (regisseur, top broker); ``labelled`` nodes show their name at
+    every zoom, the others only when zoomed in; ``colours`` overrides the sector colour per
+    node; ``legend`` is drawn in the view as (colour, text) pairs, a colour starting with
+    ``--`` drawing a dashed line; ``focus`` is selected and centred; ``large_text`` is for a
+    projector.
+    """
+
+    size: Mapping = field(default_factory=dict)
+    highlight: Mapping = field(default_factory=dict)
+    labelled: frozenset = frozenset()
+    colours: Mapping = field(default_factory=dict)
+    legend: tuple[tuple[str, str], ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+    focus: str | None = None
+    large_text: bool = False
+    positions: Mapping = field(default_factory=dict)
+    """Fixed positions (x, y) for some nodes, for example two columns."""
+    boxes: bool = False
+    """Draw every node as a box with its name inside (for lists in columns)."""
+
+
+SUGGESTION_COLOUR = "#c62828"
+FONT = 14
+"""Label size in pixels; names of nodes outside ``labelled`` show once zoomed to full size."""
+
+
+def _node_options(node, data, style: Style, low: float, high: float) -> dict:
+    name = str(data.get("name", node))
+    tooltip = [name, f"type: {data.get('type', '')}"]
+    if node in style.highlight:
+        tooltip.append(str(style.highlight[node]))
+    value = style.size.get(node, low)
+    scaled = 10 + 30 * ((value - low) / (high - low)) if high > low else 15
+    font = FONT * (1.6 if style.large_text else 1)
+    always = node in style.labelled or node == style.focus
+    return {
+        "label": name,
+        "title": "\n".join(tooltip),
+        "color": style.colours.get(node, SECTOR_COLOURS.get(data.get("sector"), "#9e9e9e")),
+        "size": scaled,
+        "borderWidth": 5 if node in style.highlight else 1,
+        "font": {
+            "size": font * (1.3 if always else 1),
+            "strokeWidth": 4,
+            "strokeColor": "#ffffff",
+        },
+        "scaling": {"label": {"enabled": False, "drawThreshold": 0 if always else font - 1}},
+    } | (_BOX if style.boxes else {})
+
+
+_BOX = {"shape": "box", "margin": 6, "font": {"color": "#ffffff", "size": FONT}}
+
+
+def _grid(nodes: list, top: float) -> dict:
+    """Positions in rows below ``top``, for actors without ties."""
+    columns = max(1, math.ceil(math.sqrt(len(nodes)) * 1.6))
+    return {
+        node: ((i % columns - (columns - 1) / 2) * 45, top + (i // columns) * 45)
+        for i, node in enumerate(nodes)
+    }
+
+
+def _positions(graph: nx.Graph, seed: int, given: Mapping) -> dict:
+    """Fixed positions: those given, a precomputed layout for large graphs, a grid for actors
+    without ties."""
+    free = [n for n in graph if n not in given]
+    alone = sorted((n for n in free if graph.degree(n) == 0), key=str)
+    tied = graph.subgraph(n for n in free if graph.degree(n) > 0)
+    positions = _layout(tied, seed) if len(tied) > PHYSICS_LIMIT else {}
+    if alone:
+        ys = [y for _, y in positions.values()]
+        top = (max(ys) if ys else 40 * len(tied) ** 0.5) + 120
+        positions |= _grid(alone, top if len(tied) else 0.0)
+    return positions | {n: given[n] for n in graph if n in given}
+
+
 def render(
-    graph: nx.Graph,
-    *,
-    size: Mapping | None = None,
-    highlight: Mapping | None = None,
-    height: str = "650px",
-    seed: int = 1,
+    graph: nx.Graph, style: Style | None = None, *, height: str = "650px", seed: int = 1
 ) -> str:
     """Self-contained HTML (no outside resource) showing ``graph`` with vis-network.
 
@@ -82,16 +194,14 @@ def render(
     ----------
     graph : networkx graph
         A view of :mod:`graphmodel.views`: nodes carry ``name``, ``type``, ``sector``; edges
-        ``kind`` (and ``directed`` for the typed view). It is not changed.
-    size : mapping node -> float, optional
-        Drives the node size (for example a centrality); scaled to 10-40 pixels.
-    highlight : mapping node -> str, optional
-        A short Dutch note per node to highlight (regisseur, top broker): drawn with a thick
-        border and added to its tooltip.
+        ``kind`` (and ``directed`` for the typed view). It is not changed. Actors without
+        ties are drawn in a grid below the others.
+    style : Style, optional
     height : str
     seed : int
         Seed of the precomputed layout for large graphs.
     """
+    style = style or Style()
     network = Network(
         height=height,
         width="100%",
@@ -99,23 +209,11 @@ def render(
         notebook=False,
         cdn_resources="in_line",
     )
-    values = dict(size or {})
+    values = dict(style.size)
     low, high = (min(values.values()), max(values.values())) if values else (0.0, 0.0)
-    marked = dict(highlight or {})
-    positions = _layout(graph, seed) if len(graph) > PHYSICS_LIMIT else {}
+    positions = _positions(graph, seed, style.positions)
     for node, data in graph.nodes(data=True):
-        name = str(data.get("name", node))
-        tooltip = [f"{name}", f"type: {data.get('type', '')}"]
-        if node in marked:
-            tooltip.append(str(marked[node]))
-        scaled = 10 + 30 * ((values.get(node, low) - low) / (high - low)) if high > low else 15
-        options = {
-            "label": name,
-            "title": "\n".join(tooltip),
-            "color": SECTOR_COLOURS.get(data.get("sector"), "#9e9e9e"),
-            "size": scaled,
-            "borderWidth": 5 if node in marked else 1,
-        }
+        options = _node_options(node, data, style, low, high)
         if node in positions:
             options.update(x=positions[node][0], y=positions[node][1], physics=False)
         network.add_node(str(node), **options)
@@ -131,7 +229,66 @@ def render(
             title=str(data.get("kind", "")),
             arrows="to" if data.get("directed") else "",
         )
-    if positions:
+    for s in style.suggestions:
+        if s.source in graph and s.target in graph:
+            network.add_edge(
+                str(s.source),
+                str(s.target),
+                title=s.reason,
+                dashes=True,
+                color=SUGGESTION_COLOUR,
+                width=1 + 4 * s.score,
+                physics=False,
+            )
+    if len(positions) == len(graph):
         network.toggle_physics(False)
     page = network.generate_html(notebook=False)
-    return _EXTERNAL_TAG.sub("", page)
+    extra = _legend(style.legend) + _focus(style.focus if style.focus in graph else None)
+    if style.suggestions:
+        extra += REASON_BOX
+    return _EXTERNAL_TAG.sub("", page).replace("</body>", extra + "</body>", 1)
+
+
+REASON_BOX = (
+    "<div id='reden' style='position:absolute;bottom:10px;left:10px;right:10px;background:"
+    "rgba(255,255,255,0.95);padding:6px 10px;font:14px sans-serif;border:1px solid #ccc;"
+    "border-radius:4px'>Klik op een gestreepte lijn om te lezen waarom ze voorgesteld wordt."
+    "</div><script>network.on('selectEdge', function (params) {"
+    " var edge = network.body.data.edges.get(params.edges[0]);"
+    " if (edge && edge.dashes) { document.getElementById('reden').textContent = edge.title; }"
+    "});</script>"
+)
+"""A box that shows the reason of a clicked suggested link (as text, never as markup)."""
+
+
+def _legend(entries: tuple[tuple[str, str], ...]) -> str:
+    """The legend drawn over the view's corner; our own strings, escaped all the same."""
+    if not entries:
+        return ""
+    items = []
+    for colour, text in entries:
+        mark = (
+            f"<span style='display:inline-block;width:22px;border-top:3px dashed "
+            f"{html.escape(colour[2:])};vertical-align:middle'></span>"
+            if colour.startswith("--")
+            else f"<span style='color:{html.escape(colour)};font-size:18px'>&#9679;</span>"
+        )
+        items.append(f"<div>{mark} {html.escape(text)}</div>")
+    return (
+        "<div id='legende' style='position:absolute;top:10px;left:10px;background:"
+        "rgba(255,255,255,0.92);padding:6px 10px;font:13px sans-serif;border:1px solid #ccc;"
+        f"border-radius:4px;pointer-events:none'>{''.join(items)}</div>"
+    )
+
+
+def _focus(node: str | None) -> str:
+    """Select ``node`` and centre the view on it once drawn."""
+    if node is None:
+        return ""
+    target = json.dumps(str(node)).replace("<", "\\u003c")
+    return (
+        "<script>(function () { var id = " + target + ";"
+        "function go() { network.selectNodes([id]);"
+        " network.focus(id, {scale: 1.1, animation: false}); }"
+        "go(); network.once('stabilized', go); })();</script>"
+    )

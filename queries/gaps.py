@@ -149,7 +149,9 @@ def _partners(dataset: Dataset, verband_id: str) -> pd.DataFrame:
         note = ""
         if (here is None or here <= Engagement.PASSIEF) and share > 0:
             state = {None: "afwezig", Engagement.GEEN: "zonder rol", Engagement.PASSIEF: "passief"}
-            where = "van de verbanden volgens de bevraging van 2018" if use_survey else "van de andere verbanden"
+            where = "van de andere verbanden"
+            if use_survey:
+                where = "van de verbanden volgens de bevraging van 2018"
             note = f"{group}: {state[here]} hier, actief in {percent(share, 0)} {where}"
         rows.append(
             {

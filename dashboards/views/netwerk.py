@@ -1,21 +1,34 @@
-"""Netwerk: the interactive network of the verband, coloured by sector, sized by a measure."""
+"""Netwerk: the verband's network to explore: names of the key actors, a search that focuses
+an actor and shows its card, actors without ties counted and shown on demand, the suggested
+links dashed, colour by sector or community, large text for a projector."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from dashboards import labels
-from dashboards.components import choose
-from dashboards.data import brokers_of
-from dashboards.network_view import SECTOR_COLOURS, render
+from dashboards.components import choose, kept_choice
+from dashboards.data import brokers_of, links_of
+from dashboards.network_card import show_card
+from dashboards.network_view import (
+    COMMUNITY_COLOURS,
+    SECTOR_COLOURS,
+    SUGGESTION_COLOUR,
+    Style,
+    Suggestion,
+    render,
+)
+from graphmodel.formatting import count
 from graphmodel.types import ActorType, Engagement, TieKind
-from queries.view import filtered_network
+from queries.catalogue import measure
+from queries.view import communities, filtered_network, without_isolates
 
 st.title(labels.PAGES["netwerk"])
 chosen = choose()
 if chosen is not None:
     info, data, verband = chosen
     figures = brokers_of(info, verband).set_index("actor")
+    names = figures["naam"].to_dict()
     left, middle, right = st.columns(3)
     types = left.multiselect(
         labels.TYPES,
@@ -33,41 +46,97 @@ if chosen is not None:
     size_by = right.selectbox(
         labels.SIZE_BY, list(labels.SIZES), format_func=labels.SIZES.get, key="netwerk_size"
     )
-    kinds = st.multiselect(
-        labels.TIES,
-        [k.value for k in TieKind],
-        default=[k.value for k in TieKind],
-        key="netwerk_kinds",
-        placeholder=labels.CHOOSE,
+    with st.expander(labels.MORE_FILTERS):
+        kinds = st.multiselect(
+            labels.TIES,
+            [k.value for k in TieKind],
+            default=[k.value for k in TieKind],
+            key="netwerk_kinds",
+            placeholder=labels.CHOOSE,
+        )
+        period = st.date_input(labels.PERIOD, value=None, key="netwerk_period", format="DD/MM/YYYY")
+    search, colour_by = st.columns([2, 1])
+    focus = (
+        kept_choice(
+            "actor",
+            ["", *sorted(names, key=names.get)],
+            where=search,
+            label=labels.SEARCH_ACTOR,
+            format_func=lambda a: labels.NOBODY if a == "" else names[a],
+        )
+        or None
     )
-    names = {actor: name for actor, name in figures["naam"].items()}
-    ego = st.selectbox(
-        labels.EGO,
-        [None, *sorted(names, key=names.get)],
-        format_func=lambda a: labels.EVERYONE if a is None else names[a],
-        key="netwerk_ego",
+    colour = colour_by.radio(
+        labels.COLOUR_BY,
+        list(labels.COLOURINGS),
+        format_func=labels.COLOURINGS.get,
+        key="netwerk_colour",
+        horizontal=True,
     )
-    period = st.date_input(labels.PERIOD, value=None, key="netwerk_period", format="DD/MM/YYYY")
+    toggles = st.columns(4)
+    ego_only = toggles[0].toggle(labels.EGO_ONLY, key="netwerk_ego", disabled=focus is None)
+    show_alone = toggles[1].toggle(labels.SHOW_ALONE, key="netwerk_alone")
+    show_links = toggles[2].toggle(labels.SHOW_SUGGESTIONS, key="netwerk_suggestions")
+    large = toggles[3].toggle(labels.LARGE_TEXT, key="netwerk_large")
+
     graph = filtered_network(
         data,
         verband,
         types=types,
         min_engagement=[e.label for e in Engagement].index(level),
         kinds=kinds,
-        ego=ego,
+        ego=focus if ego_only else None,
         at=period,
     )
-    highlight = {a: labels.HIGHLIGHT_BROKER for a in figures.index[:5]}
-    highlight |= {
-        a: labels.HIGHLIGHT_REGISSEUR
-        for a in figures.index
-        if figures.loc[a, "type"] == ActorType.REGISSEUR.value
+    hidden = 0
+    if not show_alone:
+        graph, hidden = without_isolates(graph)
+    regisseurs = {a for a in figures.index if figures.loc[a, "type"] == ActorType.REGISSEUR.value}
+    top = [a for a in figures.index if a not in regisseurs][:5]
+    highlight = {a: labels.HIGHLIGHT_BROKER for a in top} | {
+        a: labels.HIGHLIGHT_REGISSEUR for a in regisseurs
     }
-    page = render(graph, size=figures[size_by].to_dict(), highlight=highlight)
-    st.iframe(page, height=680)
-    legend = " · ".join(
-        f"<span style='color:{colour}'>●</span> {group.replace('_', ' ')}"
-        for group, colour in SECTOR_COLOURS.items()
+    legend = [(c, labels.SECTOR_LEGEND[g]) for g, c in SECTOR_COLOURS.items()]
+    colours = {}
+    if colour == "gemeenschap":
+        found = communities(graph)
+        colours = {a: COMMUNITY_COLOURS[n % len(COMMUNITY_COLOURS)] for a, n in found.items()}
+        legend = [(COMMUNITY_COLOURS[0], labels.COMMUNITY_LEGEND)]
+    legend.append(("#000000", labels.BORDER_LEGEND))
+    suggestions = ()
+    if show_links:
+        links = links_of(info, verband, (), labels.SUGGESTIONS_DRAWN)
+        weight = links["score"].max() or 1.0
+        suggestions = tuple(
+            Suggestion(r.se_actor, r.werkgever, r.score / weight, r.uitleg)
+            for r in links.itertuples(index=False)
+        )
+        legend.append(("--" + SUGGESTION_COLOUR, labels.SUGGESTION_LEGEND))
+    style = Style(
+        size=figures[size_by].to_dict(),
+        highlight=highlight,
+        labelled=frozenset(highlight) | ({focus} if focus else set()),
+        colours=colours,
+        legend=tuple(legend),
+        suggestions=suggestions,
+        focus=focus,
+        large_text=large,
     )
-    st.markdown(f"{labels.LEGEND}: {legend}", unsafe_allow_html=True)  # our own strings only
-    st.caption(labels.DRAWN.format(actors=graph.number_of_nodes(), arcs=graph.number_of_edges()))
+    drawing, panel = st.columns([3, 1]) if focus else (st.container(), None)
+    with drawing:
+        st.iframe(
+            render(graph, style, height="800px" if large else "650px"), height=830 if large else 680
+        )
+    if panel is not None:
+        with panel:
+            show_card(info, data, verband, focus, figures)
+    entry = measure(size_by)
+    st.caption(
+        labels.DRAWN.format(
+            actors=count(graph.number_of_nodes()), arcs=count(graph.number_of_edges())
+        )
+        + " "
+        + (labels.ALONE_HIDDEN.format(count=count(hidden)) if hidden else "")
+        + " "
+        + labels.SIZE_SCALE.format(name=entry.name, reading=entry.reading)
+    )

@@ -9,6 +9,7 @@ import streamlit as st
 from dashboards import labels
 from dashboards.components import choose, explain, show_saved, table
 from dashboards.data import links_of, plan_of, save
+from dashboards.matchmaking_view import matchmaking_page
 from graphmodel.formatting import count, number
 from loaders.sector_fit import default_sector_fit
 from queries.actions import record_contact
@@ -28,6 +29,16 @@ if chosen is not None:
     links = links_of(info, verband, tuple(sectors), int(top))
     table(links[["score", "se_naam", "werkgever_naam", "uitleg"]])
     explain(["score", "sectorfit", "plaats", "netwerknabijheid", "openheid", "capaciteit"])
+    st.subheader(labels.MATCH_MAP)
+    towns = st.multiselect(
+        labels.MATCH_TOWNS,
+        sorted(set(links["werkgever_gemeente"].dropna())),
+        key="schakels_towns",
+        placeholder=labels.CHOOSE,
+    )
+    shown = links[links["werkgever_gemeente"].isin(towns)] if towns else links
+    st.caption(labels.MATCH_CAPTION)
+    st.iframe(matchmaking_page(shown), height=680)
     first, second = st.columns(2)
     first.download_button(
         labels.DOWNLOAD_CSV,

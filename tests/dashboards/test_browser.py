@@ -134,8 +134,15 @@ def test_canvas_shows_the_verband_and_a_click_selects_a_node(server, browser, st
     try:
         drawn = set(browser.execute_script("return network.body.data.nodes.getIds()"))
         with SQLiteStore(store) as opened:
-            members = {a.id for a in opened.load("demo").members_of("antwerpen")}
-        assert drawn == members  # the first verband in the sidebar, every member drawn
+            demo = opened.load("demo")
+        members = {a.id for a in demo.members_of("antwerpen")}
+        tied = {
+            end
+            for t in demo.ties
+            if t.source in members and t.target in members and t.source != t.target
+            for end in (t.source, t.target)
+        }
+        assert drawn == tied  # the first verband in the sidebar, every tied member drawn
         node = sorted(drawn)[0]
         x, y = _clear_spot(browser, node)
         for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
@@ -293,3 +300,103 @@ def test_the_chosen_verband_survives_a_tour_of_all_pages_and_a_reload(server, br
     WebDriverWait(browser, 60).until(
         lambda d: _verband_box(d).get_attribute("value").startswith("gent - ")
     )
+
+
+def _toggle(browser, label: str) -> None:
+    browser.switch_to.default_content()
+    switch = f'//label[contains(., "{label}")]'
+    WebDriverWait(browser, 60).until(ec.element_to_be_clickable((By.XPATH, switch))).click()
+
+
+def _fresh_network(browser, check: str) -> object:
+    """Wait until the redrawn network's frame satisfies the script ``check``; its value."""
+
+    def ready(d):
+        d.switch_to.default_content()
+        d.switch_to.frame(d.find_element(By.CSS_SELECTOR, "iframe"))
+        try:
+            return d.execute_script(f"return typeof network !== 'undefined' && ({check})")
+        finally:
+            d.switch_to.default_content()
+
+    return WebDriverWait(browser, 60).until(ready)
+
+
+def test_suggested_links_are_drawn_dashed_on_demand(server, browser):
+    _network(browser, server)
+    dashed = "network.body.data.edges.get({filter: e => e.dashes}).length"
+    assert browser.execute_script(f"return {dashed}") == 0
+    _toggle(browser, labels.SHOW_ALONE)
+    _wait_text(browser, "Synthetische demodata")
+    _toggle(browser, labels.SHOW_SUGGESTIONS)
+    count = _fresh_network(browser, f"{dashed} > 0 && {dashed}")
+    assert 0 < count <= labels.SUGGESTIONS_DRAWN
+    browser.switch_to.frame(browser.find_element(By.CSS_SELECTOR, "iframe"))
+    legend = browser.execute_script("return document.getElementById('legende').innerText")
+    browser.switch_to.default_content()
+    assert "voorgestelde schakel" in legend
+
+
+def test_searching_an_actor_focuses_it_and_shows_its_card(server, browser):
+    _network(browser, server)
+    browser.switch_to.default_content()
+    box = WebDriverWait(browser, 60).until(
+        ec.presence_of_element_located(
+            (By.CSS_SELECTOR, f"input[role='combobox'][aria-label*='{labels.SEARCH_ACTOR}']")
+        )
+    )
+    box.click()
+    box.send_keys("VDAB")
+    box.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 30).until(lambda d: "actor=" in d.current_url)
+    _wait_text(browser, labels.CARD_ROLES)
+    chosen = browser.current_url.split("actor=")[1].split("&")[0]
+    selected = _fresh_network(browser, f"network.getSelectedNodes()[0] === '{chosen}'")
+    assert selected
+
+
+def test_matchmaking_view_shows_the_reason_of_a_clicked_link(server, browser):
+    browser.get(f"{server}/schakels")
+    _wait_text(browser, labels.MATCH_MAP)
+    frame = WebDriverWait(browser, 90).until(
+        ec.presence_of_element_located((By.CSS_SELECTOR, "iframe"))
+    )
+    browser.execute_script("arguments[0].scrollIntoView({block: 'start'});", frame)
+    time.sleep(1)
+    outer = browser.execute_script(
+        "var r = arguments[0].getBoundingClientRect(); return [r.left, r.top];", frame
+    )
+    browser.switch_to.frame(frame)
+    try:
+        WebDriverWait(browser, 60).until(
+            lambda d: d.execute_script("return typeof network !== 'undefined'")
+        )
+        edge, x, y = browser.execute_script(
+            "network.fit({animation: false});"
+            "var e = network.body.data.edges.get({filter: e => e.dashes})[0];"
+            "var p = network.getPositions([e.from, e.to]);"
+            "var m = network.canvasToDOM({x: (p[e.from].x + p[e.to].x) / 2,"
+            " y: (p[e.from].y + p[e.to].y) / 2});"
+            "var r = network.canvas.frame.canvas.getBoundingClientRect();"
+            "return [e, r.left + m.x, r.top + m.y];"
+        )
+    finally:
+        browser.switch_to.default_content()
+    for kind in ("mousePressed", "mouseReleased"):
+        browser.execute_cdp_cmd(
+            "Input.dispatchMouseEvent",
+            {"type": kind, "x": outer[0] + x, "y": outer[1] + y, "button": "left", "clickCount": 1},
+        )
+    browser.switch_to.frame(frame)
+    try:
+        titles = browser.execute_script(
+            "return network.body.data.edges.get({filter: e => e.dashes}).map(e => e.title)"
+        )
+        assert edge["title"] in titles
+        WebDriverWait(browser, 10).until(
+            lambda d: (
+                d.execute_script("return document.getElementById('reden').textContent") in titles
+            )
+        )
+    finally:
+        browser.switch_to.default_content()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 
 import networkx as nx
 
-from dashboards.network_view import PHYSICS_LIMIT, external_references, render
+from dashboards.network_view import PHYSICS_LIMIT, Style, Suggestion, external_references, render
 from graphmodel.views import to_multidigraph
 
 
@@ -31,7 +33,7 @@ def test_input_graph_is_not_changed_and_nothing_is_written(tmp_path, tiny):
     cwd = os.getcwd()
     os.chdir(tmp_path)
     try:
-        render(graph, size={"reg": 3.0, "mwb": 1.0}, highlight={"reg": "regisseur"})
+        render(graph, Style(size={"reg": 3.0, "mwb": 1.0}, highlight={"reg": "regisseur"}))
     finally:
         os.chdir(cwd)
     assert (dict(graph.nodes(data=True)), list(graph.edges(keys=True, data=True))) == before
@@ -45,3 +47,40 @@ def test_large_graphs_get_a_fixed_layout_without_physics():
     assert '"physics": false' in page and '"x": ' in page
     small = render(nx.path_graph(5))
     assert '"x": ' not in small
+
+
+def _data(page: str, name: str) -> list[dict]:
+    """The nodes or edges pyvis embedded in ``page``."""
+    return json.loads(re.search(name + r" = new vis\.DataSet\((\[.*?\])\);", page).group(1))
+
+
+def test_key_names_always_show_and_the_others_on_zoom(tiny):
+    page = render(to_multidigraph(tiny), Style(labelled=frozenset({"reg"}), focus="mwb"))
+    threshold = {n["id"]: n["scaling"]["label"]["drawThreshold"] for n in _data(page, "nodes")}
+    assert threshold["reg"] == threshold["mwb"] == 0
+    assert threshold["wg"] > 0
+    assert 'var id = "mwb";' in page and "network.focus(id" in page
+
+
+def test_actors_without_ties_sit_in_a_grid_below(tiny):
+    graph = to_multidigraph(tiny)
+    graph.add_node("alone1", name="Alleen 1", sector="overheid")
+    graph.add_node("alone2", name="Alleen 2", sector="overheid")
+    nodes = {n["id"]: n for n in _data(render(graph), "nodes")}
+    assert nodes["alone1"]["physics"] is False and nodes["alone2"]["physics"] is False
+    assert nodes["alone1"]["y"] == nodes["alone2"]["y"] > 0
+    assert "x" not in nodes["reg"]  # tied actors keep the live layout
+
+
+def test_suggestions_are_dashed_with_their_reason_and_the_legend_is_drawn(tiny):
+    style = Style(
+        suggestions=(Suggestion("mwb", "genk", 0.5, "Past bij <b>elkaar</b>."),),
+        legend=(("#2e7d32", "sociale economie"), ("--#c62828", "voorgestelde schakel")),
+    )
+    page = render(to_multidigraph(tiny), style)
+    dashed = [e for e in _data(page, "edges") if e.get("dashes")]
+    assert [(e["from"], e["to"], e["title"]) for e in dashed] == [
+        ("mwb", "genk", "Past bij <b>elkaar</b>.")
+    ]
+    assert "id='legende'" in page and "voorgestelde schakel" in page
+    assert "border-top:3px dashed #c62828" in page

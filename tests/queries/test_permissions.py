@@ -22,6 +22,7 @@ from graphmodel.scoping import scope_dataset
 from loaders.demo import generate_demo
 from loaders.sector_fit import default_sector_fit
 from queries.actions import forget_personal_data, record_contact, record_survey
+from queries.actor_card import actor_card
 from queries.ambitions import ambitions
 from queries.brokers import brokers
 from queries.change import network_change
@@ -67,6 +68,12 @@ VERBAND_QUERIES = {
         lambda d, v, tmp: network_change(d, d, v, before_at=date(2016, 1, 1)),
     ),
     "view.filtered_network": (True, lambda d, v, tmp: filtered_network(d, v)),
+    "actor_card.actor_card": (
+        True,
+        lambda d, v, tmp: pd.Series(
+            [actor_card(d, v, min(a.id for a in d.members_of(v)) if d.members_of(v) else "x")]
+        ),
+    ),
     "gaps.verband_gaps": (True, lambda d, v, tmp: verband_gaps(d, v)),
     "rapport.verband_report_html": (True, lambda d, v, tmp: verband_report_html(d, v)),
     "missing_links.missing_links": (
@@ -139,6 +146,8 @@ NOT_QUERIES = {
     "presentation.legend_lines": "de maatcatalogus, leest geen dataset",
     "presentation.text_table": "toont een tabel die een query al gaf",
     "permissions.require": "de controle zelf",
+    "view.without_isolates": "werkt op een netwerk dat een query al gaf",
+    "view.communities": "werkt op een netwerk dat een query al gaf",
     "seating.seat": "schikt de uitnodigingen die een query al gaf",
     "actions.fresh_id": "kiest een nieuwe id, leest geen dataset",
     "duplicates.normalised_name": "vergelijkt twee namen, leest geen dataset",

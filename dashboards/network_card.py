@@ -1,0 +1,65 @@
+"""The card beside the network: the chosen organisation, its roles in words, its ties and its
+suggested links, from :mod:`queries.actor_card`, the brokerage figures and the suggestions."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboards import labels
+from dashboards.data import links_of
+from graphmodel.formatting import count
+from graphmodel.model import Dataset
+from graphmodel.store import DatasetInfo
+from queries.actor_card import actor_card
+from queries.catalogue import measure
+
+__all__ = ["show_card"]
+
+CARD_SUGGESTIONS = 3
+"""How many of the actor's best suggestions the card shows."""
+
+
+def _roles(row: pd.Series) -> list[str]:
+    """The actor's two most frequent brokerage roles, in words."""
+    done = sorted(
+        ((int(row[f"rol_{r}"]), r) for r in labels.ROLE_READINGS if row[f"rol_{r}"] > 0),
+        reverse=True,
+    )
+    return [
+        labels.CARD_ROLE.format(
+            role=measure(f"rol_{r}").name, times=count(n), reading=labels.ROLE_READINGS[r]
+        )
+        for n, r in done[:2]
+    ]
+
+
+def show_card(
+    info: DatasetInfo, data: Dataset, verband: str, actor: str, figures: pd.DataFrame
+) -> None:
+    """Draw the card of ``actor`` (a member of ``verband``) in the current container."""
+    card = actor_card(data, verband, actor)
+    st.subheader(card.name)
+    st.markdown(
+        f"**{labels.CARD_TYPE}**: {card.type}  \n**{labels.CARD_PLACE}**: {card.municipality}"
+    )
+    st.markdown(f"**{labels.CARD_ENGAGEMENT}**")
+    st.markdown("\n".join(f"- {name}: {level}" for name, level in card.engagement))
+    st.markdown(f"**{labels.CARD_ROLES}**")
+    roles = _roles(figures.loc[actor])
+    st.markdown("\n".join(f"- {r}" for r in roles) if roles else labels.CARD_NO_ROLE)
+    st.markdown(f"**{labels.CARD_PARTNERS.format(count=count(len(card.partners)))}**")
+    if card.partners:
+        st.markdown("\n".join(f"- {name} ({kinds})" for name, kinds in card.partners))
+    else:
+        st.markdown(labels.CARD_NO_PARTNERS)
+    st.markdown(f"**{labels.CARD_SUGGESTIONS}**")
+    links = links_of(info, verband, (), 200)
+    mine = links[(links["se_actor"] == actor) | (links["werkgever"] == actor)].head(
+        CARD_SUGGESTIONS
+    )
+    if mine.empty:
+        st.markdown(labels.CARD_NO_SUGGESTIONS)
+    for row in mine.itertuples(index=False):
+        other = row.werkgever_naam if row.se_actor == actor else row.se_naam
+        st.markdown(f"- **{other}**: {row.uitleg}")
