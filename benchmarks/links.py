@@ -55,7 +55,6 @@ def _naive(dataset, verband_id, fit) -> int:
     """All SE x employer pairs of the scope, scored one by one with networkx."""
     import networkx as nx
 
-    from graphmodel.nace import nace_section
     from graphmodel.types import ActorType
     from graphmodel.views import to_weighted_graph
 
@@ -70,8 +69,7 @@ def _naive(dataset, verband_id, fit) -> int:
     )
     ranked = []
     for s, e in pairs:
-        section = next((nace_section(c) for c in e.nace if nace_section(c)), None)
-        rule = fit.best(s.activities, section)
+        rule = fit.best(s.activities, e.nace)
         if rule is None or not province[s.id] & province[e.id]:
             continue
         place = 1.0 if s.municipality == e.municipality else 0.6

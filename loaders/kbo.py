@@ -17,8 +17,11 @@ Selection (every step is counted in the report):
 A municipality matches by its Dutch or French name; addresses in a sub-municipality
 (deelgemeente) match through the postcodes seen with the municipality's own name. Names: the
 Dutch one first (the unit's commercial name, else the enterprise's name), then an unknown-
-language, French, German or English one. NACE: the main (MAIN) NACE-BEL 2008 codes; codes that
-exist only in NACE-BEL 2025 are kept as a tag, since the sections changed in 2025.
+language, French, German or English one. NACE: the main (MAIN) NACE-BEL 2008 codes. A unit
+with only NACE-BEL 2025 codes (KBO's codes since 2025) keeps them as tags (``nace2025:...``)
+and gets the 2008 code of each whose activity did not change (the same Dutch label,
+:func:`graphmodel.nace.from_nace_2025`); the others stay without a 2008 code and are counted,
+since the 2025 sections differ and a split or merged class has no single 2008 code.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from graphmodel.model import UNIT_TAG, Actor, Membership, Verband
+from graphmodel.nace import from_nace_2025
 from graphmodel.progress import Progress, silent
 from graphmodel.reference import reference_verbanden
 from graphmodel.types import ActorType, Engagement
@@ -143,9 +147,9 @@ def select_employers(
         if unit != enterprise:
             tags.append(f"{UNIT_TAG}{unit}")
         if not codes:
-            tags += [
-                f"nace2025:{c}" for c in nace_2025.get(unit) or nace_2025.get(enterprise) or ()
-            ]
+            newer = nace_2025.get(unit) or nace_2025.get(enterprise) or ()
+            tags += [f"nace2025:{c}" for c in newer]
+            codes = _mapped(newer, counts)
         actors.append(
             Actor(
                 f"kbo-{_digits(unit)}",
@@ -296,6 +300,19 @@ def _establishments(files: KboFiles, in_area: set[str]) -> dict[str, str]:
             strict=True,
         )
     )
+
+
+def _mapped(codes: list[str], counts: dict[str, int]) -> tuple[str, ...]:
+    """The 2008 codes of unchanged 2025 codes; the rest counted as not mapped."""
+    mapped = [from_nace_2025(c) for c in codes]
+    found = tuple(dict.fromkeys(c for c in mapped if c))
+    for key, n in (
+        ("nace_2025_omgezet_naar_2008", len(found)),
+        ("nace_2025_zonder_eenduidige_2008_code", mapped.count(None)),
+    ):
+        if n:
+            counts[key] = counts.get(key, 0) + n
+    return found
 
 
 def _activities(files: KboFiles, numbers: pa.Array):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from graphmodel.nace import SECTION_LABELS
+from graphmodel.nace import nace_label, normalise_nace
 from graphmodel.sector_fit import FitRule, SectorFit
 from graphmodel.tables import Column
 from loaders.problems import LoadError, Problem, ValidationReport
@@ -17,12 +17,21 @@ __all__ = ["FIT_COLUMNS", "default_sector_fit", "load_sector_fit"]
 FIT_COLUMNS = (
     Column("activiteit", "text", "SE-activiteit, bv. groenonderhoud.", required=True),
     Column(
-        "nace_sectie",
+        "nace",
         "text",
-        "NACE-sectie (letter A-U) van werkgevers die ze afnemen.",
+        "NACE-BEL 2008 van werkgevers die ze afnemen: een sectie (letter A-U) of een code "
+        "(afdeling 81, groep 81.2, klasse 81.21 of subklasse 81.210); de meest specifieke "
+        "regel telt.",
+        required=True,
+        aliases=("nace_sectie", "nace-code", "nacecode"),
+    ),
+    Column(
+        "gewicht",
+        "decimal",
+        "1 = sterke match, 0,5 = gedeeltelijke match, 0 = past niet (om een bredere regel "
+        "uit te zonderen).",
         required=True,
     ),
-    Column("gewicht", "decimal", "1 = sterke match, 0,5 = gedeeltelijke match.", required=True),
     Column("toelichting", "text", "Waarom deze sector past."),
 )
 
@@ -41,21 +50,24 @@ def _read(path: Path, report: ValidationReport) -> SectorFit:
     rules, seen = [], {}
     for row in reader.rows():
         activity = row.get("activiteit")
-        section = row.get("nace_sectie")
+        written = row.get("nace")
         weight = row.get("gewicht")
         note = row.get("toelichting") or ""
-        if section is not None:
-            section = section.upper()
-            if section not in SECTION_LABELS:
-                row.error("nace_sectie", f"'{section}' is geen NACE-sectie (een letter A-U)")
-        if weight is not None and not 0 < weight <= 1:
+        code = normalise_nace(written) if written is not None else None
+        if written is not None and (code is None or nace_label(code) is None):
+            row.error(
+                "nace",
+                f"'{written}' is geen NACE-BEL 2008-code: een sectieletter A-U of een code als "
+                "81, 81.2, 81.21 of 81.210",
+            )
+        if weight is not None and not 0 <= weight <= 1:
             row.error("gewicht", f"het gewicht moet tussen 0 en 1 liggen, niet {weight:g}")
-        key = (activity.lower() if activity else None, section)
+        key = (activity.lower() if activity else None, code)
         if row.ok and key in seen:
-            row.error("nace_sectie", f"deze combinatie staat er al op rij {seen[key]}")
+            row.error("nace", f"deze combinatie staat er al op rij {seen[key]}")
         if row.ok:
             seen[key] = row.number
-            rules.append(FitRule(key[0], section, weight, note))
+            rules.append(FitRule(key[0], code, weight, note))
     if not report.ok:
         raise LoadError(report)
     return SectorFit(tuple(rules))

@@ -14,9 +14,10 @@ are chosen and its bonus only when one of its common partners is. Constraints: a
 their total (by one when the list is small); intermediaries (the regisseur, who hosts,
 excluded) take at most ``intermediary_share`` of the places; and one VDAB office, one
 employer organisation and the Economisch Huis are invited when the verband has them and
-there is room. Among equally good lists the fuller one wins, so the room fills when there are
-enough candidates. Only the best ``20 x capacity`` candidate pairs and every SE actor's best
-ten are considered; everyone invited has at least one suggested partner among the invitees.
+there is room. The room fills first: among the lists with the most SE actors and employers
+that can come, the one with the largest E is chosen. Only the best ``20 x capacity``
+candidate pairs and every SE actor's best ten are considered; everyone invited has at least
+one suggested partner among the invitees.
 """
 
 from __future__ import annotations
@@ -233,79 +234,99 @@ def _short_note(problem: _Problem, capacity: int, invited: int) -> str:
     )
 
 
-def _solve(
-    problem: _Problem, capacity: int, balance: float, bonus: float, limit: int
-) -> tuple[list[str], str | None]:
-    """The invitees of the best list, and a sentence when the solver could not prove it best."""
-    if not problem.chance:
-        return [], None
-    actors = sorted(problem.side)
-    pairs = sorted(problem.chance)
+Row = tuple[dict[int, float], float, float]
+"""One linear constraint: coefficients by variable, lower and upper bound."""
+
+
+@dataclass
+class _Model:
+    """The planner's programme: variables x (one per organisation), y and w (one per pair:
+    the pair counts, its bonus counts) and delta (which branch of the balance holds)."""
+
+    actors: list[str]
+    pairs: list[Pair]
+    rows: list[Row]
+
+    @property
+    def size(self) -> int:
+        return len(self.actors) + 2 * len(self.pairs) + 1
+
+
+def _model(problem: _Problem, capacity: int, balance: float, limit: int) -> _Model:
+    actors, pairs = sorted(problem.side), sorted(problem.chance)
     index = {a: i for i, a in enumerate(actors)}
     n, m = len(actors), len(pairs)
     y, w, delta = n, n + m, n + 2 * m
-    rows: list[tuple[dict[int, float], float, float]] = []  # (coefficients, lower, upper)
 
     def total(kind: str, sign: float = 1.0) -> dict[int, float]:
         return {index[a]: sign for a in actors if problem.side[a] == kind}
 
-    rows.append(({i: 1.0 for i in range(n)}, 0, capacity))
-    rows.append((total(BROKER), 0, limit))
-    for _, ids in problem.required:
-        rows.append(({index[a]: 1.0 for a in ids}, 1, np.inf))
+    rows: list[Row] = [({i: 1.0 for i in range(n)}, 0, capacity), (total(BROKER), 0, limit)]
+    rows += [({index[a]: 1.0 for a in ids}, 1, np.inf) for _, ids in problem.required]
+    partners: dict[int, dict[int, float]] = defaultdict(dict)
     for j, (s, e) in enumerate(pairs):
-        rows.append(({y + j: 1.0, index[s]: -1.0}, -np.inf, 0))
-        rows.append(({y + j: 1.0, index[e]: -1.0}, -np.inf, 0))
-        rows.append(({w + j: 1.0, y + j: -1.0}, -np.inf, 0))
+        rows.append(({y + j: 1.0, index[s]: -1.0}, -np.inf, 0))  # y <= x_s
+        rows.append(({y + j: 1.0, index[e]: -1.0}, -np.inf, 0))  # y <= x_e
+        rows.append(({w + j: 1.0, y + j: -1.0}, -np.inf, 0))  # w <= y
         helpers = {index[z]: -1.0 for z in problem.introducers.get((s, e), ())}
-        rows.append(({w + j: 1.0, **helpers}, -np.inf, 0))
-    partner_pairs: dict[int, dict[int, float]] = defaultdict(dict)
-    for j, (s, e) in enumerate(pairs):
-        partner_pairs[index[s]][y + j] = -1.0
-        partner_pairs[index[e]][y + j] = -1.0
-    for i, coefficients in partner_pairs.items():
-        rows.append(({i: 1.0, **coefficients}, -np.inf, 0))
+        rows.append(({w + j: 1.0, **helpers}, -np.inf, 0))  # w <= sum of x_z
+        partners[index[s]][y + j] = partners[index[e]][y + j] = -1.0
+    # Everyone invited for a pair has at least one suggested partner among the invitees.
+    rows += [({i: 1.0, **row}, -np.inf, 0) for i, row in partners.items()]
     # |#SE - #employers| <= max(1, balance x (#SE + #employers)), with delta choosing the branch.
     for sign in (1.0, -1.0):
         difference = total(SE, sign) | total(EMPLOYER, -sign)
         rows.append(({**difference, delta: -capacity}, -np.inf, 1))
         share = {i: c - balance for i, c in difference.items()}
         rows.append(({**share, delta: capacity}, -np.inf, capacity))
-    entries = [
-        (r, c, v) for r, (coefficients, _, _) in enumerate(rows) for c, v in coefficients.items()
-    ]
+    return _Model(actors, pairs, rows)
+
+
+def _run(model: _Model, objective: np.ndarray, extra: list[Row] = ()):
+    rows = [*model.rows, *extra]
+    entries = [(r, c, v) for r, (row, _, _) in enumerate(rows) for c, v in row.items()]
     r_index, c_index, values = zip(*entries, strict=True)
-    matrix = coo_matrix((values, (r_index, c_index)), shape=(len(rows), delta + 1))
-    chances = np.array([problem.chance[p] for p in pairs])
-    fill = 1e-6 * chances.min()  # among equally good lists, prefer the fuller one
-    objective = np.concatenate(
-        [
-            [-fill if problem.side[a] != BROKER else 0.0 for a in actors],
-            -chances,
-            -bonus * chances,
-            [0.0],
-        ]
-    )
-    integrality = np.zeros(delta + 1)
-    integrality[:n] = integrality[delta] = 1
-    result = milp(
+    matrix = coo_matrix((values, (r_index, c_index)), shape=(len(rows), model.size))
+    integrality = np.zeros(model.size)
+    integrality[: len(model.actors)] = integrality[-1] = 1
+    return milp(
         objective,
         constraints=LinearConstraint(matrix.tocsr(), [r[1] for r in rows], [r[2] for r in rows]),
         integrality=integrality,
         bounds=Bounds(0, 1),
         options={"time_limit": TIME_LIMIT},
     )
+
+
+def _solve(
+    problem: _Problem, capacity: int, balance: float, bonus: float, limit: int
+) -> tuple[list[str], str | None]:
+    """The invitees of the best list, and a sentence when the solver could not prove it best.
+
+    Two rounds: first the most SE actors and employers that can come (the room fills), then,
+    with that many, the largest expected number of new links."""
+    if not problem.chance:
+        return [], None
+    model = _model(problem, capacity, balance, limit)
+    seats = {i: 1.0 for i, a in enumerate(model.actors) if problem.side[a] != BROKER}
+    fill = np.zeros(model.size)
+    fill[list(seats)] = -1.0
+    fullest = _run(model, fill)
+    chances = np.array([problem.chance[p] for p in model.pairs])
+    objective = np.concatenate([np.zeros(len(model.actors)), -chances, -bonus * chances, [0.0]])
+    most = round(-fullest.fun) if fullest.x is not None else 0
+    result = _run(model, objective, [(seats, most, np.inf)])
     if result.x is None:
         return (
             [],
             "De rekenmodule vond binnen de tijd geen uitnodigingslijst; kies een kleiner thema.",
         )
-    invited = [a for a in actors if result.x[index[a]] > 0.5]
-    if result.status == 0:
+    invited = [a for i, a in enumerate(model.actors) if result.x[i] > 0.5]
+    if result.status == 0 and fullest.status == 0:
         return invited, None
     return invited, (
         f"De rekenmodule stopte na {number(TIME_LIMIT, 0)} seconden: deze lijst ligt hoogstens "
-        f"{percent(result.mip_gap)} onder de best mogelijke."
+        f"{percent(result.mip_gap or 0.0)} onder de best mogelijke."
     )
 
 

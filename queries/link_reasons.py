@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from graphmodel.formatting import count, enumeration, number
 from graphmodel.model import Actor
-from graphmodel.nace import SECTION_LABELS, nace_section
+from graphmodel.nace import SECTION_LABELS, nace_label, nace_levels
 from graphmodel.sector_fit import FitRule
 
 __all__ = ["PairFacts", "explain", "without_shared"]
@@ -61,15 +61,26 @@ class PairFacts:
     contribution: dict[str, float]
 
 
+def _lowered(label: str) -> str:
+    return label[:1].lower() + label[1:]
+
+
 def _fit_sentence(f: PairFacts) -> str:
-    codes = [c for c in f.employer.nace if nace_section(c) == f.rule.section]
+    """The employer's own activity (its most specific code and label) and the fit rule."""
+    code = next((c for c in f.employer.nace if f.rule.nace in nace_levels(c)), f.rule.nace)
+    # A code below the official subclasses (28.290 under class 28.29) reads as its class.
+    label = next((x for x in map(nace_label, nace_levels(code)) if x), None)
+    own = f"NACE {code}: {_lowered(label)}" if label else f"NACE {code}"
     often = "vaak" if f.rule.weight >= 1 else "soms"
     strength = "Sterke" if f.rule.weight >= 1 else "Gedeeltelijke"
-    note = f" ({f.rule.note})" if f.rule.note else ""
+    note = f": {f.rule.note}" if f.rule.note else ""
+    if f.rule.nace in SECTION_LABELS:
+        scope = f"werkt in {SECTION_LABELS[f.rule.nace].lower()}, een sector die"
+    else:
+        scope = f"valt onder {_lowered(nace_label(f.rule.nace) or f.rule.nace)}, werk dat"
     return (
-        f"{strength} sectorfit: {f.employer.name} (NACE {', '.join(codes) or f.rule.section}) "
-        f"werkt in {SECTION_LABELS[f.rule.section].lower()}, een sector die {often} een beroep "
-        f"doet op {f.rule.activity}{note}."
+        f"{strength} sectorfit: {f.employer.name} ({own}) {scope} {often} een beroep doet op "
+        f"{f.rule.activity}{note}."
     )
 
 

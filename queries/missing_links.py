@@ -23,6 +23,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -31,9 +32,9 @@ from graphmodel.activities import vocabulary
 from graphmodel.formatting import count
 from graphmodel.metrics.link_prediction import adjacency_matrix, pair_scores
 from graphmodel.model import Actor, Dataset
-from graphmodel.nace import SECTION_LABELS, nace_section
+from graphmodel.nace import nace_section
 from graphmodel.progress import Progress, counted, silent
-from graphmodel.sector_fit import SectorFit
+from graphmodel.sector_fit import FitRule, SectorFit
 from graphmodel.types import ActorType
 from queries.link_reasons import (
     PairFacts,
@@ -189,18 +190,29 @@ def _coverage(actors: list[Actor], fit: SectorFit, candidates: int) -> list[str]
             f"{count(len(unknown))} SE-actor(en) met een activiteit die niet in de "
             f"sectorfit-tabel staat, krijgen geen voorstellen: {_listed(unknown)}."
         )
-    no_code = [a.name for a in employers if not a.nace]
+    newer = [a.name for a in employers if not a.nace and _has_2025_code(a)]
+    no_code = [a.name for a in employers if not a.nace and not _has_2025_code(a)]
     if no_code:
         lines.append(
             f"{count(len(no_code))} werkgever(s) zonder NACE-code komen niet in aanmerking: "
             f"{_listed(no_code)}."
         )
-    if se and employers and not candidates and not (bare or unknown or no_code):
+    if newer:
+        lines.append(
+            f"{count(len(newer))} werkgever(s) hebben enkel een NACE-BEL 2025-code waarvoor geen "
+            "eenduidige 2008-code bestaat (de sectorfit-tabel werkt met NACE-BEL 2008) en komen "
+            f"niet in aanmerking: {_listed(newer)}. Vul een 2008-code in om ze mee te nemen."
+        )
+    if se and employers and not candidates and not (bare or unknown or no_code or newer):
         lines.append(
             "Geen werkgever hier werkt in een sector die past bij de activiteiten van de "
             "SE-actoren, of elk passend paar heeft al een relatie."
         )
     return lines
+
+
+def _has_2025_code(actor: Actor) -> bool:
+    return any(tag.startswith("nace2025:") for tag in actor.tags)
 
 
 def _listed(names: list[str], limit: int = 5) -> str:
@@ -270,14 +282,18 @@ def missing_links(
         mask = int(codes.province_mask[row]) if by_province else 0
         return [b for b in range(len(codes.provinces)) if mask >> b & 1] or [-1]
 
-    blocks: dict[tuple[str, int], list[int]] = defaultdict(list)
+    # Employers are blocked by their NACE codes (the fit of a code depends on every level of
+    # it) and, Flanders-wide, by province.
+    blocks: dict[tuple[tuple[str, ...], int], list[int]] = defaultdict(list)
     for i in employer_rows:
-        for section in {nace_section(c) for c in actors[i].nace} - {None}:
-            for bit in province_bits(i):
-                blocks[(section, bit)].append(i)
+        group = tuple(sorted({c for c in actors[i].nace if nace_section(c)}))
+        for bit in province_bits(i):
+            if group:
+                blocks[(group, bit)].append(i)
     block_arrays = {key: np.array(rows, dtype=np.int64) for key, rows in blocks.items()}
+    groups = sorted({group for group, _ in blocks})
     rules = list(fit.rules)
-    rule_index = {(r.activity, r.section): k for k, r in enumerate(rules)}
+    rule_index = {(r.activity, r.nace): k for k, r in enumerate(rules)}
     tied: dict[int, list[int]] = defaultdict(list)
     for tie in dataset.ties:
         if tie.source in index and tie.target in index:
@@ -288,26 +304,37 @@ def missing_links(
     wanted_sections = {w.upper() for w in wanted or () if len(w) == 1}
     wanted_activities = {w for w in wanted or () if len(w) > 1}
 
-    def candidates_of(s: int) -> tuple[np.ndarray, np.ndarray]:
-        """Employers that fit SE actor ``s`` (not yet tied to it) and the rule for each."""
-        activities = tuple(_activity(a) for a in actors[s].activities)
+    def group_rule(activities: tuple[str, ...], group: tuple[str, ...]) -> FitRule | None:
+        """The strongest rule between the activities and a group of codes, within the theme."""
         options = []
-        for section in SECTION_LABELS:
+        for code in group:
             usable = activities
-            if wanted and section not in wanted_sections:
+            if wanted and nace_section(code) not in wanted_sections:
                 usable = tuple(a for a in activities if a in wanted_activities)
-            rule = fit.best(usable, section)
+            rule = fit.best(usable, (code,))
             if rule is not None:
                 options.append(rule)
+        return max(options, key=lambda r: r.weight, default=None)
+
+    @cache
+    def fitting(activities: tuple[str, ...]) -> list[tuple[tuple[str, ...], int]]:
+        """Every employer code group that fits these activities, with its rule's index."""
+        found = []
+        for group in groups:
+            rule = group_rule(activities, group)
+            if rule is not None:
+                found.append((group, rule_index[(rule.activity, rule.nace)]))
+        return found
+
+    def candidates_of(s: int) -> tuple[np.ndarray, np.ndarray]:
+        """Employers that fit SE actor ``s`` (not yet tied to it) and the rule for each."""
+        activities = tuple(sorted({_activity(a) for a in actors[s].activities}))
         found, chosen = [], []
-        # Strongest rules first, so that an employer in several sections keeps its best fit.
-        for rule in sorted(options, key=lambda r: -r.weight):
+        for group, rule in fitting(activities):
             for bit in province_bits(s):
-                if (rule.section, bit) in block_arrays:
-                    found.append(block_arrays[(rule.section, bit)])
-                    chosen.append(
-                        np.full(len(found[-1]), rule_index[(rule.activity, rule.section)])
-                    )
+                if (group, bit) in block_arrays:
+                    found.append(block_arrays[(group, bit)])
+                    chosen.append(np.full(len(found[-1]), rule))
         if not found:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
         candidates, first = np.unique(np.concatenate(found), return_index=True)

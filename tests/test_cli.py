@@ -127,7 +127,7 @@ def test_missing_links_and_gaps_commands(run, tmp_path):
     bad_fit.write_text("activiteit;nace_sectie;gewicht\nlogistiek;Z;1\n", encoding="utf-8")
     refused = run("missing-links", "--verband", "meetjesland", "--sectorfit", str(bad_fit))
     assert refused.exit_code == 1
-    assert "rij 2, kolom 'nace_sectie': 'Z' is geen NACE-sectie" in refused.output
+    assert "rij 2, kolom 'nace_sectie': 'Z' is geen NACE-BEL 2008-code" in refused.output
     gaps = run("gaps", "--verband", "meetjesland")
     assert gaps.exit_code == 0 and "Partnergroepen" in gaps.output
 

@@ -189,7 +189,13 @@ def test_the_right_employers_are_chosen_with_dutch_names_and_nace_2008(tmp_path)
         ("81.210",),
     )
     new = found[f"kbo-{digits[NEW]}"]
-    assert (new.municipality, new.nace, new.tags) == ("As", (), ("kbo-open-data", "nace2025:68121"))
+    # 68.121 (2025) is 41.101 (2008): the same activity, moved to real estate in 2025.
+    assert (new.municipality, new.nace, new.tags) == (
+        "As",
+        ("41.101",),
+        ("kbo-open-data", "nace2025:68121"),
+    )
+    assert selection.counts["nace_2025_omgezet_naar_2008"] == 1
     assert selection.snapshot == date(2025, 11, 4)
     assert selection.counts["stopgezet_of_in_vereffening"] == 1
     assert selection.counts["niet_actief"] == 1

@@ -71,8 +71,9 @@ def test_planted_pairs_come_first_and_existing_ties_never():
 def test_the_explanation_names_every_feature_that_scored():
     top = missing_links(planted(), "v", fit=FIT).iloc[0]
     assert top["uitleg"].startswith(
-        "Sterke sectorfit: Bouw Een (NACE 41.201) werkt in bouwnijverheid, een sector die vaak "
-        "een beroep doet op groenonderhoud"
+        "Sterke sectorfit: Bouw Een (NACE 41.201: algemene bouw van residentiële gebouwen) "
+        "werkt in bouwnijverheid, een sector die vaak een beroep doet op groenonderhoud: "
+        "aannemers besteden groenaanleg en -onderhoud uit."
     )
     assert "Regie V werkt met beide samen en kan hen aan elkaar voorstellen." in top["uitleg"]
     assert "Beide zijn gevestigd in Aa." in top["uitleg"]
@@ -248,13 +249,13 @@ def test_activity_filter_uses_that_activity_and_all_nace_codes_count():
     dataset = Dataset("x", actors=(se, employer), verbanden=planted().verbanden)
     links = missing_links(dataset, "v", fit=FIT, sectors=["recyclage"])
     expected = (
-        "Gedeeltelijke sectorfit: WG (NACE 41.200) werkt in bouwnijverheid, een sector die "
-        "soms een beroep doet op recyclage"
+        "Gedeeltelijke sectorfit: WG (NACE 41.200: burgerlijke en utiliteitsbouw) werkt in "
+        "bouwnijverheid, een sector die soms een beroep doet op recyclage"
     )
     assert links["uitleg"].iloc[0].startswith(expected)
     assert links["sectorfit"].iloc[0] == 0.5
     best = missing_links(dataset, "v", fit=FIT)
-    assert best["uitleg"].iloc[0].startswith("Sterke sectorfit: WG (NACE 41.200)")
+    assert best["uitleg"].iloc[0].startswith("Sterke sectorfit: WG (NACE 41.200: ")
     assert "groenonderhoud" in best["uitleg"].iloc[0]
 
 
