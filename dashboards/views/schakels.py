@@ -27,6 +27,8 @@ if chosen is not None:
         labels.SECTOR_FILTER, fit.activities, key="schakels_sector", placeholder=labels.CHOOSE
     )
     links = links_of(info, verband, tuple(sectors), int(top))
+    for line in links.attrs["dekking"]:
+        st.info(line)
     table(links[["score", "se_naam", "werkgever_naam", "uitleg"]])
     explain(["score", "sectorfit", "plaats", "netwerknabijheid", "openheid", "capaciteit"])
     st.subheader(labels.MATCH_MAP)

@@ -131,6 +131,14 @@ def test_the_room_fills_and_intermediaries_come(demo, capacity):
     assert tables.max() <= 6 and tables.max() - tables.min() <= 1
 
 
+def test_the_workbook_holds_every_reason_in_full(demo, tmp_path):
+    plan = plan_event(demo, "gent", capacity=20, fit=FIT)
+    book = openpyxl.load_workbook(export_table(plan, tmp_path / "u.xlsx", synthetic=True))
+    rows = list(book["resultaat"].iter_rows(values_only=True))
+    column = rows[0].index("reden")
+    assert [r[column] for r in rows[1:]] == list(plan["reden"])
+
+
 def _small_verband(seed):
     """A random verband: 4 SE actors, 5 employers, a VDAB office, a gemeente, random ties."""
     rng = random.Random(seed)
