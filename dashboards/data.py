@@ -240,6 +240,13 @@ def save(
         )
 
 
+def load_demo() -> DatasetInfo:
+    """Make the synthetic demo (as ``verbinder demo`` does) and store it as dataset 'demo'."""
+    from loaders.demo import generate_demo
+
+    return save(generate_demo(), action="demo (dashboard)", replace=False)
+
+
 def read_upload(file_name: str, content: bytes, dataset_name: str) -> LoadResult:
     """Check an uploaded workbook (written to a temporary file, then removed).
 

@@ -31,6 +31,22 @@ NO_DATASET = (
     "Er is nog geen dataset. Maak de demo met `verbinder demo` of lees een werkmap in op de "
     "pagina Gegevens."
 )
+FIRST_RUN = (
+    "Welkom. Er staan nog geen gegevens in Verbinder. Begin met de demo om rond te kijken, of "
+    "met de gegevens van uw eigen verband."
+)
+FIRST_RUN_DEMO = (
+    "**De demo**: de echte 32 verbanden en gemeenten van 2017-2019 met verzonnen organisaties "
+    "en relaties, overal gemarkeerd als synthetisch."
+)
+FIRST_RUN_OWN = (
+    "**Eigen gegevens**: vul het sjabloon in (organisaties, relaties, evenementen) en lees het "
+    "in op de pagina Gegevens; fouten worden gemeld per blad, rij en kolom."
+)
+FIRST_RUN_ASK = "Vraag de beheerder om een dataset in te lezen; u kunt zelf geen gegevens bewaren."
+LOAD_DEMO = "Laad de demo"
+SPIN_DEMO = "De demo maken (enkele seconden) ..."
+GO_UPLOAD = "Naar Gegevens: eigen gegevens opladen"
 DATASET = "Dataset"
 VERBAND = "Verband"
 ACTORS = "Actoren"

@@ -243,7 +243,9 @@ def render(
     if len(positions) == len(graph):
         network.toggle_physics(False)
     page = network.generate_html(notebook=False)
+    named = sorted(str(n) for n in graph if n in style.labelled or n == style.focus)
     extra = _legend(style.legend) + _focus(style.focus if style.focus in graph else None)
+    extra += _readable(named, FONT * (1.6 if style.large_text else 1) * 1.3)
     if style.suggestions:
         extra += REASON_BOX
     return _EXTERNAL_TAG.sub("", page).replace("</body>", extra + "</body>", 1)
@@ -278,6 +280,24 @@ def _legend(entries: tuple[tuple[str, str], ...]) -> str:
         "<div id='legende' style='position:absolute;top:10px;left:10px;background:"
         "rgba(255,255,255,0.92);padding:6px 10px;font:13px sans-serif;border:1px solid #ccc;"
         f"border-radius:4px;pointer-events:none'>{''.join(items)}</div>"
+    )
+
+
+def _readable(nodes: list[str], size: float) -> str:
+    """Keep the names of ``nodes`` at least ``size`` pixels on screen at every zoom: a large
+    verband fitted into view is drawn at a small scale, where a fixed font would vanish."""
+    if not nodes:
+        return ""
+    ids = json.dumps(nodes).replace("<", "\\u003c")
+    return (
+        "<script>(function () { var ids = " + ids + "; var shown = 0;"
+        "function keep() { var s = network.getScale();"
+        " var want = Math.max(" + f"{size:g}" + ", " + f"{size:g}" + " / s);"
+        " if (Math.abs(want - shown) < 0.01 * want) { return; } shown = want;"
+        " network.body.data.nodes.update(ids.map(function (id) {"
+        " return {id: id, font: {size: want, strokeWidth: want / 4}}; })); }"
+        "network.on('zoom', keep); network.once('stabilized', keep);"
+        "network.once('afterDrawing', keep); })();</script>"
     )
 
 

@@ -6,12 +6,35 @@ import streamlit as st
 
 from dashboards import labels
 from dashboards.components import choose, table
-from dashboards.data import profile_of
+from dashboards.data import can_write, datasets, load_demo, profile_of, template_bytes
 from graphmodel.formatting import count, money, percent
 from queries.report import verband_report
 
 st.title(labels.PAGES["start"])
-chosen = choose()
+
+
+def first_run() -> None:
+    """An empty store: offer the demo and the way to one's own data."""
+    st.markdown(labels.FIRST_RUN)
+    if not can_write():
+        st.info(labels.FIRST_RUN_ASK)
+        return
+    demo, own = st.columns(2)
+    with demo:
+        st.markdown(labels.FIRST_RUN_DEMO)
+        if st.button(labels.LOAD_DEMO, key="start_demo", type="primary"):
+            with st.spinner(labels.SPIN_DEMO):
+                load_demo()
+            st.rerun()
+    with own:
+        st.markdown(labels.FIRST_RUN_OWN)
+        st.download_button(labels.TEMPLATE, template_bytes(), "verbinder-sjabloon.xlsx")
+        st.page_link("views/gegevens.py", label=labels.GO_UPLOAD)
+
+
+chosen = None if not datasets() else choose()
+if chosen is None and not datasets():
+    first_run()
 if chosen is not None:
     info, data, verband = chosen
     report = verband_report(data, verband)

@@ -143,6 +143,21 @@ def test_canvas_shows_the_verband_and_a_click_selects_a_node(server, browser, st
             for end in (t.source, t.target)
         }
         assert drawn == tied  # the first verband in the sidebar, every tied member drawn
+        browser.switch_to.default_content()
+        _wait_text(browser, labels.ALONE_HIDDEN.split("{count}")[1][:30])  # isolates counted
+        browser.switch_to.frame(browser.find_element(By.CSS_SELECTOR, "iframe"))
+        regisseur = next(a.id for a in demo.members_of("antwerpen") if a.type.value == "regisseur")
+        # The regisseur's name is readable at the first view: drawn at 8 px or more.
+        WebDriverWait(browser, 30).until(
+            lambda d: (
+                d.execute_script(
+                    "return network.getScale()"
+                    " * network.body.nodes[arguments[0]].options.font.size",
+                    regisseur,
+                )
+                >= 8
+            )
+        )
         node = sorted(drawn)[0]
         x, y = _clear_spot(browser, node)
         for kind in ("mouseMoved", "mousePressed", "mouseReleased"):

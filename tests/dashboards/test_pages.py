@@ -61,12 +61,25 @@ def test_every_page_runs_and_heads_its_tables_with_catalogue_names(app, page):
         assert set(frame.value.columns) <= names, (page, list(frame.value.columns))
 
 
-def test_empty_store_explains_what_to_do(tmp_path, monkeypatch):
+def test_first_run_offers_the_demo_and_the_way_to_own_data(tmp_path, monkeypatch):
     monkeypatch.setenv("VERBINDER_DB", str(tmp_path / "leeg.sqlite"))
-    app = AppTest.from_file(APP, default_timeout=60)
+    app = AppTest.from_file(APP, default_timeout=120)
     app.run()
     assert not app.exception
-    assert "verbinder demo" in app.info[0].value
+    assert labels.FIRST_RUN in [m.value for m in app.markdown]
+    assert app.button(key="start_demo").label == labels.LOAD_DEMO
+    app.button(key="start_demo").click().run()
+    assert not app.exception
+    with SQLiteStore(tmp_path / "leeg.sqlite") as store:
+        (info,) = store.datasets()
+    assert (info.name, info.synthetic) == ("demo", True)
+    assert "Synthetische demodata" in app.warning[0].value  # the verband's figures now
+    # Other pages still say what to do on an empty store.
+    monkeypatch.setenv("VERBINDER_DB", str(tmp_path / "ander.sqlite"))
+    other = AppTest.from_file(APP, default_timeout=60)
+    other.run()
+    other.switch_page(str(PAGES / "netwerk.py")).run()
+    assert "verbinder demo" in other.info[0].value
 
 
 def test_contact_gelegd_records_a_tie_after_confirmation(tmp_path, monkeypatch):
