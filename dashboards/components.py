@@ -15,6 +15,7 @@ from queries.presentation import measure_table, shown
 __all__ = [
     "chart",
     "choose",
+    "choose_actor",
     "explain",
     "kept_choice",
     "measure_rows",
@@ -39,13 +40,18 @@ def synthetic_banner(data: Dataset) -> None:
         st.warning(labels.SYNTHETIC, icon="⚠️")
 
 
+def _memory(key: str) -> str:
+    """Where a kept choice lives in the session, under a key no widget owns."""
+    return f"gekozen_{key}"
+
+
 def kept_choice(key: str, options: list[str], where=st.sidebar, **widget: object) -> str:
     """A choice (a selectbox in ``where``, the sidebar by default) that stays across pages
     and lives in the URL (``?key=value``), so a view can be bookmarked or sent on. Streamlit
     resets a widget on another page, so the choice is kept under a key no widget owns,
     updated by the widget's own callback (which runs before the page) and written into the
     widget before it is drawn. An empty choice ("") stays out of the URL."""
-    memory = f"gekozen_{key}"
+    memory = _memory(key)
     if memory not in st.session_state and st.query_params.get(key) in options:
         st.session_state[memory] = st.query_params[key]  # a bookmarked or shared view
     if st.session_state.get(memory) in options:
@@ -61,6 +67,11 @@ def kept_choice(key: str, options: list[str], where=st.sidebar, **widget: object
     elif key in st.query_params:
         del st.query_params[key]
     return chosen
+
+
+def choose_actor(actor: str) -> None:
+    """Make ``actor`` the chosen organisation (as if picked in the search box) for the next run."""
+    st.session_state[_memory("actor")] = actor
 
 
 def choose() -> tuple[DatasetInfo, Dataset, str] | None:

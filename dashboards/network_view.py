@@ -186,7 +186,12 @@ def _positions(graph: nx.Graph, seed: int, given: Mapping) -> dict:
 
 
 def render(
-    graph: nx.Graph, style: Style | None = None, *, height: str = "650px", seed: int = 1
+    graph: nx.Graph,
+    style: Style | None = None,
+    *,
+    height: str = "650px",
+    seed: int = 1,
+    clickable: bool = False,
 ) -> str:
     """Self-contained HTML (no outside resource) showing ``graph`` with vis-network.
 
@@ -200,6 +205,8 @@ def render(
     height : str
     seed : int
         Seed of the precomputed layout for large graphs.
+    clickable : bool
+        For :mod:`dashboards.network_frame`: report a click on an organisation to the page.
     """
     style = style or Style()
     network = Network(
@@ -248,6 +255,8 @@ def render(
     extra += _readable(named, FONT * (1.6 if style.large_text else 1) * 1.3)
     if style.suggestions:
         extra += REASON_BOX
+    if clickable:
+        extra += _BRIDGE.replace("HEIGHT", str(int(height.removesuffix("px")) + 30))
     return _EXTERNAL_TAG.sub("", page).replace("</body>", extra + "</body>", 1)
 
 
@@ -281,6 +290,33 @@ def _legend(entries: tuple[tuple[str, str], ...]) -> str:
         "rgba(255,255,255,0.92);padding:6px 10px;font:13px sans-serif;border:1px solid #ccc;"
         f"border-radius:4px;pointer-events:none'>{''.join(items)}</div>"
     )
+
+
+_BRIDGE = """<script>(function () {
+  function send(type, data) {
+    window.parent.postMessage(Object.assign({isStreamlitMessage: true, type: type}, data), "*");
+  }
+  var listener = function (event) {
+    if (!event.data || event.data.type !== "streamlit:render") { return; }
+    var html = event.data.args.html;
+    if (html === window.__verbinderHtml) { return; }
+    window.__verbinderHtml = html;
+    document.open(); document.write(html); document.close();
+  };
+  if (window.__verbinderListener) {
+    window.removeEventListener("message", window.__verbinderListener);
+  }
+  window.__verbinderListener = listener;
+  window.addEventListener("message", listener);
+  send("streamlit:setFrameHeight", {height: HEIGHT});
+  network.on("click", function (params) {
+    if (params.nodes.length) {
+      send("streamlit:setComponentValue",
+           {value: {id: params.nodes[0], t: Date.now()}, dataType: "json"});
+    }
+  });
+})();</script>"""
+"""Inside the component frame: size the frame, report clicks, take later renders."""
 
 
 def _readable(nodes: list[str], size: float) -> str:

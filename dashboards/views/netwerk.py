@@ -7,9 +7,10 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboards import labels
-from dashboards.components import choose, kept_choice
+from dashboards.components import choose, choose_actor, kept_choice
 from dashboards.data import brokers_of, links_of
 from dashboards.network_card import show_card
+from dashboards.network_frame import network_frame
 from dashboards.network_view import (
     COMMUNITY_COLOURS,
     SECTOR_COLOURS,
@@ -124,9 +125,11 @@ if chosen is not None:
     )
     drawing, panel = st.columns([3, 1]) if focus else (st.container(), None)
     with drawing:
-        st.iframe(
-            render(graph, style, height="800px" if large else "650px"), height=830 if large else 680
-        )
+        page = render(graph, style, height="800px" if large else "650px", clickable=True)
+        clicked = network_frame(page, height=830 if large else 680, key="netwerk_kaart")
+    if clicked is not None and clicked in names and clicked != focus:
+        choose_actor(clicked)
+        st.rerun()
     if panel is not None:
         with panel:
             show_card(info, data, verband, focus, figures)

@@ -171,6 +171,9 @@ def test_canvas_shows_the_verband_and_a_click_selects_a_node(server, browser, st
         assert selected == [node]
     finally:
         browser.switch_to.default_content()
+    # The click reaches the page: the organisation's card opens and its id is in the URL.
+    WebDriverWait(browser, 30).until(lambda d: f"actor={node}" in d.current_url)
+    _wait_text(browser, labels.CARD_ROLES)
 
 
 def test_a_name_with_html_shows_as_text_and_runs_nothing(server, browser):
