@@ -269,3 +269,21 @@ def test_forgetting_an_actor_also_erases_it_from_merge_records(sources):
     restored = undo_merge(forgotten, "samenvoeging-1")
     assert restored.actor_by_id["hand"].contact_name is None
     assert forget_personal_data(restored, "hand") is None
+
+
+def test_numbers_and_acronyms_tell_organisations_apart():
+    def actor(i, name):
+        return Actor(f"a{i}", name, ActorType.WERKGEVER, "Gent")
+
+    names = [
+        "ABVV Oost-Vlaanderen",
+        "ACV Oost-Vlaanderen",
+        "Kringwinkel Gent 1",
+        "Kringwinkel Gent 2",
+        "Transport Peeters",
+        "Transprot Peeters",
+    ]
+    found = find_duplicates(Dataset("d", actors=tuple(actor(i, n) for i, n in enumerate(names))))
+    assert found[["naam_a", "naam_b"]].values.tolist() == [
+        ["Transport Peeters", "Transprot Peeters"]
+    ]
