@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 .venv/bin/python benchmarks/metrics.py --smoke
 .venv/bin/python benchmarks/links.py --smoke
 .venv/bin/python benchmarks/dashboard.py --smoke
+.venv/bin/python benchmarks/browser.py --smoke
 .venv/bin/python benchmarks/push.py --smoke
 .venv/bin/python benchmarks/kbo.py --smoke --folder "$(mktemp -d)"
 .venv/bin/python scripts/fuzz_loaders.py --runs 300  # coverage-guided smoke run, seeded

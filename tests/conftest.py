@@ -6,23 +6,15 @@ from __future__ import annotations
 import json
 import os
 import pty
-import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from browser_support import chromium, running_dashboard
 from openpyxl import Workbook
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 
 from graphmodel.model import Actor, Dataset, Event, Membership, Participation, Tie, Verband
 from graphmodel.store import SQLiteStore
@@ -208,29 +200,7 @@ def downloads(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory, downloads):
-    binary, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
-    assert binary and driver_path, "scripts/setup.sh --tests installs Chromium and ChromeDriver"
-    options = webdriver.ChromeOptions()
-    options.binary_location = binary
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1400,1100",
-        f"--user-data-dir={tmp_path_factory.mktemp('chrome')}",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads)})
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    driver.execute_cdp_cmd(
-        "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
-    )
+    driver = chromium(tmp_path_factory.mktemp("chrome"), downloads)
     yield driver
     driver.quit()
 
@@ -263,39 +233,7 @@ def in_terminal():
     return _in_terminal
 
 
-@contextmanager
-def _dashboard_server(command: list[str], *, cwd: Path, env: dict[str, str]) -> Iterator[str]:
-    """Start a dashboard with ``command`` (``{port}`` in it is replaced by a free port), wait
-    until it answers, yield its URL, stop it and what it started."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(
-        [part.replace("{port}", str(port)) for part in command],
-        cwd=cwd,
-        env={**os.environ, **env},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError(f"the dashboard ({command[0]}) did not start within 60 s")
-        yield url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
-
-
 @pytest.fixture(scope="session")
 def dashboard_server():
-    """A context manager: a running dashboard's URL (see :func:`_dashboard_server`)."""
-    return _dashboard_server
+    """A context manager: a running dashboard's URL (see :func:`running_dashboard`)."""
+    return running_dashboard
