@@ -82,6 +82,7 @@ SECTOR_LEGEND = {
 }
 COMMUNITY_LEGEND = "kleur: gemeenschap (organisaties die onderling dicht verbonden zijn)"
 BORDER_LEGEND = "dikke rand: regisseur of een van de vijf sterkste verbinders"
+BRIDGE_LEGEND = "dikke lijn: relatie van de regisseur met sociale of reguliere economie"
 SUGGESTION_LEGEND = "gestreept: voorgestelde schakel (dikker: hogere score)"
 SUGGESTIONS_DRAWN = 25
 """The best suggestions drawn on the network when asked."""

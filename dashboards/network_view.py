@@ -128,6 +128,9 @@ class Style:
     """Fixed positions (x, y) for some nodes, for example two columns."""
     boxes: bool = False
     """Draw every node as a box with its name inside (for lists in columns)."""
+    bridging: frozenset = frozenset()
+    """Nodes (the regisseur) whose ties to the social and the regular economy are drawn thick:
+    the ties that carry the SE-regular paths through them."""
 
 
 SUGGESTION_COLOUR = "#c62828"
@@ -162,6 +165,18 @@ def _node_options(node, data, style: Style, low: float, high: float) -> dict:
 
 
 _BOX = {"shape": "box", "margin": 6, "font": {"color": "#ffffff", "size": FONT}}
+
+
+BRIDGE_NOTE = "relatie van de regisseur met de sociale of reguliere economie"
+ECONOMY = ("sociale_economie", "reguliere_economie")
+
+
+def _bridge(graph: nx.Graph, u, v, bridging: frozenset) -> bool:
+    """A tie between a bridging node and an actor of the social or the regular economy."""
+    for one, other in ((u, v), (v, u)):
+        if one in bridging and graph.nodes[other].get("sector") in ECONOMY:
+            return True
+    return False
 
 
 def _grid(nodes: list, top: float) -> dict:
@@ -236,11 +251,13 @@ def render(
         if key in seen:
             continue
         seen.add(key)
+        bridge = _bridge(graph, u, v, style.bridging)
         network.add_edge(
             str(u),
             str(v),
-            title=str(data.get("kind", "")),
+            title=str(data.get("kind", "")) + (f"\n{BRIDGE_NOTE}" if bridge else ""),
             arrows="to" if data.get("directed") else "",
+            width=4 if bridge else 1,
         )
     for s in style.suggestions:
         if s.source in graph and s.target in graph:

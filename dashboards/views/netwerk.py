@@ -104,6 +104,7 @@ if chosen is not None:
         colours = {a: COMMUNITY_COLOURS[n % len(COMMUNITY_COLOURS)] for a, n in found.items()}
         legend = [(COMMUNITY_COLOURS[0], labels.COMMUNITY_LEGEND)]
     legend.append(("#000000", labels.BORDER_LEGEND))
+    legend.append(("#000000", labels.BRIDGE_LEGEND))
     suggestions = ()
     if show_links:
         links = links_of(info, verband, (), labels.SUGGESTIONS_DRAWN)
@@ -122,6 +123,7 @@ if chosen is not None:
         suggestions=suggestions,
         focus=focus,
         large_text=large,
+        bridging=frozenset(regisseurs),
     )
     drawing, panel = st.columns([3, 1]) if focus else (st.container(), None)
     with drawing:

@@ -84,3 +84,14 @@ def test_suggestions_are_dashed_with_their_reason_and_the_legend_is_drawn(tiny):
     ]
     assert "id='legende'" in page and "voorgestelde schakel" in page
     assert "border-top:3px dashed #c62828" in page
+
+
+def test_the_regisseur_s_ties_to_both_economies_are_drawn_thick(tiny):
+    # reg's only tie is overleg with gemeente genk (overheid): not a bridge; add one to wg.
+    graph = to_multidigraph(tiny)
+    graph.add_edge("reg", "wg", kind="samenwerking")
+    page = render(graph, Style(bridging=frozenset({"reg"})))
+    width = {(e["from"], e["to"]): e["width"] for e in _data(page, "edges")}
+    assert width[("reg", "wg")] == 4
+    assert width[("reg", "genk")] == 1
+    assert width[("mwb", "wg")] == 1  # not the regisseur's
