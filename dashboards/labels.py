@@ -108,6 +108,11 @@ SECTOR_FILTER = "Sectoren of activiteiten"
 CAPACITY = "Aantal plaatsen"
 PLAN = "Stel een uitnodigingslijst voor"
 TABLE_SIZE = "Plaatsen per tafel"
+MAKE_PLAN = "Stel de lijst op"
+PLAN_HINT = (
+    "Kies het aantal plaatsen en klik op 'Stel de lijst op': de rekenmodule zoekt de lijst met "
+    "de meeste kansrijke nieuwe contacten (in een groot verband tot enkele seconden)."
+)
 MATCH_MAP = "Kaart van de voorstellen"
 MATCH_TOWNS = "Enkel werkgevers in deze gemeenten"
 MATCH_CAPTION = (

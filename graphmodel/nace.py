@@ -109,21 +109,23 @@ def normalise_nace(code: str) -> str | None:
     return digits if len(digits) == 2 else f"{digits[:2]}.{digits[2:]}"
 
 
-def nace_levels(code: str) -> list[str]:
-    """The levels of a code from the most specific to its section.
+@cache
+def nace_levels(code: str) -> tuple[str, ...]:
+    """The levels of a code from the most specific to its section (cached: a dataset has few
+    distinct codes and sector fit asks for them per pair).
 
     >>> nace_levels("81.210")
-    ['81.210', '81.21', '81.2', '81', 'N']
+    ('81.210', '81.21', '81.2', '81', 'N')
     >>> nace_levels("N"), nace_levels("x")
-    (['N'], [])
+    (('N',), ())
     """
     code = normalise_nace(code) or ""
     if code in SECTION_LABELS:
-        return [code]
+        return (code,)
     digits = code.replace(".", "")
     levels = [normalise_nace(digits[:n]) for n in range(len(digits), 1, -1)]
     section = nace_section(code) if digits else None
-    return [c for c in levels if c] + ([section] if section else [])
+    return tuple(c for c in levels if c) + ((section,) if section else ())
 
 
 @cache

@@ -15,7 +15,7 @@ their total (by one when the list is small); intermediaries (the regisseur, who 
 excluded) take at most ``intermediary_share`` of the places; and one VDAB office, one
 employer organisation and the Economisch Huis are invited when the verband has them and
 there is room. The room fills first: among the lists with the most SE actors and employers
-that can come, the one with the largest E is chosen. Only the best ``20 x capacity``
+that can come, the one with the largest E is chosen. Only the best ``5 x capacity``
 candidate pairs and every SE actor's best ten are considered; everyone invited has at least
 one suggested partner among the invitees.
 """
@@ -54,11 +54,11 @@ INVITE_COLUMNS = (
 """The columns of :func:`plan_event`, in order; their meaning is in the measure catalogue."""
 
 SE, EMPLOYER, BROKER = "sociale economie", "werkgever", "tussenpersoon"
-POOL_FACTOR = 20
+POOL_FACTOR = 5
 PER_SE_ACTOR = 10
 """The planner considers the best ``POOL_FACTOR x capacity`` candidate pairs and the best
 ``PER_SE_ACTOR`` pairs of every SE actor."""
-TIME_LIMIT = 20.0
+TIME_LIMIT = 10.0
 """Seconds the solver may take; past it, the best list found so far and its gap are given."""
 
 BEST_NAMED = 3
@@ -147,10 +147,11 @@ def plan_event(
         sectors=sectors,
         fit=fit,
         weights=weights,
-        top=None,
+        top=POOL_FACTOR * capacity,
+        per_se=PER_SE_ACTOR,
     )
     total_weight = sum(getattr(weights, f) for f in FEATURES) or 1.0
-    chance = _pool(links, capacity, total_weight)
+    chance = _pool(links, total_weight)
     problem = _problem(dataset, verband_id, chance, municipalities)
     limit = int(intermediary_share * capacity)
     notes = _required_notes(problem, limit)
@@ -165,15 +166,12 @@ def plan_event(
     return frame
 
 
-def _pool(links: pd.DataFrame, capacity: int, total_weight: float) -> dict[Pair, float]:
-    """The pairs the planner weighs: the best ``POOL_FACTOR x capacity`` and every SE actor's
-    best ``PER_SE_ACTOR`` (so that the room can fill with different SE actors)."""
-    ranked = links.reset_index(drop=True)  # best first
-    keep = ranked.index < POOL_FACTOR * capacity
-    keep |= ranked.groupby("se_actor").cumcount().to_numpy() < PER_SE_ACTOR
+def _pool(links: pd.DataFrame, total_weight: float) -> dict[Pair, float]:
+    """The pairs the planner weighs (missing_links kept the best ``POOL_FACTOR x capacity``
+    and every SE actor's best ``PER_SE_ACTOR``, so the room can fill with different SE
+    actors), each with its chance."""
     return {
-        (r.se_actor, r.werkgever): r.score / total_weight
-        for r in ranked[keep].itertuples(index=False)
+        (r.se_actor, r.werkgever): r.score / total_weight for r in links.itertuples(index=False)
     }
 
 
@@ -326,7 +324,7 @@ def _solve(
         return invited, None
     return invited, (
         f"De rekenmodule stopte na {number(TIME_LIMIT, 0)} seconden: deze lijst ligt hoogstens "
-        f"{percent(result.mip_gap or 0.0)} onder de best mogelijke."
+        f"{percent(result.mip_gap or 0.0)} onder de best mogelijke met deze kandidaat-paren."
     )
 
 

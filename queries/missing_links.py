@@ -236,6 +236,7 @@ def missing_links(
     fit: SectorFit,
     weights: Weights = DEFAULT_WEIGHTS,
     top: int | None = 50,
+    per_se: int = 0,
     progress: Progress = silent,
 ) -> pd.DataFrame:
     """Ranked SE actor - employer pairs without any tie, with the features and an explanation.
@@ -255,6 +256,9 @@ def missing_links(
     weights : Weights
     top : int or None
         Keep the best ``top`` pairs (None: all candidates).
+    per_se : int
+        Keep also each SE actor's best ``per_se`` pairs (after the best ``top``, in score
+        order), so that a selection can reach every SE actor without explaining all pairs.
     progress : callable
         Told after each batch of SE actors (see :mod:`graphmodel.progress`).
 
@@ -375,7 +379,7 @@ def missing_links(
             "capaciteit": capacity[se_idx],
         }
         batch["score"] = sum(getattr(weights, f) * batch[f] for f in FEATURES)
-        kept.append(_best(batch, top))
+        kept.append(_best(batch, top, per_se))
     if not kept:
         empty = pd.DataFrame(columns=list(LINK_COLUMNS))
         empty.attrs.update(
@@ -384,10 +388,13 @@ def missing_links(
             synthetic=dataset.synthetic,
         )
         return empty
-    merged = _best({key: np.concatenate([b[key] for b in kept]) for key in kept[0]}, top)
+    merged = _best({key: np.concatenate([b[key] for b in kept]) for key in kept[0]}, top, per_se)
     order = np.lexsort((merged["emp"], merged["se"], -merged["score"]))
     if top is not None:
-        order = order[:top]
+        keep = np.arange(len(order)) < top
+        if per_se:
+            keep |= _rank_per_se(merged["se"][order]) < per_se
+        order = order[keep]
     frame = _explain(
         actors,
         adjacency,
@@ -404,13 +411,24 @@ def missing_links(
     return frame
 
 
-def _best(batch: dict[str, np.ndarray], top: int | None) -> dict[str, np.ndarray]:
-    """The rows scoring at least the ``top``-th best (all when ``top`` is None)."""
+def _rank_per_se(se_in_order: np.ndarray) -> np.ndarray:
+    """For rows already in score order: each row's rank among its SE actor's rows (0 best)."""
+    return pd.Series(se_in_order).groupby(se_in_order).cumcount().to_numpy()
+
+
+def _best(batch: dict[str, np.ndarray], top: int | None, per_se: int = 0) -> dict[str, np.ndarray]:
+    """The rows scoring at least the ``top``-th best (all when ``top`` is None), and each SE
+    actor's best ``per_se`` rows (ties kept)."""
     score = batch["score"]
     if top is None or top >= len(score):
         return batch
     threshold = np.partition(score, len(score) - top)[len(score) - top]
     keep = score >= threshold
+    if per_se:
+        order = np.lexsort((batch["emp"], batch["se"], -score))
+        ranks = np.empty(len(score), dtype=np.int64)
+        ranks[order] = _rank_per_se(batch["se"][order])
+        keep |= ranks < per_se
     return {key: values[keep] for key, values in batch.items()}
 
 

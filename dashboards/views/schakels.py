@@ -16,6 +16,26 @@ from queries.actions import record_contact
 from queries.export import table_bytes
 
 st.title(labels.PAGES["schakels"])
+
+
+def show_plan(plan, data) -> None:
+    """The invite list with its seating plan, notes, reading and download."""
+    st.markdown(
+        labels.PLAN_SUMMARY.format(
+            invited=count(len(plan)), expected=number(plan.attrs["verwachte_links"], 1)
+        )
+    )
+    for note in plan.attrs["opmerkingen"]:
+        st.info(note)
+    table(plan[["tafel", "naam", "type", "kant", "bijdrage", "reden"]])
+    explain(["tafel", "bijdrage"])
+    st.download_button(
+        labels.DOWNLOAD_XLSX,
+        table_bytes(plan, ".xlsx", synthetic=data.synthetic),
+        "uitnodigingen.xlsx",
+    )
+
+
 chosen = choose()
 if chosen is not None:
     info, data, verband = chosen
@@ -81,18 +101,10 @@ if chosen is not None:
     table_size = right.number_input(
         labels.TABLE_SIZE, min_value=2, max_value=20, value=6, key="schakels_table_size"
     )
-    plan = plan_of(info, verband, tuple(sectors), int(capacity), int(table_size))
-    st.markdown(
-        labels.PLAN_SUMMARY.format(
-            invited=count(len(plan)), expected=number(plan.attrs["verwachte_links"], 1)
-        )
-    )
-    for note in plan.attrs["opmerkingen"]:
-        st.info(note)
-    table(plan[["tafel", "naam", "type", "kant", "bijdrage", "reden"]])
-    explain(["tafel", "bijdrage"])
-    st.download_button(
-        labels.DOWNLOAD_XLSX,
-        table_bytes(plan, ".xlsx", synthetic=data.synthetic),
-        "uitnodigingen.xlsx",
-    )
+    wanted = (info.name, info.version, verband, tuple(sectors), int(capacity), int(table_size))
+    if st.button(labels.MAKE_PLAN, key="schakels_make_plan"):
+        st.session_state["schakels_plan_for"] = wanted
+    if st.session_state.get("schakels_plan_for") == wanted:
+        show_plan(plan_of(info, verband, tuple(sectors), int(capacity), int(table_size)), data)
+    else:
+        st.caption(labels.PLAN_HINT)

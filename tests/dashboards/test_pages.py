@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pyarrow as pa
@@ -24,8 +25,12 @@ PAGES = Path(__file__).resolve().parents[2] / "dashboards" / "views"
 @pytest.fixture(scope="module")
 def demo_store(tmp_path_factory):
     path = tmp_path_factory.mktemp("dash") / "v.sqlite"
+    demo = generate_demo(scale=0.1)
+    # One organisation entered twice (another id, no KBO number), for the Dubbels page.
+    employer = next(a for a in demo.actors if a.type.value == "werkgever")
+    twice = replace(employer, id=f"{employer.id}-dubbel", kbo=None)
     with SQLiteStore(path) as store:
-        store.save(generate_demo(scale=0.1))
+        store.save(demo.replace(actors=(*demo.actors, twice)))
     return path
 
 
@@ -225,3 +230,18 @@ def test_the_chosen_verband_stays_across_pages_and_lives_in_the_url(app, demo_st
     fresh.query_params["verband"] = "leuven"  # a copied URL in a new session
     fresh.run()
     assert fresh.sidebar.selectbox(key="verband").value == "leuven"
+
+
+def test_the_invite_list_is_made_on_request_with_its_tables(app):
+    app.run()
+    app.switch_page(str(PAGES / "schakels.py")).run()
+    before = len(app.dataframe)
+    assert labels.PLAN_HINT in [c.value for c in app.caption]
+    app.button(key="schakels_make_plan").click().run()
+    assert not app.exception
+    assert len(app.dataframe) == before + 1
+    plan = app.dataframe[-1].value
+    assert {"Tafel", "Uitgenodigd als", "Reden"} <= set(plan.columns)
+    # Another number of places is another list: asked for again.
+    app.number_input(key="schakels_capacity").set_value(10).run()
+    assert len(app.dataframe) == before
