@@ -6,7 +6,8 @@ a ``vis.css`` from ``../node_modules``. :func:`render` builds the Network node b
 our own attributes, calls ``generate_html()`` only, and removes every tag that loads an
 outside resource.
 
-Actor names are user input. They reach the page as data, never as markup: pyvis embeds the
+Actor names are user input. They reach the page as data, never as markup (pyvis's HTML popup,
+switched on by "href" in a title, is kept off: :func:`_plain`): pyvis embeds the
 nodes with Jinja's ``tojson``, which writes ``<``, ``>``, ``&`` and ``'`` as ``\\u003c`` and so
 on (nothing can close the script), and vis-network 9 draws labels on a canvas and shows string
 tooltips as plain text. Escaping them once more would show ``&amp;`` in "Café & Co".
@@ -140,6 +141,17 @@ FONT = 14
 """Label size in pixels; names of nodes outside ``labelled`` show once zoomed to full size."""
 
 
+def _plain(title: str) -> str:
+    """A tooltip pyvis leaves as text: pyvis 0.3.2 switches every node to an HTML popup
+    (``innerHTML``) as soon as one title contains "href", which would run markup in a name. A
+    word joiner (U+2060, invisible) between "hr" and "ef" keeps the switch off.
+
+    >>> _plain('<a href="x">') == '<a hr\u2060ef="x">'
+    True
+    """
+    return title.replace("href", "hr\u2060ef")
+
+
 def _node_options(node, data, style: Style, low: float, high: float) -> dict:
     name = str(data.get("name", node))
     tooltip = [name, f"type: {data.get('type', '')}"]
@@ -151,7 +163,7 @@ def _node_options(node, data, style: Style, low: float, high: float) -> dict:
     always = node in style.labelled or node == style.focus
     return {
         "label": name,
-        "title": "\n".join(tooltip),
+        "title": _plain("\n".join(tooltip)),
         "color": style.colours.get(node, SECTOR_COLOURS.get(data.get("sector"), "#9e9e9e")),
         "size": scaled,
         "borderWidth": 5 if node in style.highlight else 1,

@@ -95,3 +95,12 @@ def test_the_regisseur_s_ties_to_both_economies_are_drawn_thick(tiny):
     assert width[("reg", "wg")] == 4
     assert width[("reg", "genk")] == 1
     assert width[("mwb", "wg")] == 1  # not the regisseur's
+
+
+def test_a_name_with_href_does_not_switch_pyvis_to_its_html_popup(tiny):
+    graph = to_multidigraph(tiny)
+    graph.nodes["wg"]["name"] = '<img src=x onerror="window.__pwned=1" data-href=1>'
+    page = render(graph)
+    assert "div.popup" not in page and "make a custom popup" not in page
+    title = next(n["title"] for n in _data(page, "nodes") if n["id"] == "wg")
+    assert title.startswith('<img src=x onerror="window.__pwned=1" data-hr\u2060ef=1>')
