@@ -86,6 +86,10 @@ BRIDGE_LEGEND = "dikke lijn: relatie van de regisseur met sociale of reguliere e
 SUGGESTION_LEGEND = "gestreept: voorgestelde schakel (dikker: hogere score)"
 SUGGESTIONS_DRAWN = 25
 """The best suggestions drawn on the network when asked."""
+ALONE_HIDDEN_ONE = (
+    "1 organisatie zonder relatie in deze selectie is verborgen (zet 'Ook zonder relaties' "
+    "aan om ze onderaan te zien)."
+)
 ALONE_HIDDEN = (
     "{count} organisaties zonder relatie in deze selectie zijn verborgen (zet 'Ook zonder "
     "relaties' aan om ze onderaan in een raster te zien)."

@@ -3,6 +3,8 @@ suggested links, from :mod:`queries.actor_card`, the brokerage figures and the s
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -15,6 +17,15 @@ from queries.actor_card import actor_card
 from queries.catalogue import measure
 
 __all__ = ["show_card"]
+
+MARKDOWN = re.compile(r"([\\`*_\[\]()#+\-.!$|<>~:{}])")
+
+
+def _md(text: str) -> str:
+    """User text (names, reasons) shown literally in Markdown: no links, images, LaTeX or
+    emphasis from a name."""
+    return MARKDOWN.sub(r"\\\1", text)
+
 
 CARD_SUGGESTIONS = 3
 """How many of the actor's best suggestions the card shows."""
@@ -44,13 +55,13 @@ def show_card(
         f"**{labels.CARD_TYPE}**: {card.type}  \n**{labels.CARD_PLACE}**: {card.municipality}"
     )
     st.markdown(f"**{labels.CARD_ENGAGEMENT}**")
-    st.markdown("\n".join(f"- {name}: {level}" for name, level in card.engagement))
+    st.markdown("\n".join(f"- {_md(name)}: {level}" for name, level in card.engagement))
     st.markdown(f"**{labels.CARD_ROLES}**")
     roles = _roles(figures.loc[actor])
     st.markdown("\n".join(f"- {r}" for r in roles) if roles else labels.CARD_NO_ROLE)
     st.markdown(f"**{labels.CARD_PARTNERS.format(count=count(len(card.partners)))}**")
     if card.partners:
-        st.markdown("\n".join(f"- {name} ({kinds})" for name, kinds in card.partners))
+        st.markdown("\n".join(f"- {_md(name)} ({kinds})" for name, kinds in card.partners))
     else:
         st.markdown(labels.CARD_NO_PARTNERS)
     st.markdown(f"**{labels.CARD_SUGGESTIONS}**")
@@ -62,4 +73,4 @@ def show_card(
         st.markdown(labels.CARD_NO_SUGGESTIONS)
     for row in mine.itertuples(index=False):
         other = row.werkgever_naam if row.se_actor == actor else row.se_naam
-        st.markdown(f"- **{other}**: {row.uitleg}")
+        st.markdown(f"- **{_md(other)}**: {_md(row.uitleg)}")

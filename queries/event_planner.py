@@ -4,8 +4,8 @@ The candidate pairs and their chances come from :func:`queries.missing_links.mis
 (score divided by the sum of the weights, so that it reads as a chance between 0 and 1). The
 invite list maximises the expected number of new links,
 
-    E = sum over invited pairs (s, e) of p(s, e) * (1 + bonus * [a common partner of s and e
-        is invited as intermediary]),
+    E = sum over invited pairs (s, e) of min(1, p(s, e) * (1 + bonus * [a common partner of
+        s and e is invited as intermediary])),
 
 exactly, as a mixed-integer programme solved by HiGHS through :func:`scipy.optimize.milp`
 (Huangfu and Hall 2018): a 0/1 choice per organisation, a pair counts only when both sides
@@ -61,6 +61,10 @@ PER_SE_ACTOR = 10
 TIME_LIMIT = 10.0
 """Seconds the solver may take; past it, the best list found so far and its gap are given."""
 
+NO_PAIRS = (
+    "Er is geen lijst op te stellen: geen enkel paar van een SE-organisatie en een werkgever "
+    "past binnen dit thema."
+)
 BEST_NAMED = 3
 """A reason names at most this many of an organisation's suggested partners by name."""
 
@@ -154,7 +158,7 @@ def plan_event(
     chance = _pool(links, total_weight)
     problem = _problem(dataset, verband_id, chance, municipalities)
     limit = int(intermediary_share * capacity)
-    notes = _required_notes(problem, limit)
+    notes = _required_notes(problem, limit) if chance else [NO_PAIRS, *links.attrs["dekking"]]
     problem.required = problem.required[:limit]
     invited, solver_note = _solve(problem, capacity, balance, bonus, limit)
     notes += [solver_note] if solver_note else []
@@ -216,9 +220,14 @@ def _required_notes(problem: _Problem, limit: int) -> list[str]:
     left_out = [label.split(":")[0] for label, _ in problem.required[limit:]]
     if not left_out:
         return []
+    room = (
+        "bij deze capaciteit gaat geen plaats naar tussenpersonen"
+        if limit == 0
+        else f"tussenpersonen krijgen hoogstens {count_word(limit)} van de plaatsen"
+    )
     return [
-        f"Geen plaats voor {enumeration(left_out)}: tussenpersonen krijgen hoogstens "
-        f"{count_word(limit)} van de plaatsen; kies een grotere capaciteit om ze uit te nodigen."
+        f"Geen plaats voor {enumeration(left_out)}: {room}; kies een grotere capaciteit om ze "
+        "uit te nodigen."
     ]
 
 
@@ -311,7 +320,8 @@ def _solve(
     fill[list(seats)] = -1.0
     fullest = _run(model, fill)
     chances = np.array([problem.chance[p] for p in model.pairs])
-    objective = np.concatenate([np.zeros(len(model.actors)), -chances, -bonus * chances, [0.0]])
+    extra = np.minimum(bonus * chances, 1 - chances)  # a pair counts at most one new link
+    objective = np.concatenate([np.zeros(len(model.actors)), -chances, -extra, [0.0]])
     most = round(-fullest.fun) if fullest.x is not None else 0
     result = _run(model, objective, [(seats, most, np.inf)])
     if result.x is None:
@@ -320,12 +330,19 @@ def _solve(
             "De rekenmodule vond binnen de tijd geen uitnodigingslijst; kies een kleiner thema.",
         )
     invited = [a for i, a in enumerate(model.actors) if result.x[i] > 0.5]
-    if result.status == 0 and fullest.status == 0:
-        return invited, None
-    return invited, (
-        f"De rekenmodule stopte na {number(TIME_LIMIT, 0)} seconden: deze lijst ligt hoogstens "
-        f"{percent(result.mip_gap or 0.0)} onder de best mogelijke met deze kandidaat-paren."
-    )
+    notes = []
+    if fullest.status != 0:
+        notes.append(
+            f"De rekenmodule vond in {number(TIME_LIMIT, 0)} seconden niet zeker de volste "
+            "lijst: misschien kunnen er nog organisaties bij."
+        )
+    if result.status != 0:
+        notes.append(
+            f"De rekenmodule stopte na {number(TIME_LIMIT, 0)} seconden: deze lijst ligt "
+            f"hoogstens {percent(result.mip_gap or 0.0)} onder de best mogelijke met deze "
+            "kandidaat-paren."
+        )
+    return invited, " ".join(notes) or None
 
 
 def _frame(
@@ -339,7 +356,7 @@ def _frame(
         share[e] += c / 2
         helpers = problem.introducers.get((s, e), set()) & group
         for z in helpers:
-            share[z] += bonus * c / len(helpers)
+            share[z] += min(bonus * c, 1 - c) / len(helpers)
     brokers = sorted((a for a in invited if problem.side[a] == BROKER), key=lambda a: -share[a])
     tables = seat(invited, pairs, brokers, table_size)
     by_id = dataset.actor_by_id

@@ -50,6 +50,8 @@ class PairFacts:
     se: Actor
     employer: Actor
     rule: FitRule
+    code: str
+    """The employer's NACE code the rule was chosen for."""
     common: int
     examples: tuple[str, ...]
     distance_km: float | None
@@ -67,7 +69,7 @@ def _lowered(label: str) -> str:
 
 def _fit_sentence(f: PairFacts) -> str:
     """The employer's own activity (its most specific code and label) and the fit rule."""
-    code = next((c for c in f.employer.nace if f.rule.nace in nace_levels(c)), f.rule.nace)
+    code = f.code or f.rule.nace
     # A code below the official subclasses (28.290 under class 28.29) reads as its class.
     label = next((x for x in map(nace_label, nace_levels(code)) if x), None)
     own = f"NACE {code}: {_lowered(label)}" if label else f"NACE {code}"

@@ -403,7 +403,7 @@ def missing_links(
         {f: merged[f][order] for f in FEATURES},
         merged["score"][order],
         attended,
-        (weights, dataset, verband_id is not None, codes),
+        (weights, dataset, verband_id is not None, codes, fit),
     )
     frame.attrs["kandidaten"] = scored
     frame.attrs["dekking"] = _coverage(actors, fit, scored)
@@ -435,7 +435,7 @@ def _best(batch: dict[str, np.ndarray], top: int | None, per_se: int = 0) -> dic
 def _explain(actors, adjacency, chosen, rules, features, score, attended, context) -> pd.DataFrame:
     """Rows with the Dutch explanation, for the chosen pairs only."""
     se_idx, emp_idx, rule_of = chosen
-    weights, dataset, scoped, codes = context
+    weights, dataset, scoped, codes, fit = context
     distances = codes.distance_km(se_idx, emp_idx)  # NaN where a coordinate is missing
     common = pair_scores(adjacency, se_idx, emp_idx, examples=2)
     rows, explanations = [], []
@@ -443,10 +443,12 @@ def _explain(actors, adjacency, chosen, rules, features, score, attended, contex
         se, employer = actors[s], actors[e]
         shared = sorted(set(se.verbanden) & set(employer.verbanden))
         distance = float(distances[k])
+        rule = rules[rule_of[k]]
         facts = PairFacts(
             se=se,
             employer=employer,
-            rule=rules[rule_of[k]],
+            rule=rule,
+            code=next((c for c in employer.nace if fit.rule_for(rule.activity, c) is rule), ""),
             common=int(common["common"][k]),
             examples=tuple(actors[z].name for z in common["examples"][k]),
             distance_km=distance if distance < NEAR_KM else None,  # False for NaN

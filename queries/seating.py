@@ -4,7 +4,8 @@ A greedy heuristic, not an optimum: intermediaries are spread first (one per tab
 order given), then the suggested pairs are taken from the most to the least likely; a pair
 whose two sides are both free goes to the table where it adds most (on a tie, the emptiest),
 a pair with one side seated is completed at that table while there is room, and whoever is
-left sits where they have most suggested partners. Then two people at different tables
+left sits where they have most suggested partners; people move from the fullest to the
+emptiest table until sizes differ by at most one. Then two people at different tables
 swap places while a swap raises the sum of the chances of the pairs that share a table
 (a local search; intermediaries keep their table). Tables differ in size by at most one.
 On 200 random cases of eight people at two tables, this found the best seating in 77% and
@@ -92,8 +93,33 @@ def seat(
     for actor in invited:
         if actor not in table_of:
             put(actor, best_table([actor]))
+    _even(members, table_of, chance, set(intermediaries))
     _improve(members, table_of, chance, set(intermediaries))
     return {actor: index + 1 for actor, index in table_of.items()}
+
+
+def _even(
+    members: list[set[str]],
+    table_of: dict[str, int],
+    chance: Mapping[Pair, float],
+    fixed: set[str],
+) -> None:
+    """Move people from the fullest to the emptiest table until sizes differ by at most one;
+    who moves is who has the least chance at the table left."""
+
+    def link(a: str, b: str) -> float:
+        return chance.get((a, b), 0.0) + chance.get((b, a), 0.0)
+
+    while True:
+        sizes = [len(m) for m in members]
+        full, empty = sizes.index(max(sizes)), sizes.index(min(sizes))
+        movable = sorted(members[full] - fixed)
+        if sizes[full] - sizes[empty] <= 1 or not movable:
+            return
+        mover = min(movable, key=lambda a: (sum(link(a, o) for o in members[full]), a))
+        members[full].remove(mover)
+        members[empty].add(mover)
+        table_of[mover] = empty
 
 
 def _improve(

@@ -104,7 +104,8 @@ if chosen is not None:
         colours = {a: COMMUNITY_COLOURS[n % len(COMMUNITY_COLOURS)] for a, n in found.items()}
         legend = [(COMMUNITY_COLOURS[0], labels.COMMUNITY_LEGEND)]
     legend.append(("#000000", labels.BORDER_LEGEND))
-    legend.append(("#000000", labels.BRIDGE_LEGEND))
+    if regisseurs & set(graph):
+        legend.append(("#000000", labels.BRIDGE_LEGEND))
     suggestions = ()
     if show_links:
         links = links_of(info, verband, (), labels.SUGGESTIONS_DRAWN)
@@ -141,7 +142,8 @@ if chosen is not None:
             actors=count(graph.number_of_nodes()), arcs=count(graph.number_of_edges())
         )
         + " "
-        + (labels.ALONE_HIDDEN.format(count=count(hidden)) if hidden else "")
+        + (labels.ALONE_HIDDEN_ONE if hidden == 1 else "")
+        + (labels.ALONE_HIDDEN.format(count=count(hidden)) if hidden > 1 else "")
         + " "
         + labels.SIZE_SCALE.format(name=entry.name, reading=entry.reading)
     )

@@ -109,7 +109,7 @@ def _expected(dataset, verband, invited, capacity, bonus=0.5):
                 r.se_actor in partners.get(z, ()) and r.werkgever in partners.get(z, ())
                 for z in invited & brokers
             )
-            value += r.score / total_weight * (1 + bonus * helped)
+            value += min(1.0, r.score / total_weight * (1 + bonus * helped))
     return value
 
 
@@ -219,3 +219,10 @@ def test_planner_matches_brute_force(seed, capacity):
 def test_intermediaries_also_come_from_the_chosen_municipalities(demo):
     plan = plan_event(demo, "meetjesland", capacity=10, fit=FIT, municipalities=["Eeklo"])
     assert {demo.actor_by_id[a].municipality for a in plan["actor"]} <= {"Eeklo"}
+
+
+def test_without_candidates_the_plan_says_why(demo):
+    plan = plan_event(demo, "gent", capacity=4, fit=FIT, sectors=["U"])
+    assert plan.empty
+    assert plan.attrs["opmerkingen"][0].startswith("Er is geen lijst op te stellen")
+    assert not any("capaciteit" in note for note in plan.attrs["opmerkingen"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections import Counter
 
 import pytest
 
@@ -50,3 +51,15 @@ def test_close_to_the_best_seating_on_small_cases(seed):
 def test_table_size_below_two_is_refused():
     with pytest.raises(ValueError):
         seat(["a"], {}, [], table_size=1)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_tables_differ_by_at_most_one_place(seed):
+    rng = random.Random(seed)
+    people = [f"p{i}" for i in range(rng.randint(2, 60))]
+    chance = {(a, b): rng.random() for a in people for b in people if a < b and rng.random() < 0.2}
+    brokers = people[: rng.randint(0, 3)]
+    size = rng.randint(2, 10)
+    sizes = Counter(seat(people, chance, brokers, table_size=size).values())
+    assert max(sizes.values()) - min(sizes.values()) <= 1
+    assert max(sizes.values()) <= size and len(sizes) == -(-len(people) // size)

@@ -79,3 +79,20 @@ def test_an_employer_with_only_a_2025_code_is_explained():
     dataset = Dataset("x", actors=(se, employer), verbanden=(Verband("v", "V"),))
     coverage = missing_links(dataset, "v", fit=FIT).attrs["dekking"]
     assert any("enkel een NACE-BEL 2025-code" in line and "Nieuw" in line for line in coverage)
+
+
+def test_the_reason_quotes_the_code_the_rule_was_chosen_for(tmp_path):
+    # 81.210 is cancelled for schoonmaak (weight 0); 82.110 falls under section N.
+    path = tmp_path / "fit.csv"
+    path.write_text(
+        "activiteit;nace;gewicht;toelichting\nschoonmaak;N;1;kantoren\nschoonmaak;81.2;0;nee\n",
+        encoding="utf-8",
+    )
+    se = Actor("se", "LDE Een", ActorType.LDE, "Aa", activities=("schoonmaak",), memberships=MEMBER)
+    employer = Actor(
+        "wg", "Firma X", ActorType.WERKGEVER, "Aa", ("81.210", "82.110"), memberships=MEMBER
+    )
+    dataset = Dataset("x", actors=(se, employer), verbanden=(Verband("v", "V"),))
+    reason = missing_links(dataset, "v", fit=load_sector_fit(path))["uitleg"].iloc[0]
+    assert reason.startswith("Sterke sectorfit: Firma X (NACE 82.110: ")
+    assert "81.210" not in reason
