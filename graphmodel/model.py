@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from graphmodel.survey import SurveyAnswer
 
 __all__ = [
+    "NACE_2025_TAG",
     "UNIT_TAG",
     "Actor",
     "Dataset",
@@ -30,6 +31,9 @@ __all__ = [
 
 UNIT_TAG = "vestiging:"
 """Tag prefix of an actor that is one establishment unit of its enterprise (KBO number)."""
+
+NACE_2025_TAG = "nace2025:"
+"""Tag prefix of a NACE-BEL 2025 code kept from the KBO (the model's NACE codes are 2008)."""
 
 
 @dataclass(frozen=True)

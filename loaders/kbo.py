@@ -36,7 +36,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from graphmodel.model import UNIT_TAG, Actor, Membership, Verband
+from graphmodel.model import NACE_2025_TAG, UNIT_TAG, Actor, Membership, Verband
 from graphmodel.nace import from_nace_2025
 from graphmodel.progress import Progress, silent
 from graphmodel.reference import reference_verbanden
@@ -148,7 +148,7 @@ def select_employers(
             tags.append(f"{UNIT_TAG}{unit}")
         if not codes:
             newer = nace_2025.get(unit) or nace_2025.get(enterprise) or ()
-            tags += [f"nace2025:{c}" for c in newer]
+            tags += [f"{NACE_2025_TAG}{c}" for c in newer]
             codes = _mapped(newer, counts)
         actors.append(
             Actor(

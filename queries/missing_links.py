@@ -31,7 +31,7 @@ import pandas as pd
 from graphmodel.activities import vocabulary
 from graphmodel.formatting import count
 from graphmodel.metrics.link_prediction import adjacency_matrix, pair_scores
-from graphmodel.model import Actor, Dataset
+from graphmodel.model import NACE_2025_TAG, Actor, Dataset
 from graphmodel.nace import nace_section
 from graphmodel.progress import Progress, counted, silent
 from graphmodel.sector_fit import FitRule, SectorFit
@@ -212,7 +212,7 @@ def _coverage(actors: list[Actor], fit: SectorFit, candidates: int) -> list[str]
 
 
 def _has_2025_code(actor: Actor) -> bool:
-    return any(tag.startswith("nace2025:") for tag in actor.tags)
+    return any(tag.startswith(NACE_2025_TAG) for tag in actor.tags)
 
 
 def _listed(names: list[str], limit: int = 5) -> str:

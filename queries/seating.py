@@ -63,10 +63,7 @@ def seat(
         table_of[actor] = index
 
     def affinity(actor: str, index: int) -> float:
-        return sum(
-            chance.get((actor, other), 0.0) + chance.get((other, actor), 0.0)
-            for other in members[index]
-        )
+        return sum(_link(chance, actor, other) for other in members[index])
 
     def best_table(actors: Sequence[str]) -> int | None:
         free = [i for i in range(tables) if room - len(members[i]) >= len(actors)]
@@ -98,6 +95,11 @@ def seat(
     return {actor: index + 1 for actor, index in table_of.items()}
 
 
+def _link(chance: Mapping[Pair, float], a: str, b: str) -> float:
+    """The chance of the suggested pair of ``a`` and ``b``, whichever side each is on."""
+    return chance.get((a, b), 0.0) + chance.get((b, a), 0.0)
+
+
 def _even(
     members: list[set[str]],
     table_of: dict[str, int],
@@ -107,16 +109,13 @@ def _even(
     """Move people from the fullest to the emptiest table until sizes differ by at most one;
     who moves is who has the least chance at the table left."""
 
-    def link(a: str, b: str) -> float:
-        return chance.get((a, b), 0.0) + chance.get((b, a), 0.0)
-
     while True:
         sizes = [len(m) for m in members]
         full, empty = sizes.index(max(sizes)), sizes.index(min(sizes))
         movable = sorted(members[full] - fixed)
         if sizes[full] - sizes[empty] <= 1 or not movable:
             return
-        mover = min(movable, key=lambda a: (sum(link(a, o) for o in members[full]), a))
+        mover = min(movable, key=lambda a: (sum(_link(chance, a, o) for o in members[full]), a))
         members[full].remove(mover)
         members[empty].add(mover)
         table_of[mover] = empty
@@ -130,11 +129,8 @@ def _improve(
 ) -> None:
     """Swap two people at different tables while that raises the chance seated together."""
 
-    def link(a: str, b: str) -> float:
-        return chance.get((a, b), 0.0) + chance.get((b, a), 0.0)
-
     def affinity(actor: str, index: int, without: str) -> float:
-        return sum(link(actor, other) for other in members[index] if other != without)
+        return sum(_link(chance, actor, o) for o in members[index] if o != without)
 
     movable = sorted(a for a in table_of if a not in fixed)
     for _ in range(MAX_PASSES):
