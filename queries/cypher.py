@@ -82,7 +82,8 @@ WRITE = {
     **{
         f"delete_{table}": (
             f"UNWIND $rows AS r MATCH (:Actor {{key: r.source}})-[x:{kind}]->() "
-            "WHERE elementId(x) = r.id DELETE x RETURN count(*) AS n"
+            "WHERE elementId(x) = r.id WITH collect(x) AS found "
+            "UNWIND found AS x DELETE x RETURN count(*) AS n"
         )
         for table, (kind, _) in _RELS.items()
     },
@@ -96,7 +97,9 @@ WRITE = {
 lock node (``lock_dataset``: writers of one dataset go one after the other), reads what the
 server holds (``READ["state_*"]``) and writes the difference (see
 :mod:`graphmodel.store.neo4j_plan`): create, update and delete per table, by key for nodes and
-by element id, found from the start actor, for relationships. A new actor's memberships are
+by element id, found from the start actor, for relationships (all found before the first is
+deleted: a lazy match that walks an actor's relationships while they are being deleted is the
+suspected cause of an EntityNotFound ArcadeDB gave twice in full test runs, never alone). A new actor's memberships are
 written with the actor (no second lookup of the actor by key). Every batch returns how many
 nodes or relationships (for ``actors``: memberships) it wrote, since a MATCH that finds nothing
 writes nothing and says nothing."""
