@@ -234,6 +234,24 @@ class Dataset:
                 index.setdefault(membership.verband_id, []).append(actor)
         return {verband: tuple(actors) for verband, actors in index.items()}
 
+    @cached_property
+    def ties_by_verband(self) -> dict[str, tuple[Tie, ...]]:
+        """Ties per verband id whose two ends are both members of it, in dataset order."""
+        member_of = {actor.id: set(actor.verbanden) for actor in self.actors}
+        index: dict[str, list[Tie]] = {}
+        for tie in self.ties:
+            shared = member_of.get(tie.source, set()) & member_of.get(tie.target, set())
+            for verband in shared:
+                index.setdefault(verband, []).append(tie)
+        return {verband: tuple(ties) for verband, ties in index.items()}
+
+    @cached_property
+    def derived(self) -> dict:
+        """Results the queries computed from this dataset, under keys of their choosing
+        (:func:`queries.analysis.remembered`). A dataset never changes, so they are never
+        stale; they live as long as this object and are not part of equality or a copy."""
+        return {}
+
     def members_of(self, verband_id: str) -> list[Actor]:
         """Actors with a membership of ``verband_id``, in dataset order."""
         return list(self.members_by_verband.get(verband_id, ()))

@@ -35,8 +35,7 @@ def _select(dataset: Dataset, at: date | None, verband_id: str | None) -> tuple[
         ties = list(dataset.ties)
     else:
         actors = dataset.members_of(verband_id)
-        members = {a.id for a in actors}
-        ties = [t for t in dataset.ties if t.source in members and t.target in members]
+        ties = list(dataset.ties_by_verband.get(verband_id, ()))
     if at is not None:
         ties = [tie for tie in ties if tie.valid_at(at)]
     return actors, ties

@@ -10,9 +10,9 @@ import pandas as pd
 from graphmodel.metrics.brokerage import brokerage
 from graphmodel.metrics.centrality import centrality
 from graphmodel.metrics.cohesion import ei_index
-from graphmodel.metrics.crosssector import cross_group_brokerage
 from graphmodel.metrics.structural_holes import structural_holes
 from graphmodel.model import Dataset
+from queries.analysis import remembered
 from queries.network import build_network
 from queries.permissions import require
 
@@ -89,12 +89,20 @@ def brokers(
         Use only ties valid on this day.
     """
     require(dataset, verband_id, detail=True)
+    return remembered(
+        dataset,
+        ("brokers", verband_id, groups, at),
+        lambda: _brokers(dataset, verband_id, groups, at),
+    )
+
+
+def _brokers(dataset: Dataset, verband_id: str, groups: str, at: date | None) -> pd.DataFrame:
     network = build_network(dataset, verband_id, at=at)
     graph = network.graph
     roles = brokerage(graph, groups=groups)
     holes = structural_holes(network.simple)
     central = centrality(graph, weight="weight", engagement=network.engagement)
-    cross = cross_group_brokerage(graph, network.social_economy, network.regular_economy)
+    cross = network.cross(dependency=True)
     frame = pd.DataFrame(index=roles.index)
     frame["actor"] = roles.index
     frame["naam"] = [graph.nodes[n]["name"] for n in roles.index]

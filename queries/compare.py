@@ -42,7 +42,7 @@ from graphmodel.progress import Progress, counted, silent
 from graphmodel.types import SectorGroup
 from queries.network import build_network
 from queries.permissions import require
-from queries.profile import PROFILE_MEASURES, network_measures
+from queries.profile import PROFILE_MEASURES, measures_of
 
 __all__ = ["COMPARE_COLUMNS", "RANKED", "compare_verbanden", "hypergeometric_z"]
 
@@ -162,7 +162,7 @@ def compare_verbanden(
     verbanden = dataset.verbanden
     for verband in counted(verbanden, "Verbanden vergelijken", progress, len(verbanden)):
         network = build_network(dataset, verband.id, at=at)
-        measures = network_measures(network)
+        measures = measures_of(dataset, verband.id, at=at)
         rows.append(
             {
                 "verband": verband.id,

@@ -99,10 +99,10 @@ server holds (``READ["state_*"]``) and writes the difference (see
 :mod:`graphmodel.store.neo4j_plan`): create, update and delete per table, by key for nodes and
 by element id, found from the start actor, for relationships (all found before the first is
 deleted: a lazy match that walks an actor's relationships while they are being deleted is the
-suspected cause of an EntityNotFound ArcadeDB gave twice in full test runs, never alone). A new actor's memberships are
-written with the actor (no second lookup of the actor by key). Every batch returns how many
-nodes or relationships (for ``actors``: memberships) it wrote, since a MATCH that finds nothing
-writes nothing and says nothing."""
+suspected cause of an EntityNotFound ArcadeDB gave twice in full test runs, never alone). A new
+actor's memberships are written with the actor (no second lookup of the actor by key). Every
+batch returns how many nodes or relationships (for ``actors``: memberships) it wrote, since a
+MATCH that finds nothing writes nothing and says nothing."""
 
 READ = {
     "datasets": "MATCH (d:Dataset) RETURN d ORDER BY d.name",

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
 import networkx as nx
+import pandas as pd
 
+from graphmodel.metrics.crosssector import cross_group_brokerage
 from graphmodel.model import Dataset
 from graphmodel.types import ActorType, SectorGroup
 from graphmodel.views import to_multidigraph
+from queries.analysis import remembered
 from queries.permissions import require
 from queries.report import UnknownVerbandError
 
@@ -28,10 +31,22 @@ class VerbandNetwork:
     regisseurs: tuple
     engagement: dict
 
+    _cross: dict = field(default_factory=dict, compare=False, repr=False)
+
     @cached_property
     def simple(self) -> nx.Graph:
         """Undirected simple view (a tie between two actors counts once); built once."""
         return nx.Graph(self.graph)
+
+    def cross(self, *, dependency: bool) -> pd.DataFrame:
+        """The verbinder view between the social and the regular economy
+        (:func:`graphmodel.metrics.crosssector.cross_group_brokerage`), computed once: with
+        ``dependency`` the dependent pairs too, which also answers a question without them."""
+        if True not in self._cross and dependency not in self._cross:
+            self._cross[dependency] = cross_group_brokerage(
+                self.simple, self.social_economy, self.regular_economy, dependency=dependency
+            )
+        return self._cross.get(True, self._cross.get(dependency)).copy()
 
 
 def verband_network(dataset: Dataset, verband_id: str, *, at: date | None = None) -> VerbandNetwork:
@@ -42,10 +57,15 @@ def verband_network(dataset: Dataset, verband_id: str, *, at: date | None = None
 
 def build_network(dataset: Dataset, verband_id: str, *, at: date | None = None) -> VerbandNetwork:
     """:func:`verband_network` for other queries: it refuses another verband, but lets an
-    analist build the network that an aggregated query summarises."""
+    analist build the network that an aggregated query summarises. Built once per dataset
+    object (:func:`queries.analysis.remembered`); callers read it and never change it."""
     require(dataset, verband_id, detail=False)
     if verband_id not in dataset.verband_by_id:
         raise UnknownVerbandError(verband_id, sorted(dataset.verband_by_id))
+    return remembered(dataset, ("network", verband_id, at), lambda: _built(dataset, verband_id, at))
+
+
+def _built(dataset: Dataset, verband_id: str, at: date | None) -> VerbandNetwork:
     graph = to_multidigraph(dataset, at=at, verband_id=verband_id)
     sector = dict(graph.nodes(data="sector"))
     return VerbandNetwork(

@@ -18,13 +18,19 @@ from graphmodel.metrics.cohesion import (
     ei_index,
     group_densities,
 )
-from graphmodel.metrics.crosssector import cross_group_brokerage
 from graphmodel.model import Dataset
 from graphmodel.types import ActorType, Engagement, SectorGroup
+from queries.analysis import remembered
 from queries.network import VerbandNetwork, build_network
 from queries.permissions import require
 
-__all__ = ["PROFILE_MEASURES", "VerbandProfile", "network_measures", "verband_profile"]
+__all__ = [
+    "PROFILE_MEASURES",
+    "VerbandProfile",
+    "measures_of",
+    "network_measures",
+    "verband_profile",
+]
 
 PROFILE_MEASURES = (
     "actoren",
@@ -91,9 +97,7 @@ def network_measures(network: VerbandNetwork) -> dict[str, float]:
     components = components_summary(simple)
     graph, _ = to_igraph(simple)
     communities, modularity = _communities(graph)
-    cross = cross_group_brokerage(
-        simple, network.social_economy, network.regular_economy, dependency=False
-    )
+    cross = network.cross(dependency=False)
     pairs = cross.attrs["connected_pairs"]
     possible = len(network.social_economy) * len(network.regular_economy)
     regisseur = network.regisseurs[0] if network.regisseurs else None
@@ -128,6 +132,16 @@ def network_measures(network: VerbandNetwork) -> dict[str, float]:
     }
 
 
+def measures_of(dataset: Dataset, verband_id: str, *, at: date | None = None) -> dict[str, float]:
+    """:func:`network_measures` of one verband, computed once per dataset object."""
+    require(dataset, verband_id, detail=False)
+    return remembered(
+        dataset,
+        ("measures", verband_id, at),
+        lambda: network_measures(build_network(dataset, verband_id, at=at)),
+    )
+
+
 def engagement_by_type(network: VerbandNetwork) -> pd.DataFrame:
     """Per actor type: members, how many are actief or zeer actief, and that share."""
     rows: dict[str, list[int]] = {}
@@ -159,7 +173,7 @@ def verband_profile(dataset: Dataset, verband_id: str, *, at: date | None = None
     )
     return VerbandProfile(
         verband_id=verband_id,
-        measures=pd.Series(network_measures(network), name=verband_id),
+        measures=pd.Series(measures_of(dataset, verband_id, at=at), name=verband_id),
         engagement=engagement_by_type(network),
         groups=groups,
         synthetic=dataset.synthetic,

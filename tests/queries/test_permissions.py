@@ -124,6 +124,8 @@ DATASET_QUERIES = {
 NOT_QUERIES = {
     "network.build_network": "bouwsteen voor andere queries; weigert een ander verband",
     "profile.network_measures": "vat een netwerk uit build_network samen",
+    "profile.measures_of": "network_measures van build_network, dat een ander verband weigert",
+    "analysis.remembered": "bewaart een resultaat op een dataset; leest zelf niets",
     "compare.hypergeometric_z": "rekent met getallen, leest geen dataset",
     "funnel.funnel": "rekent met getallen, leest geen dataset",
     "funnel.poisson_limit": "rekent met getallen, leest geen dataset",

@@ -1,0 +1,65 @@
+"""Each verband is analysed once per dataset object: compare after brokers builds nothing again,
+and what one caller changes in a result never reaches the next."""
+
+from __future__ import annotations
+
+import pytest
+
+import queries.network
+from graphmodel.model import Dataset
+from loaders.demo import generate_demo
+from queries.brokers import brokers
+from queries.compare import compare_verbanden
+from queries.profile import verband_profile
+
+
+@pytest.fixture
+def demo() -> Dataset:
+    return generate_demo(scale=0.02)
+
+
+def test_ties_by_verband_are_the_ties_between_two_members(demo):
+    for verband in demo.verbanden:
+        members = {a.id for a in demo.members_of(verband.id)}
+        expected = [t for t in demo.ties if t.source in members and t.target in members]
+        assert list(demo.ties_by_verband.get(verband.id, ())) == expected
+
+
+def test_brokers_profile_and_compare_build_each_network_once(demo, monkeypatch):
+    built = []
+    original = queries.network._built
+    monkeypatch.setattr(
+        queries.network, "_built", lambda *args: built.append(args[1]) or original(*args)
+    )
+    for verband in demo.verbanden:
+        brokers(demo, verband.id)
+        verband_profile(demo, verband.id)
+    compare_verbanden(demo)
+    compare_verbanden(demo)
+    assert sorted(built) == sorted(v.id for v in demo.verbanden)
+
+
+def test_a_new_dataset_object_is_analysed_afresh(demo):
+    verband = demo.verbanden[0].id
+    first = brokers(demo, verband)
+    assert first["graad"].sum() > 0
+    assert brokers(demo.replace(ties=()), verband)["graad"].sum() == 0
+
+
+def test_changing_a_result_does_not_change_the_next(demo):
+    verband = demo.verbanden[0].id
+    first = brokers(demo, verband)
+    expected = first["graad"].tolist()
+    first["graad"] = -1
+    first.attrs["se_regulier_paren"] = -1
+    again = brokers(demo, verband)
+    assert again["graad"].tolist() == expected
+    assert again.attrs["se_regulier_paren"] >= 0
+
+
+def test_remembered_results_equal_a_fresh_computation(demo):
+    verband = demo.verbanden[1].id
+    brokers(demo, verband)  # the dependency view first: compare reads its shares
+    remembered = compare_verbanden(demo)
+    fresh = compare_verbanden(demo.replace())
+    assert remembered.equals(fresh)
