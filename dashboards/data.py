@@ -14,6 +14,7 @@ from graphmodel.scoping import scope_dataset
 from graphmodel.store import DatasetInfo, open_store, store_location
 from loaders import LoadResult, load_dataset
 from loaders.template import write_template
+from queries.kept import kept_frame
 
 __all__ = [
     "NotSignedInError",
@@ -107,11 +108,19 @@ def dataset(info: DatasetInfo) -> Dataset:
     return _load(*_key(info))
 
 
+def _kept(key: Key, kind: str, arguments: str, compute):
+    """``compute(dataset)``, or the table the store kept for this version and scope
+    (:func:`queries.kept.kept_frame`): another session, or this one after a restart, does
+    not analyse the dataset again."""
+    with open_store(principal=principal()) as store:
+        return kept_frame(store, key[1], key[2], kind, arguments, lambda: _load(*key), compute)
+
+
 @st.cache_data(max_entries=32, show_spinner=labels.SPIN_BROKERS)
 def _brokers(key: Key, verband: str):
     from queries.brokers import brokers
 
-    return brokers(_load(*key), verband)
+    return _kept(key, "brokers", f"{verband}|sector", lambda data: brokers(data, verband))
 
 
 @st.cache_data(max_entries=32, show_spinner=labels.SPIN_PROFILE)
@@ -125,7 +134,7 @@ def _profile(key: Key, verband: str):
 def _compare(key: Key):
     from queries.compare import compare_verbanden
 
-    return compare_verbanden(_load(*key))
+    return _kept(key, "compare", "", compare_verbanden)
 
 
 @st.cache_data(max_entries=32, show_spinner=labels.SPIN_LINKS)

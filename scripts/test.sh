@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 .venv/bin/ruff format --check .
 .venv/bin/python benchmarks/run.py --smoke
 .venv/bin/python benchmarks/metrics.py --smoke
+.venv/bin/python benchmarks/kept.py --smoke
 .venv/bin/python benchmarks/links.py --smoke
 .venv/bin/python benchmarks/dashboard.py --smoke
 .venv/bin/python benchmarks/browser.py --smoke

@@ -12,6 +12,7 @@ from queries.brokers import brokers as brokers_query
 from queries.catalogue import measure
 from queries.change import network_change
 from queries.compare import compare_verbanden
+from queries.kept import kept_frame
 from queries.presentation import legend_lines
 from queries.profile import verband_profile
 from queries.rapport import flanders_report_html, verband_report_html
@@ -51,6 +52,13 @@ COMPARE_SUMMARY = [
 """The columns ``compare`` prints; the file of ``--to`` holds them all."""
 
 
+def _kept(ctx, dataset: str, kind: str, key: str, compute):
+    """``compute(dataset)``, or the table the store kept for the dataset's current version."""
+    store = _store(ctx)
+    version = store.dataset_version(dataset)
+    return kept_frame(store, dataset, version, kind, key, lambda: store.load(dataset), compute)
+
+
 def _verband_errors(function):
     try:
         return function()
@@ -83,15 +91,22 @@ def brokers(ctx, dataset, verband, groups, top, target):
     Voorbeeld:
         verbinder brokers --verband gent --to gent-verbinders.xlsx
     """
-    data = _store(ctx).load(dataset)
-    frame = _verband_errors(lambda: brokers_query(data, verband, groups=groups))
+    frame = _verband_errors(
+        lambda: _kept(
+            ctx,
+            dataset,
+            "brokers",
+            f"{verband}|{groups}",
+            lambda data: brokers_query(data, verband, groups=groups),
+        )
+    )
     shown = frame if top == 0 else frame.head(top)
-    banner(data.synthetic)
+    banner(frame.attrs["synthetic"])
     click.echo(f"Gesorteerd op „{measure(KEY_COLUMNS[0]).name}“, hoogste eerst.")
     print_table(shown[BROKER_SUMMARY])
     pairs = count(frame.attrs["se_regulier_paren"])
     click.echo(f"\nVerbonden paren van een SE-organisatie en een reguliere werkgever: {pairs}.")
-    write_tables(frame, target, data.synthetic)
+    write_tables(frame, target, frame.attrs["synthetic"])
 
 
 @click.command()
@@ -136,12 +151,15 @@ def compare(ctx, dataset, target):
     Voorbeeld:
         verbinder compare --to verbanden.xlsx
     """
-    data = _store(ctx).load(dataset)
-    with terminal_progress() as progress:
-        frame = compare_verbanden(data, progress=progress)
-    banner(data.synthetic)
+
+    def computed(data):
+        with terminal_progress() as progress:
+            return compare_verbanden(data, progress=progress)
+
+    frame = _kept(ctx, dataset, "compare", "", computed)
+    banner(frame.attrs["synthetic"])
     print_table(frame[COMPARE_SUMMARY])
-    write_tables(frame, target, data.synthetic)
+    write_tables(frame, target, frame.attrs["synthetic"])
 
 
 @click.command()

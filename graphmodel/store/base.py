@@ -111,3 +111,13 @@ class Store(Protocol):
     def history(self, name: str | None = None) -> list[ImportRecord]:
         """The import history, oldest first, optionally of one dataset."""
         ...
+
+    def kept(self, name: str, version: int, kind: str, key: str) -> bytes | None:
+        """A result computed from version ``version`` of dataset ``name`` and kept with it
+        (:func:`queries.kept.kept_frame`), or None."""
+        ...
+
+    def keep(self, dataset: Dataset, kind: str, key: str, value: bytes) -> bool:
+        """Keep a result computed from ``dataset`` as this store loaded it, unless the
+        dataset was written since; True when it was kept."""
+        ...

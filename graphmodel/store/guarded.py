@@ -75,6 +75,18 @@ class GuardedStore:
         """What the principal may see of dataset ``name``."""
         return scope_dataset(self.inner.load(name), self.principal)
 
+    def _scoped(self, key: str) -> str:
+        role, verbanden = self.principal.scope_key
+        return f"{role}:{','.join(verbanden)}|{key}"
+
+    def kept(self, name: str, version: int, kind: str, key: str) -> bytes | None:
+        """A result kept for this principal's view (users with other rights never share)."""
+        return self.inner.kept(name, version, kind, self._scoped(key))
+
+    def keep(self, dataset: Dataset, kind: str, key: str, value: bytes) -> bool:
+        """Keep a result computed from this principal's view of ``dataset``."""
+        return self.inner.keep(dataset, kind, self._scoped(key), value)
+
     def save(
         self,
         dataset: Dataset,

@@ -276,6 +276,15 @@ class Neo4jStore:
                     raise
             time.sleep(0.2 * (attempt + 1))
 
+    def kept(self, name: str, version: int, kind: str, key: str) -> bytes | None:
+        """None: the shared server keeps no computed results (each process remembers its own
+        for as long as it holds the dataset, :mod:`queries.analysis`)."""
+        return None
+
+    def keep(self, dataset: Dataset, kind: str, key: str, value: bytes) -> bool:
+        """Keeps nothing (see :meth:`kept`)."""
+        return False
+
     def delete(self, name: str) -> None:
         """Remove dataset ``name``; its import history is kept."""
         self.info(name)

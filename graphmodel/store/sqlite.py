@@ -40,6 +40,7 @@ from graphmodel.store.sqlite_backup import (
     check_integrity,
     copy_to,
 )
+from graphmodel.store.sqlite_results import keep, kept
 from graphmodel.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 from graphmodel.types import ActorType, Engagement, Provenance, TieKind
 
@@ -354,6 +355,27 @@ class SQLiteStore:
             created=datetime.fromisoformat(created),
             version=version,
         )
+
+    def kept(self, name: str, version: int, kind: str, key: str) -> bytes | None:
+        """A result kept for version ``version`` of dataset ``name`` (see
+        :mod:`graphmodel.store.sqlite_results`), or None."""
+        return kept(self._conn, name, version, kind, key)
+
+    def keep(self, dataset: Dataset, kind: str, key: str, value: bytes) -> bool:
+        """Keep a result computed from ``dataset`` (as loaded from this store); nothing is
+        kept when the dataset was written since. True when it was kept."""
+        if dataset.version is None or dataset.created is None:
+            return False
+        with self._transaction() as conn:
+            return keep(
+                conn,
+                dataset.name,
+                dataset.version,
+                dataset.created.isoformat(),
+                kind,
+                key,
+                value,
+            )
 
     def delete(self, name: str) -> None:
         """Remove dataset ``name`` and everything in it; the import history keeps its lines."""

@@ -228,7 +228,7 @@ def test_a_version_1_file_is_migrated_and_keeps_its_data(tmp_path):
     conn.commit()
     conn.close()
     with SQLiteStore(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.schema_version == SCHEMA_VERSION == 5
         actor = store.load("oud").actors[0]
     assert (actor.id, actor.fte, actor.lat, actor.lon) == ("a", 12.5, None, None)
     (copy,) = (tmp_path / "reservekopieën").glob("auto-oud-*-migratie.sqlite")

@@ -126,6 +126,7 @@ NOT_QUERIES = {
     "profile.network_measures": "vat een netwerk uit build_network samen",
     "profile.measures_of": "network_measures van build_network, dat een ander verband weigert",
     "analysis.remembered": "bewaart een resultaat op een dataset; leest zelf niets",
+    "kept.kept_frame": "bewaart de tabel van een query; de opslag scoopt per gebruiker",
     "compare.hypergeometric_z": "rekent met getallen, leest geen dataset",
     "funnel.funnel": "rekent met getallen, leest geen dataset",
     "funnel.poisson_limit": "rekent met getallen, leest geen dataset",
