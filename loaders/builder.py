@@ -231,9 +231,9 @@ class _Builder:
         return tuple(actors)
 
     def _activities(self, row: Row, kind, written: tuple[str, ...]) -> tuple[str, ...]:
-        """An SE actor's activities in Verbinder's words; each other spelling is said, none
-        is dropped. Other actors' activities are kept as written (matchmaking does not use them).
-        """
+        """An SE actor's activities in Verbinder's words; each other spelling is said, and
+        an activity named twice (also in two spellings) is kept once with a warning. Other
+        actors' activities are kept as written (matchmaking does not use them)."""
         if kind is None or not kind.is_social_economy:
             return written
         known = vocabulary()
@@ -263,7 +263,15 @@ class _Builder:
                 result.append(name)
             else:
                 result.append(name)
-        return tuple(dict.fromkeys(result))
+        kept = tuple(dict.fromkeys(result))
+        for twice in sorted({a for a in result if result.count(a) > 1}):
+            row.sheet.problem(
+                f"activiteit '{twice}' staat er meer dan eens; ze is één keer bewaard",
+                row=row.number,
+                header="activiteiten",
+                level=WARNING,
+            )
+        return kept
 
     def _memberships_from_actors(self, parsed: list[tuple[Row, dict]]) -> dict[str, dict]:
         result: dict[str, dict[str, Membership]] = {}

@@ -87,3 +87,26 @@ def test_every_spelling_means_one_activity_and_every_activity_has_a_sector_fit()
             meaning.setdefault(activity_key(word), set()).add(activity.name)
     assert all(len(names) == 1 for names in meaning.values())
     assert set(vocabulary().names) == set(default_sector_fit().activities)
+
+
+def test_an_activity_named_twice_is_kept_once_and_said(tmp_path, write_workbook):
+    actors = [
+        [*ACTORS[0], "betrokkenheid"],
+        [
+            "strijk",
+            "Strijkatelier",
+            "lde",
+            "Gent",
+            "gent",
+            "6",
+            "strijken; strijkatelier",
+            "actief",
+        ],
+    ]
+    path = write_workbook(
+        tmp_path / "v.xlsx", {"actoren": actors, "relaties": [["bron", "doel", "soort"]]}
+    )
+    result = load_dataset(path, name="x")
+    assert result.dataset.actor_by_id["strijk"].activities == ("strijkatelier",)
+    messages = [w.message for w in result.report.warnings if w.row == 2]
+    assert "activiteit 'strijkatelier' staat er meer dan eens; ze is één keer bewaard" in messages

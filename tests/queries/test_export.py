@@ -105,7 +105,8 @@ def simple_datasets(draw) -> Dataset:
             name,
             draw(st.sampled_from(ActorType)),
             draw(st.none() | cell),
-            activities=tuple(draw(st.lists(item, max_size=2))),
+            # Unique: the loader keeps a repeated activity once, with a warning.
+            activities=tuple(draw(st.lists(item, max_size=2, unique=True))),
             fte=draw(st.none() | numbers),
             memberships=(Membership("gent", draw(st.sampled_from(Engagement))),),
             note=draw(st.none() | cell),
