@@ -14,7 +14,7 @@ from graphmodel.scoping import scope_dataset
 from graphmodel.store import DatasetInfo, open_store, store_location
 from loaders import LoadResult, load_dataset
 from loaders.template import write_template
-from queries.kept import kept_frame
+from queries.kept import brokers_table, compare_table
 
 __all__ = [
     "NotSignedInError",
@@ -108,19 +108,15 @@ def dataset(info: DatasetInfo) -> Dataset:
     return _load(*_key(info))
 
 
-def _kept(key: Key, kind: str, arguments: str, compute):
-    """``compute(dataset)``, or the table the store kept for this version and scope
-    (:func:`queries.kept.kept_frame`): another session, or this one after a restart, does
-    not analyse the dataset again."""
-    with open_store(principal=principal()) as store:
-        return kept_frame(store, key[1], key[2], kind, arguments, lambda: _load(*key), compute)
+# Broker tables and the comparison are read from the tables the store kept for this version
+# and scope (queries.kept): another session, or this one after a restart, does not analyse
+# the dataset again.
 
 
 @st.cache_data(max_entries=32, show_spinner=labels.SPIN_BROKERS)
 def _brokers(key: Key, verband: str):
-    from queries.brokers import brokers
-
-    return _kept(key, "brokers", f"{verband}|sector", lambda data: brokers(data, verband))
+    with open_store(principal=principal()) as store:
+        return brokers_table(store, key[1], key[2], lambda: _load(*key), verband)
 
 
 @st.cache_data(max_entries=32, show_spinner=labels.SPIN_PROFILE)
@@ -132,9 +128,8 @@ def _profile(key: Key, verband: str):
 
 @st.cache_data(max_entries=8, show_spinner=labels.SPIN_COMPARE)
 def _compare(key: Key):
-    from queries.compare import compare_verbanden
-
-    return _kept(key, "compare", "", compare_verbanden)
+    with open_store(principal=principal()) as store:
+        return compare_table(store, key[1], key[2], lambda: _load(*key))
 
 
 @st.cache_data(max_entries=32, show_spinner=labels.SPIN_LINKS)

@@ -12,11 +12,13 @@ from graphmodel.metrics.centrality import centrality
 from graphmodel.metrics.cohesion import ei_index
 from graphmodel.metrics.structural_holes import structural_holes
 from graphmodel.model import Dataset
-from queries.analysis import remembered
+from graphmodel.progress import Progress, silent
+from queries.analysis import remember_all, remembered
+from queries.compare import compare_row
 from queries.network import build_network
 from queries.permissions import require
 
-__all__ = ["BROKER_COLUMNS", "KEY_COLUMNS", "ROLE_LABELS", "brokers"]
+__all__ = ["BROKER_COLUMNS", "KEY_COLUMNS", "ROLE_LABELS", "brokers", "brokers_by_verband"]
 
 ROLE_LABELS = {
     "coordinator": "coordinator",
@@ -94,6 +96,43 @@ def brokers(
         ("brokers", verband_id, groups, at),
         lambda: _brokers(dataset, verband_id, groups, at),
     )
+
+
+def brokers_by_verband(
+    dataset: Dataset,
+    *,
+    groups: str = "sector",
+    at: date | None = None,
+    progress: Progress = silent,
+    workers: int | None = None,
+) -> dict[str, pd.DataFrame]:
+    """:func:`brokers` of every verband the caller may see in detail, by verband id; over
+    the CPU cores when the dataset is large (:func:`queries.analysis.remember_all`). Each
+    verband's row of :func:`queries.compare.compare_verbanden` is computed on the same pass
+    (from the network just built), so a comparison that follows needs no second pass."""
+    require(dataset, detail=True)
+    principal = dataset.principal
+    verbanden = [v.id for v in dataset.verbanden if principal is None or principal.may_read(v.id)]
+    tasks = [
+        (
+            ("brokers", verband, groups, at),
+            # The row of compare_verbanden too: it reads the network and the SE-regular
+            # view just built (hence after the brokers).
+            lambda verband=verband: _brokers_and_row(dataset, verband, groups, at),
+            len(dataset.members_of(verband)),
+        )
+        for verband in verbanden
+    ]
+    remember_all(dataset, tasks, step="Verbinders per verband", progress=progress, workers=workers)
+    return {verband: brokers(dataset, verband, groups=groups, at=at) for verband in verbanden}
+
+
+def _brokers_and_row(
+    dataset: Dataset, verband_id: str, groups: str, at: date | None
+) -> pd.DataFrame:
+    frame = _brokers(dataset, verband_id, groups, at)
+    compare_row(dataset, verband_id, at=at)
+    return frame
 
 
 def _brokers(dataset: Dataset, verband_id: str, groups: str, at: date | None) -> pd.DataFrame:

@@ -37,14 +37,22 @@ from datetime import date
 import pandas as pd
 
 from graphmodel.metrics.mixing import between_groups_effect, mixing_effect
-from graphmodel.model import Dataset
-from graphmodel.progress import Progress, counted, silent
+from graphmodel.model import Dataset, Verband
+from graphmodel.progress import Progress, silent
 from graphmodel.types import SectorGroup
+from queries.analysis import remember_all, remembered
 from queries.network import build_network
 from queries.permissions import require
 from queries.profile import PROFILE_MEASURES, measures_of
+from queries.report import UnknownVerbandError
 
-__all__ = ["COMPARE_COLUMNS", "RANKED", "compare_verbanden", "hypergeometric_z"]
+__all__ = [
+    "COMPARE_COLUMNS",
+    "RANKED",
+    "compare_row",
+    "compare_verbanden",
+    "hypergeometric_z",
+]
 
 COMPARE_COLUMNS = (
     "verband",
@@ -133,8 +141,35 @@ def _adjusted(network, measures: dict, inhabitants: int | None) -> dict[str, flo
     }
 
 
+def compare_row(dataset: Dataset, verband_id: str, *, at: date | None = None) -> dict[str, object]:
+    """The row of one verband in :func:`compare_verbanden` (without the ranks, which depend on
+    the other verbanden), computed once per dataset object."""
+    require(dataset, verband_id, detail=False)
+    if verband_id not in dataset.verband_by_id:
+        raise UnknownVerbandError(verband_id, sorted(dataset.verband_by_id))
+    verband = dataset.verband_by_id[verband_id]
+    return remembered(dataset, ("compare", verband_id, at), lambda: _row(dataset, verband, at))
+
+
+def _row(dataset: Dataset, verband: Verband, at: date | None) -> dict[str, object]:
+    network = build_network(dataset, verband.id, at=at)
+    measures = measures_of(dataset, verband.id, at=at)
+    return {
+        "verband": verband.id,
+        "naam": verband.name,
+        "provincie": verband.province,
+        "inwoners": verband.inhabitants,
+        **measures,
+        **_adjusted(network, measures, verband.inhabitants),
+    }
+
+
 def compare_verbanden(
-    dataset: Dataset, *, at: date | None = None, progress: Progress = silent
+    dataset: Dataset,
+    *,
+    at: date | None = None,
+    progress: Progress = silent,
+    workers: int | None = None,
 ) -> pd.DataFrame:
     """One row per verband of the dataset with raw and adjusted measures and their ranks.
 
@@ -155,24 +190,21 @@ def compare_verbanden(
     - ``rang_<column>`` for every column in :data:`RANKED` (1 = highest, ties share the best
       rank).
 
-    ``attrs["synthetic"]`` tells whether the dataset is synthetic.
+    ``attrs["synthetic"]`` tells whether the dataset is synthetic. The verbanden are
+    analysed over ``workers`` processes (default: the CPU cores, for a large dataset; see
+    :func:`queries.analysis.remember_all`).
     """
     require(dataset, detail=False)
-    rows = []
-    verbanden = dataset.verbanden
-    for verband in counted(verbanden, "Verbanden vergelijken", progress, len(verbanden)):
-        network = build_network(dataset, verband.id, at=at)
-        measures = measures_of(dataset, verband.id, at=at)
-        rows.append(
-            {
-                "verband": verband.id,
-                "naam": verband.name,
-                "provincie": verband.province,
-                "inwoners": verband.inhabitants,
-                **measures,
-                **_adjusted(network, measures, verband.inhabitants),
-            }
+    tasks = [
+        (
+            ("compare", verband.id, at),
+            lambda verband=verband: _row(dataset, verband, at),
+            len(dataset.members_of(verband.id)),
         )
+        for verband in dataset.verbanden
+    ]
+    remember_all(dataset, tasks, step="Verbanden vergelijken", progress=progress, workers=workers)
+    rows = [compare_row(dataset, verband.id, at=at) for verband in dataset.verbanden]
     frame = pd.DataFrame(rows, columns=list(COMPARE_COLUMNS))
     for column in RANKED:
         frame[f"rang_{column}"] = frame[column].rank(ascending=False, method="min")

@@ -19,9 +19,12 @@ from importlib.metadata import PackageNotFoundError, version
 import pandas as pd
 
 from graphmodel.model import Dataset
+from graphmodel.progress import Progress, silent
 from graphmodel.store.base import Store
+from queries.brokers import brokers, brokers_by_verband
+from queries.compare import compare_verbanden
 
-__all__ = ["kept_frame"]
+__all__ = ["brokers_table", "compare_table", "kept_frame", "prepare"]
 
 
 def _release() -> str:
@@ -46,13 +49,77 @@ def kept_frame(
     ``kind`` names the query and ``key`` its arguments (verband, options): together they
     must say everything the table depends on besides the dataset.
     """
-    full_key = f"{_release()}|{key}"
-    value = store.kept(name, stored_version, kind, full_key)
+    value = store.kept(name, stored_version, kind, _released(key))
     if value is not None:
         return pd.read_parquet(io.BytesIO(value))
     dataset = load()
     frame = compute(dataset)
+    _keep(store, dataset, kind, key, frame)
+    return frame
+
+
+def _released(key: str) -> str:
+    return f"{_release()}|{key}"
+
+
+def _keep(store: Store, dataset: Dataset, kind: str, key: str, frame: pd.DataFrame) -> None:
     buffer = io.BytesIO()
     frame.to_parquet(buffer, index=False)
-    store.keep(dataset, kind, full_key, buffer.getvalue())
-    return frame
+    store.keep(dataset, kind, _released(key), buffer.getvalue())
+
+
+def _brokers_key(verband_id: str, groups: str) -> str:
+    return f"{verband_id}|{groups}"
+
+
+def compare_table(
+    store: Store,
+    name: str,
+    stored_version: int,
+    load: Callable[[], Dataset],
+    *,
+    progress: Progress = silent,
+) -> pd.DataFrame:
+    """:func:`queries.compare.compare_verbanden` of a stored dataset, kept by version."""
+    return kept_frame(
+        store,
+        name,
+        stored_version,
+        "compare",
+        "",
+        load,
+        lambda dataset: compare_verbanden(dataset, progress=progress),
+    )
+
+
+def brokers_table(
+    store: Store,
+    name: str,
+    stored_version: int,
+    load: Callable[[], Dataset],
+    verband_id: str,
+    *,
+    groups: str = "sector",
+) -> pd.DataFrame:
+    """:func:`queries.brokers.brokers` of one verband of a stored dataset, kept by version."""
+    return kept_frame(
+        store,
+        name,
+        stored_version,
+        "brokers",
+        _brokers_key(verband_id, groups),
+        load,
+        lambda dataset: brokers(dataset, verband_id, groups=groups),
+    )
+
+
+def prepare(store: Store, name: str, *, progress: Progress = silent) -> Dataset:
+    """Compute and keep what the first visits ask (every verband's broker table and the
+    comparison of all verbanden) for the dataset as ``store`` holds it now, in one pass over
+    the verbanden (:func:`queries.brokers.brokers_by_verband`); returns the dataset read.
+    Called after a dataset is written, so that Vergelijken and Verbinders open at once."""
+    dataset = store.load(name)
+    for verband, frame in brokers_by_verband(dataset, progress=progress).items():
+        _keep(store, dataset, "brokers", _brokers_key(verband, "sector"), frame)
+    _keep(store, dataset, "compare", "", compare_verbanden(dataset))
+    return dataset

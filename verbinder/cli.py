@@ -17,6 +17,7 @@ from loaders import LoadError, ValidationReport, load_dataset, validate
 from loaders.demo import DEMO_SEED, generate_demo
 from loaders.template import write_template
 from queries.export import EXPORT_FORMATS, export_dataset
+from queries.kept import prepare
 from queries.report import UnknownVerbandError, verband_report
 from verbinder import (
     click_nl,
@@ -160,7 +161,9 @@ def demo(ctx: click.Context, dataset: str, seed: int, scale: float) -> None:
         )
     with terminal_progress() as progress:
         data = generate_demo(seed=seed, scale=scale, name=dataset, progress=progress)
-    info = _store(ctx).save(data, replace=True, action="demo")
+    store = _store(ctx)
+    info = store.save(data, replace=True, action="demo")
+    _prepare(store, info.name)
     click.echo(synthetic_banner())
     counts = counts_text(info.counts)
     click.echo(f"Dataset '{info.name}' aangemaakt: {counts}.")
@@ -220,9 +223,11 @@ def import_command(ctx: click.Context, file: Path, dataset: str, replace: bool) 
         raise click.ClickException("Niets ingelezen: verbeter de fouten hierboven.") from exc
     if result.report.problems:
         _print_report(result.report, err=False)
-    info = _store(ctx).save(
+    store = _store(ctx)
+    info = store.save(
         result.dataset, replace=replace, action="import", file=str(file), sha256=result.sha256
     )
+    _prepare(store, info.name)
     if info.synthetic:
         click.echo(synthetic_banner())
     counts = counts_text(info.counts)
@@ -456,10 +461,19 @@ def pull(ctx, dataset, replace, neo4j_uri, neo4j_user, neo4j_password, neo4j_dat
         _neo4j(ctx, neo4j_uri, neo4j_user, neo4j_password, neo4j_database, progress) as server,
     ):
         data = server.load(dataset)
-    info = _store(ctx, local=True).save(data, replace=replace, action="pull", file=neo4j_uri)
+    store = _store(ctx, local=True)
+    info = store.save(data, replace=replace, action="pull", file=neo4j_uri)
+    _prepare(store, info.name)
     if info.synthetic:
         click.echo(synthetic_banner())
     click.echo(f"Dataset '{info.name}' lokaal bewaard (versie {info.version}).")
+
+
+def _prepare(store, name: str) -> None:
+    """Compute and keep, for the dataset just written, what the dashboard's first visits and
+    ``compare`` and ``brokers`` ask (:func:`queries.kept.prepare`)."""
+    with terminal_progress() as progress:
+        prepare(store, name, progress=progress)
 
 
 click_nl.install(main)

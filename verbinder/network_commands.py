@@ -8,11 +8,9 @@ import click
 
 from graphmodel.formatting import count, error_reason
 from queries.brokers import KEY_COLUMNS
-from queries.brokers import brokers as brokers_query
 from queries.catalogue import measure
 from queries.change import network_change
-from queries.compare import compare_verbanden
-from queries.kept import kept_frame
+from queries.kept import brokers_table, compare_table
 from queries.presentation import legend_lines
 from queries.profile import verband_profile
 from queries.rapport import flanders_report_html, verband_report_html
@@ -52,13 +50,6 @@ COMPARE_SUMMARY = [
 """The columns ``compare`` prints; the file of ``--to`` holds them all."""
 
 
-def _kept(ctx, dataset: str, kind: str, key: str, compute):
-    """``compute(dataset)``, or the table the store kept for the dataset's current version."""
-    store = _store(ctx)
-    version = store.dataset_version(dataset)
-    return kept_frame(store, dataset, version, kind, key, lambda: store.load(dataset), compute)
-
-
 def _verband_errors(function):
     try:
         return function()
@@ -91,13 +82,15 @@ def brokers(ctx, dataset, verband, groups, top, target):
     Voorbeeld:
         verbinder brokers --verband gent --to gent-verbinders.xlsx
     """
+    store = _store(ctx)
     frame = _verband_errors(
-        lambda: _kept(
-            ctx,
+        lambda: brokers_table(
+            store,
             dataset,
-            "brokers",
-            f"{verband}|{groups}",
-            lambda data: brokers_query(data, verband, groups=groups),
+            store.dataset_version(dataset),
+            lambda: store.load(dataset),
+            verband,
+            groups=groups,
         )
     )
     shown = frame if top == 0 else frame.head(top)
@@ -151,12 +144,15 @@ def compare(ctx, dataset, target):
     Voorbeeld:
         verbinder compare --to verbanden.xlsx
     """
-
-    def computed(data):
-        with terminal_progress() as progress:
-            return compare_verbanden(data, progress=progress)
-
-    frame = _kept(ctx, dataset, "compare", "", computed)
+    store = _store(ctx)
+    with terminal_progress() as progress:
+        frame = compare_table(
+            store,
+            dataset,
+            store.dataset_version(dataset),
+            lambda: store.load(dataset),
+            progress=progress,
+        )
     banner(frame.attrs["synthetic"])
     print_table(frame[COMPARE_SUMMARY])
     write_tables(frame, target, frame.attrs["synthetic"])

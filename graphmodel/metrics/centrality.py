@@ -35,6 +35,9 @@ EXACT_BETWEENNESS_LIMIT = 20_000
 SAMPLE_SOURCES = 1_000
 """Number of sources sampled for estimated betweenness (Brandes and Pich 2007)."""
 
+EXACT_COMPONENT = 2_000
+"""Sampled closeness is exact in components up to this many vertices."""
+
 
 def to_igraph(G: nx.Graph, *, weight: str | None = None) -> tuple[ig.Graph, list]:
     """The undirected simple version of ``G`` as an igraph Graph, and the node order.
@@ -101,31 +104,49 @@ def closeness(graph: ig.Graph, *, sample: int | None = None, seed: int = 0) -> n
     """Wasserman-Faust closeness of every vertex of an igraph Graph (hop distances).
 
     ``C(v) = ((r - 1) / (n - 1)) * ((r - 1) / sum of distances)`` over the ``r - 1`` vertices
-    that ``v`` reaches. Exact up to :data:`EXACT_BETWEENNESS_LIMIT` vertices; above it (or
-    with ``sample``) both sums are estimated from the distances to ``sample`` random sources
-    (Eppstein and Wang 2004), which is what Flanders-wide figures need.
+    that ``v`` reaches. Exact up to :data:`EXACT_BETWEENNESS_LIMIT` vertices. Above it (or
+    with ``sample``) ``sample`` random sources are drawn from all vertices (Eppstein and Wang
+    2004) and only the sums of distances within components of more than
+    :data:`EXACT_COMPONENT` vertices are estimated: there a vertex's sum is the mean distance
+    to the sources drawn in its component times the component's size minus one. ``r`` is
+    always exact (the component's size), and so is everything in smaller components (a
+    breadth-first search from each of their vertices costs less than the sample's).
     """
     n = graph.vcount()
     if sample is None and n > EXACT_BETWEENNESS_LIMIT:
         sample = SAMPLE_SOURCES
+    components = graph.connected_components()
+    size = np.array(components.sizes(), dtype=float)[components.membership]
     if sample is None or sample >= n:
         exact = np.nan_to_num(np.array(graph.closeness(normalized=True), dtype=float))
-        size = np.zeros(n)
-        for members in graph.connected_components():
-            size[members] = len(members)
         return exact * (size - 1) / (n - 1)
-    sources = random.Random(seed).sample(range(n), sample)
-    reached = np.zeros(n)
-    total = np.zeros(n)
-    for start in range(0, sample, 100):
-        block = np.array(graph.distances(source=sources[start : start + 100]), dtype=float)
-        finite = np.isfinite(block) & (block > 0)
-        reached += finite.sum(axis=0)
-        total += np.where(finite, block, 0).sum(axis=0)
-    scale = (n - 1) / sample
-    reach, distance = reached * scale, total * scale
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(distance > 0, (reach / (n - 1)) * (reach / distance), 0.0)
+    drawn = np.zeros(n, dtype=bool)
+    drawn[random.Random(seed).sample(range(n), sample)] = True
+    exact = np.ones(n, dtype=bool)
+    result = np.zeros(n)
+    for members in components:
+        if len(members) > EXACT_COMPONENT and drawn[members].sum() >= 2:
+            result[members] = _sampled_closeness(graph, members, drawn[members], n)
+            exact[members] = False
+    vertices = np.flatnonzero(exact).tolist()  # one call: a Python loop over components is slow
+    within = np.nan_to_num(np.array(graph.closeness(vertices=vertices, normalized=True)))
+    result[vertices] = within * (size[vertices] - 1) / (n - 1)
+    return result
+
+
+def _sampled_closeness(graph: ig.Graph, members: list, drawn: np.ndarray, n: int) -> np.ndarray:
+    """Estimated closeness of the vertices of one component (``members``, ascending), from
+    the sources ``drawn`` among them."""
+    component = graph.induced_subgraph(members)  # keeps the ascending order of the ids
+    sources = np.flatnonzero(drawn).tolist()
+    total = np.zeros(len(members))
+    for start in range(0, len(sources), 100):
+        block = component.distances(source=sources[start : start + 100])
+        total += np.array(block, dtype=float).sum(axis=0)
+    others = len(sources) - drawn  # a source is not among its own distances
+    reach = len(members) - 1
+    distance = total * reach / others
+    return (reach / (n - 1)) * (reach / distance)
 
 
 def centrality(
@@ -172,7 +193,9 @@ def centrality(
     frame["betweenness"] = _betweenness(graph, sample, 0)
     if n > 1:
         frame["closeness"] = closeness(graph, sample=sample)
-        frame["pagerank"] = graph.pagerank(weights="weight")
+        # ARPACK, not igraph's default PRPACK: PRPACK starts an OpenMP thread pool, and a
+        # process forked after that hangs in its next OpenMP call (queries.analysis forks).
+        frame["pagerank"] = graph.pagerank(weights="weight", implementation="arpack")
         with warnings.catch_warnings():
             # igraph warns that eigenvector centrality is not meaningful for disconnected
             # graphs; the docstring says so and the values of small components are ~0.

@@ -59,47 +59,55 @@ def _connected_pairs(graph, index: dict, sources: Collection, targets: Collectio
 def _dominated_counts(graph, source: int, target_mask: np.ndarray, src, dst) -> np.ndarray:
     """For each v, how many targets t reachable from ``source`` have v on every geodesic.
 
-    The geodesic DAG is processed level by level: a node with one DAG predecessor has it as
-    immediate dominator; only nodes with several predecessors need a walk up the dominator
-    tree to their common ancestor (Cooper, Harvey and Kennedy's intersect).
+    The geodesic DAG is processed level by level (breadth-first layers): a node's immediate
+    dominator is the nearest common ancestor, in the dominator tree built so far, of its DAG
+    predecessors (Cooper, Harvey and Kennedy's intersect); :func:`_level_dominators` finds it
+    for a whole level at once.
     """
     n = graph.vcount()
     order, layers, _ = graph.bfs(source)
-    order = np.asarray(order, dtype=np.int64)
-    levels = [order[first:last] for first, last in pairwise(layers)]
+    layers = np.asarray(layers, dtype=np.int64)
+    order = np.asarray(order[: layers[-1]], dtype=np.int64)
     dist = np.full(n, -1, dtype=np.int64)
-    for level, nodes in enumerate(levels):
-        dist[nodes] = level
+    dist[order] = np.repeat(np.arange(len(layers) - 1), np.diff(layers))
     on_dag = (dist[src] >= 0) & (dist[dst] == dist[src] + 1)
     dag_src, dag_dst = src[on_dag], dst[on_dag]
     by_target = np.argsort(dag_dst, kind="stable")
     dag_src, dag_dst = dag_src[by_target], dag_dst[by_target]
-    first_pred = np.searchsorted(dag_dst, np.arange(n), side="left")
-    n_preds = np.searchsorted(dag_dst, np.arange(n), side="right") - first_pred
+    n_preds = np.bincount(dag_dst, minlength=n)
+    first_pred = np.cumsum(n_preds) - n_preds
     idom = np.full(n, -1, dtype=np.int64)
     idom[source] = source
-    single = n_preds == 1
-    idom[single] = dag_src[first_pred[single]]
     depth = np.zeros(n, dtype=np.int64)
+    levels = [order[first:last] for first, last in pairwise(layers.tolist())]
     for nodes in levels[1:]:
-        for t in nodes[n_preds[nodes] > 1].tolist():
-            preds = dag_src[first_pred[t] : first_pred[t] + n_preds[t]].tolist()
-            a = preds[0]
-            for b in preds[1:]:
-                while a != b:
-                    if depth[a] >= depth[b]:
-                        a = idom[a]
-                    else:
-                        b = idom[b]
-            idom[t] = a
+        _level_dominators(nodes, n_preds[nodes], first_pred[nodes], dag_src, idom, depth)
         depth[nodes] = depth[idom[nodes]] + 1
-    reachable = dist >= 0
-    below = (target_mask & reachable).astype(np.int64)
+    own = (target_mask & (dist >= 0)).astype(np.int64)
+    below = own.copy()
     for nodes in reversed(levels[1:]):  # children before parents
         np.add.at(below, idom[nodes], below[nodes])
-    counts = below - (target_mask & reachable)  # a node does not depend on itself
+    counts = below - own  # a node does not depend on itself
     counts[source] = 0
     return counts
+
+
+def _level_dominators(nodes, counts, first, dag_src, idom, depth) -> None:
+    """Set ``idom`` of one breadth-first level of ``nodes`` (their ``counts`` predecessors
+    start at ``first`` in ``dag_src``). One pointer per (node, predecessor) climbs the
+    dominator tree: in every group that has not met, the deepest pointers move to their
+    immediate dominator, until each group's pointers meet at the common ancestor."""
+    starts = np.cumsum(counts) - counts
+    pointer = dag_src[np.repeat(first - starts, counts) + np.arange(int(counts.sum()))]
+    group = np.repeat(np.arange(len(nodes)), counts)
+    while True:
+        apart = np.minimum.reduceat(pointer, starts) != np.maximum.reduceat(pointer, starts)
+        if not apart.any():
+            break
+        level = depth[pointer]
+        move = apart[group] & (level == np.maximum.reduceat(level, starts)[group])
+        pointer[move] = idom[pointer[move]]
+    idom[nodes] = pointer[starts]
 
 
 def cross_group_brokerage(

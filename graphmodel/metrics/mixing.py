@@ -115,6 +115,10 @@ def between_groups_effect(G: nx.Graph, groups: Mapping[Hashable, Hashable]) -> M
 
 
 def _simple_view(G: nx.Graph) -> nx.Graph:
+    """``G`` undirected, simple and without self-loops; ``G`` itself when it already is (it is
+    only read)."""
+    if not G.is_directed() and not G.is_multigraph() and nx.number_of_selfloops(G) == 0:
+        return G
     simple = nx.Graph(G.to_undirected(as_view=True)) if G.is_directed() else nx.Graph(G)
     simple.remove_edges_from(nx.selfloop_edges(simple))
     return simple

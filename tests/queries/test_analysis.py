@@ -63,3 +63,40 @@ def test_remembered_results_equal_a_fresh_computation(demo):
     remembered = compare_verbanden(demo)
     fresh = compare_verbanden(demo.replace())
     assert remembered.equals(fresh)
+
+
+PARALLEL = """
+import os
+from pandas.testing import assert_frame_equal
+from graphmodel.metrics.centrality import centrality
+from graphmodel.views import to_multidigraph
+from loaders.demo import generate_demo
+from queries.analysis import remember_all, remembered
+from queries.brokers import brokers_by_verband
+from queries.compare import compare_verbanden
+
+data = generate_demo(scale=0.05)
+centrality(to_multidigraph(data))  # what runs in the parent before it forks (OpenMP, BLAS)
+remember_all(data, [(i, os.getpid, 1) for i in range(8)], step="pids", workers=2)
+pids = {remembered(data, i, os.getpid) for i in range(8)}
+assert len(pids) == 2 and os.getpid() not in pids, pids
+forked, alone = brokers_by_verband(data, workers=2), brokers_by_verband(data.replace(), workers=1)
+assert forked.keys() == alone.keys()
+# Equal up to the last bits: ARPACK (PageRank, eigenvector) starts from a random vector.
+for verband, frame in forked.items():
+    assert_frame_equal(frame, alone[verband], rtol=1e-12)
+assert_frame_equal(compare_verbanden(data, workers=2), compare_verbanden(data.replace(), workers=1))
+print("ok")
+"""
+
+
+def test_two_processes_give_what_one_gives_and_do_not_hang():
+    import subprocess
+    import sys
+
+    # A process of its own: forking needs a process without other threads, and a hang (an
+    # OpenMP pool copied into the children) shows as the timeout.
+    done = subprocess.run(
+        [sys.executable, "-c", PARALLEL], capture_output=True, text=True, timeout=120
+    )
+    assert done.stdout.strip() == "ok", done.stderr

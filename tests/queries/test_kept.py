@@ -80,3 +80,20 @@ def test_users_with_other_rights_never_share_a_table(store):
 def test_a_dataset_from_elsewhere_is_not_kept(store):
     outside = generate_demo(scale=0.05, name="demo")  # not loaded from the store
     assert not store.keep(outside, "compare", "", b"x")
+
+
+def test_after_prepare_the_first_visits_load_nothing(store):
+    from queries.kept import brokers_table, compare_table, prepare
+
+    data = prepare(store, "demo")
+
+    def load():
+        raise AssertionError("the dataset was loaded: nothing was kept")
+
+    version = store.dataset_version("demo")
+    compared = compare_table(store, "demo", version, load)
+    pd.testing.assert_frame_equal(compared, compare_verbanden(data.replace()))
+    for verband in data.verbanden:
+        assert len(brokers_table(store, "demo", version, load, verband.id)) == len(
+            data.members_of(verband.id)
+        )

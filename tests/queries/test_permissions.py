@@ -24,9 +24,9 @@ from loaders.sector_fit import default_sector_fit
 from queries.actions import forget_personal_data, record_contact, record_survey
 from queries.actor_card import actor_card
 from queries.ambitions import ambitions
-from queries.brokers import brokers
+from queries.brokers import brokers, brokers_by_verband
 from queries.change import network_change
-from queries.compare import compare_verbanden
+from queries.compare import compare_row, compare_verbanden
 from queries.duplicates import find_duplicates
 from queries.event_planner import plan_event
 from queries.export import export_dataset
@@ -61,6 +61,7 @@ def _pair(data, verband):
 VERBAND_QUERIES = {
     "report.verband_report": (False, lambda d, v, tmp: verband_report(d, v)),
     "profile.verband_profile": (False, lambda d, v, tmp: verband_profile(d, v)),
+    "compare.compare_row": (False, lambda d, v, tmp: pd.Series(compare_row(d, v))),
     "network.verband_network": (True, lambda d, v, tmp: verband_network(d, v)),
     "brokers.brokers": (True, lambda d, v, tmp: brokers(d, v)),
     "change.network_change": (
@@ -90,6 +91,7 @@ VERBAND_QUERIES = {
 
 DATASET_QUERIES = {
     "compare.compare_verbanden": (False, lambda d, tmp: compare_verbanden(d)),
+    "brokers.brokers_by_verband": (True, lambda d, tmp: pd.Series(brokers_by_verband(d))),
     "mixing.mixing_comparison": (False, lambda d, tmp: mixing_comparison(d)),
     "ambitions.ambitions": (False, lambda d, tmp: ambitions(d)),
     "rapport.flanders_report_html": (False, lambda d, tmp: pd.Series([flanders_report_html(d)])),
@@ -126,7 +128,11 @@ NOT_QUERIES = {
     "profile.network_measures": "vat een netwerk uit build_network samen",
     "profile.measures_of": "network_measures van build_network, dat een ander verband weigert",
     "analysis.remembered": "bewaart een resultaat op een dataset; leest zelf niets",
+    "analysis.remember_all": "rekent taken van een query uit, die zelf controleert",
     "kept.kept_frame": "bewaart de tabel van een query; de opslag scoopt per gebruiker",
+    "kept.compare_table": "compare_verbanden op wat de opslag deze gebruiker laat zien",
+    "kept.brokers_table": "brokers op wat de opslag deze gebruiker laat zien",
+    "kept.prepare": "brokers_by_verband op wat de opslag deze gebruiker laat zien",
     "compare.hypergeometric_z": "rekent met getallen, leest geen dataset",
     "funnel.funnel": "rekent met getallen, leest geen dataset",
     "funnel.poisson_limit": "rekent met getallen, leest geen dataset",

@@ -69,6 +69,22 @@ def test_sampled_closeness_estimates_the_exact_value():
         assert estimate[i] == pytest.approx(exact[v], rel=0.1)
 
 
+def test_sampled_closeness_is_exact_in_small_components_and_close_in_large_ones():
+    from graphmodel.metrics.centrality import EXACT_COMPONENT, closeness, to_igraph
+
+    large = nx.connected_watts_strogatz_graph(EXACT_COMPONENT + 500, 6, 0.2, seed=3)
+    small = nx.relabel_nodes(nx.path_graph(4), lambda v: f"p{v}")
+    graph = nx.union(nx.union(large, small), nx.Graph([("x", "y")]))
+    graph.add_node("alone")
+    igraph_graph, nodes = to_igraph(graph)
+    exact = nx.closeness_centrality(graph)  # networkx: Wasserman-Faust on disconnected graphs
+    estimate = dict(zip(nodes, closeness(igraph_graph, sample=300, seed=2), strict=True))
+    for v in [*small, "x", "y", "alone"]:
+        assert estimate[v] == pytest.approx(exact[v], rel=1e-12)
+    errors = [abs(estimate[v] - exact[v]) / exact[v] for v in large]
+    assert max(errors) < 0.05
+
+
 def test_an_undirected_tie_of_the_typed_view_counts_once():
     from graphmodel.model import Actor, Dataset, Tie
     from graphmodel.types import ActorType, TieKind
