@@ -7,25 +7,31 @@ from datetime import date
 import networkx as nx
 
 from graphmodel.model import Dataset, Tie
+from graphmodel.types import ActorType, TieKind
 
 __all__ = ["to_multidigraph", "to_weighted_graph", "verband_subgraph"]
 
 
 def _node_attributes(actors) -> list[tuple[str, dict]]:
-    return [
-        (
-            actor.id,
-            {
-                "name": actor.name,
-                "type": actor.type.value,
-                "sector": actor.sector_group.value,
-                "municipality": actor.municipality,
-                "verbanden": actor.verbanden,
-                "engagement": {m.verband_id: int(m.engagement) for m in actor.memberships},
-            },
+    kinds = {kind: (kind.value, kind.sector_group.value) for kind in ActorType}
+    rows = []
+    for actor in actors:
+        kind, sector = kinds[actor.type]
+        memberships = actor.memberships
+        rows.append(
+            (
+                actor.id,
+                {
+                    "name": actor.name,
+                    "type": kind,
+                    "sector": sector,
+                    "municipality": actor.municipality,
+                    "verbanden": tuple(m.verband_id for m in memberships),
+                    "engagement": {m.verband_id: m.engagement.value for m in memberships},
+                },
+            )
         )
-        for actor in actors
-    ]
+    return rows
 
 
 def _select(dataset: Dataset, at: date | None, verband_id: str | None) -> tuple[list, list[Tie]]:
@@ -72,16 +78,18 @@ def to_multidigraph(
     actors, ties = _select(dataset, at, verband_id)
     graph = nx.MultiDiGraph(dataset=dataset.name, synthetic=dataset.synthetic)
     graph.add_nodes_from(_node_attributes(actors))
+    kinds = {kind: (kind.value, kind.directed) for kind in TieKind}
     arcs = []
     for tie in ties:
+        kind, directed = kinds[tie.kind]
         data = {
-            "kind": tie.kind.value,
+            "kind": kind,
             "weight": tie.weight,
-            "directed": tie.directed,
+            "directed": directed,
             "provenance": tie.provenance.value,
         }
         arcs.append((tie.source, tie.target, tie.id, data))
-        if not tie.directed:
+        if not directed:
             arcs.append((tie.target, tie.source, tie.id, data))
     graph.add_edges_from(arcs)
     return graph

@@ -11,17 +11,14 @@ result is never stale; results kept across processes, by dataset version, are in
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
-import os
 import threading
 from collections.abc import Callable, Hashable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import TypeVar
 
 import pandas as pd
 
 from graphmodel.model import Dataset
+from graphmodel.parallel import can_fork, cores, run_forked
 from graphmodel.progress import Progress, counted, silent
 
 __all__ = ["PARALLEL_MIN_ACTORS", "Task", "remember_all", "remembered"]
@@ -41,10 +38,6 @@ STAYS = "network"
 """The first part of the keys of results that stay in the process that built them (networks:
 large to send, and rebuilt where needed); a worker sends every other result it remembered
 along with its task's, so that one pass over a verband serves the questions that follow."""
-
-_WORK: tuple[Dataset, list[Task]] | None = None
-"""The dataset and tasks of the running :func:`remember_all`: forked workers inherit them and
-get only an index, so no dataset or function is ever pickled on the way in."""
 
 
 def remembered(dataset: Dataset, key: Hashable, compute: Callable[[], T]) -> T:
@@ -88,43 +81,37 @@ def remember_all(
     """Compute every task that ``dataset`` does not remember yet, and remember it.
 
     The tasks are independent (one verband each), so with more than one CPU core and enough
-    work (:data:`PARALLEL_MIN_ACTORS`) they run in that many forked worker processes, the
-    largest first; the results come back pickled. One process when the platform cannot fork
-    or when this process runs other threads (a Streamlit server: forking it could copy a held
-    lock), and for small inputs. ``workers`` sets the number of processes (1: one process).
-    """
+    work (:data:`PARALLEL_MIN_ACTORS`) they run in that many forked worker processes
+    (:func:`graphmodel.parallel.run_forked`), the largest first; a worker sends back its
+    task's result and whatever else it remembered on the way (not networks, see
+    :data:`STAYS`). One process when :func:`graphmodel.parallel.can_fork` says no (a
+    Streamlit server runs threads) and for small inputs. ``workers`` sets the number of
+    processes (1: one process)."""
     todo = sorted((t for t in tasks if t[0] not in dataset.derived), key=lambda t: -t[2])
     count = _workers(workers, sum(t[2] for t in todo), len(todo))
     if count <= 1:
         for key, compute, _ in counted(todo, step, progress, len(todo)):
             remembered(dataset, key, compute)
         return
-    global _WORK
-    _WORK = dataset, todo
     dataset.ties_by_verband  # noqa: B018 -- built once here, not again in every worker
-    # Objects that exist now are left out of the workers' garbage collections: scanning the
-    # dataset there would copy every page of it into each worker (copy-on-write).
-    gc.freeze()
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(count, mp_context=context) as pool:
-            futures = [pool.submit(_run, index) for index in range(len(todo))]
-            progress(step, 0, len(todo))
-            for done, future in enumerate(as_completed(futures), 1):
-                with _LOCK:
-                    for key, result in future.result().items():
-                        dataset.derived.setdefault(key, result)
-                progress(step, done, len(todo))
-    finally:
-        _WORK = None
-        gc.unfreeze()
+    progress(step, 0, len(todo))
+    finished = 0
+
+    def done(_: int, results: dict) -> None:
+        nonlocal finished
+        with _LOCK:
+            for key, result in results.items():
+                dataset.derived.setdefault(key, result)
+        finished += 1
+        progress(step, finished, len(todo))
+
+    calls = [lambda task=task: _collect(dataset, task) for task in todo]
+    run_forked(calls, count, done)
 
 
-def _run(index: int) -> dict:
+def _collect(dataset: Dataset, task: Task) -> dict:
     """In a worker: the task's result and every other result it remembered on the way."""
-    assert _WORK is not None  # set before the pool forked
-    dataset, tasks = _WORK
-    key, compute, _ = tasks[index]
+    key, compute, _ = task
     derived = dataset.derived
     before = set(derived)
     result = compute()
@@ -137,19 +124,10 @@ def _stays(key: Hashable) -> bool:
 
 
 def _workers(asked: int | None, size: int, tasks: int) -> int:
-    if tasks < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    if threading.active_count() > 1:
+    if tasks < 2 or not can_fork():
         return 1
     if asked is not None:
         return max(1, min(asked, tasks))
     if size < PARALLEL_MIN_ACTORS:
         return 1
-    return max(1, min(_cores(), tasks))
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))  # the cores this process may use (Linux)
-    except AttributeError:
-        return os.cpu_count() or 1
+    return max(1, min(cores(), tasks))

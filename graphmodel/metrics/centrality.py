@@ -27,6 +27,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from graphmodel.parallel import can_fork, cores, run_forked
+
 __all__ = ["EXACT_BETWEENNESS_LIMIT", "betweenness", "centrality", "closeness", "to_igraph"]
 
 EXACT_BETWEENNESS_LIMIT = 20_000
@@ -149,6 +151,20 @@ def _sampled_closeness(graph: ig.Graph, members: list, drawn: np.ndarray, n: int
     return (reach / (n - 1)) * (reach / distance)
 
 
+def _paths(graph: ig.Graph, sample: int | None) -> tuple[np.ndarray, np.ndarray]:
+    """Betweenness and closeness: the two shortest-path measures, side by side in two forked
+    processes when they are large (Flanders-wide) and the process may fork."""
+    calls = [
+        lambda: _betweenness(graph, sample, 0),
+        lambda: closeness(graph, sample=sample) if graph.vcount() > 1 else np.zeros(graph.vcount()),
+    ]
+    if graph.vcount() <= EXACT_BETWEENNESS_LIMIT or cores() < 2 or not can_fork():
+        return calls[0](), calls[1]()
+    results: list = [None, None]
+    run_forked(calls, 2, results.__setitem__)
+    return results[0], results[1]
+
+
 def centrality(
     G: nx.Graph,
     *,
@@ -190,9 +206,8 @@ def centrality(
             engaged[a] += edge["weight"] * level[b]
             engaged[b] += edge["weight"] * level[a]
         frame["engaged_degree"] = engaged
-    frame["betweenness"] = _betweenness(graph, sample, 0)
+    frame["betweenness"], frame["closeness"] = _paths(graph, sample)
     if n > 1:
-        frame["closeness"] = closeness(graph, sample=sample)
         # ARPACK, not igraph's default PRPACK: PRPACK starts an OpenMP thread pool, and a
         # process forked after that hangs in its next OpenMP call (queries.analysis forks).
         frame["pagerank"] = graph.pagerank(weights="weight", implementation="arpack")
@@ -202,7 +217,6 @@ def centrality(
             warnings.simplefilter("ignore", RuntimeWarning)
             frame["eigenvector"] = graph.eigenvector_centrality(weights="weight", scale=True)
     else:
-        frame["closeness"] = 0.0
         frame["pagerank"] = 1.0 if n else []
         frame["eigenvector"] = 1.0 if n else []
     return frame
