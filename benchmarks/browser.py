@@ -6,7 +6,8 @@ a user starts it (``verbinder dashboard``); headless Chromium (the test suite's 
 every page in the sidebar twice. Per page it times, from the click, until the page's title is
 shown and its run has ended (Streamlit's ``data-test-script-state`` is ``notRunning``), and for
 Netwerk until the network is drawn (vis-network's first ``afterDrawing``). The first tour
-meets cold caches (the first load of each page), the second warm ones (a page switch).
+meets cold caches (the first load of each page), the second warm ones (a page switch). As
+after ``verbinder import``, the analyses are prepared and kept before the dashboard starts.
 Targets: a first load under 2 s, a page switch under 1 s, the network drawn under 3 s. A
 screenshot of the network is saved to ``.artifacts/screenshots/benchmark_netwerk.png``.
 
@@ -30,6 +31,7 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from dashboards import labels  # noqa: E402
 from graphmodel.store import SQLiteStore  # noqa: E402
 from loaders.demo import generate_demo, scale_for  # noqa: E402
+from queries.kept import prepare  # noqa: E402
 
 TARGET_FIRST, TARGET_SWITCH, TARGET_DRAWN = 2.0, 1.0, 3.0
 DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
@@ -91,6 +93,9 @@ def main() -> None:
     verband = _largest(demo)
     with SQLiteStore(folder / "v.sqlite") as store:
         store.save(demo)
+        began = time.perf_counter()
+        prepare(store, demo.name)  # what `verbinder import` and `demo` do after the write
+        prepared = time.perf_counter() - began
     members = len(demo.members_of(verband))
     command = [
         str(Path(sys.executable).parent / "verbinder"),
@@ -115,6 +120,7 @@ def main() -> None:
     finally:
         browser.quit()
     _report(len(demo.actors), verband, members, start, tours)
+    print(f"Analyses voorbereid na het inlezen (zoals `verbinder import`): {prepared:.2f} s")
 
 
 def _report(actors: int, verband: str, members: int, start: float, tours: list[dict]) -> None:

@@ -14,7 +14,7 @@ from graphmodel.scoping import scope_dataset
 from graphmodel.store import DatasetInfo, open_store, store_location
 from loaders import LoadResult, load_dataset
 from loaders.template import write_template
-from queries.kept import brokers_table, compare_table
+from queries.kept import brokers_table, compare_table, mixing_table
 
 __all__ = [
     "NotSignedInError",
@@ -195,9 +195,8 @@ def profile_of(info: DatasetInfo, verband: str):
 
 @st.cache_data(max_entries=16, show_spinner=labels.SPIN_COMPARE)
 def _mixing(key: Key, kind: str):
-    from queries.mixing import mixing_comparison
-
-    return mixing_comparison(_load(*key), kind)
+    with open_store(principal=principal()) as store:
+        return mixing_table(store, key[1], key[2], lambda: _load(*key), kind)
 
 
 @st.cache_data(max_entries=8, show_spinner=labels.SPIN_COMPARE)

@@ -15,6 +15,7 @@ from graphmodel.model import Dataset
 from graphmodel.progress import Progress, silent
 from queries.analysis import remember_all, remembered
 from queries.compare import compare_row
+from queries.mixing import MIXINGS, mixing_row
 from queries.network import build_network
 from queries.permissions import require
 
@@ -108,16 +109,17 @@ def brokers_by_verband(
 ) -> dict[str, pd.DataFrame]:
     """:func:`brokers` of every verband the caller may see in detail, by verband id; over
     the CPU cores when the dataset is large (:func:`queries.analysis.remember_all`). Each
-    verband's row of :func:`queries.compare.compare_verbanden` is computed on the same pass
-    (from the network just built), so a comparison that follows needs no second pass."""
+    verband's rows of :func:`queries.compare.compare_verbanden` and
+    :func:`queries.mixing.mixing_comparison` are computed on the same pass (from the network
+    just built), so a comparison that follows needs no second pass."""
     require(dataset, detail=True)
     principal = dataset.principal
     verbanden = [v.id for v in dataset.verbanden if principal is None or principal.may_read(v.id)]
     tasks = [
         (
             ("brokers", verband, groups, at),
-            # The row of compare_verbanden too: it reads the network and the SE-regular
-            # view just built (hence after the brokers).
+            # The comparison rows too: they read the network and the SE-regular view
+            # just built (hence after the brokers).
             lambda verband=verband: _brokers_and_row(dataset, verband, groups, at),
             len(dataset.members_of(verband)),
         )
@@ -132,6 +134,8 @@ def _brokers_and_row(
 ) -> pd.DataFrame:
     frame = _brokers(dataset, verband_id, groups, at)
     compare_row(dataset, verband_id, at=at)
+    for kind in MIXINGS:
+        mixing_row(dataset, verband_id, kind, at=at)
     return frame
 
 

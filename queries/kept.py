@@ -23,8 +23,15 @@ from graphmodel.progress import Progress, silent
 from graphmodel.store.base import Store
 from queries.brokers import brokers, brokers_by_verband
 from queries.compare import compare_verbanden
+from queries.mixing import MIXINGS, mixing_comparison
 
-__all__ = ["brokers_table", "compare_table", "kept_frame", "prepare"]
+__all__ = [
+    "brokers_table",
+    "compare_table",
+    "kept_frame",
+    "mixing_table",
+    "prepare",
+]
 
 
 def _release() -> str:
@@ -113,13 +120,31 @@ def brokers_table(
     )
 
 
+def mixing_table(
+    store: Store, name: str, stored_version: int, load: Callable[[], Dataset], kind: str
+) -> pd.DataFrame:
+    """:func:`queries.mixing.mixing_comparison` of one kind of a stored dataset, kept by
+    version."""
+    return kept_frame(
+        store,
+        name,
+        stored_version,
+        "mixing",
+        kind,
+        load,
+        lambda dataset: mixing_comparison(dataset, kind),
+    )
+
+
 def prepare(store: Store, name: str, *, progress: Progress = silent) -> Dataset:
     """Compute and keep what the first visits ask (every verband's broker table and the
-    comparison of all verbanden) for the dataset as ``store`` holds it now, in one pass over
+    comparisons of all verbanden) for the dataset as ``store`` holds it now, in one pass over
     the verbanden (:func:`queries.brokers.brokers_by_verband`); returns the dataset read.
     Called after a dataset is written, so that Vergelijken and Verbinders open at once."""
     dataset = store.load(name)
     for verband, frame in brokers_by_verband(dataset, progress=progress).items():
         _keep(store, dataset, "brokers", _brokers_key(verband, "sector"), frame)
     _keep(store, dataset, "compare", "", compare_verbanden(dataset))
+    for kind in MIXINGS:
+        _keep(store, dataset, "mixing", kind, mixing_comparison(dataset, kind))
     return dataset

@@ -17,14 +17,16 @@ import numpy as np
 import pandas as pd
 
 from graphmodel.metrics.mixing import MixingEffect, between_groups_effect, mixing_effect
-from graphmodel.model import Dataset
-from graphmodel.progress import Progress, counted, silent
+from graphmodel.model import Dataset, Verband
+from graphmodel.progress import Progress, silent
 from graphmodel.types import ActorType
+from queries.analysis import remember_all, remembered
 from queries.funnel import ALARM, ALERT, Funnel, funnel
 from queries.network import VerbandNetwork, build_network
 from queries.permissions import require
+from queries.report import UnknownVerbandError
 
-__all__ = ["MIXINGS", "MIXING_COLUMNS", "funnel_curves", "mixing_comparison"]
+__all__ = ["MIXINGS", "MIXING_COLUMNS", "funnel_curves", "mixing_comparison", "mixing_row"]
 
 LOCAL_GOVERNMENT = frozenset({ActorType.GEMEENTE.value, ActorType.OCMW.value})
 
@@ -72,6 +74,35 @@ MIXING_COLUMNS = (
 """The columns of :func:`mixing_comparison`; their meaning is in the measure catalogue."""
 
 
+def mixing_row(
+    dataset: Dataset, verband_id: str, kind: str = "se_regulier", *, at: date | None = None
+) -> dict[str, object]:
+    """The row of one verband in :func:`mixing_comparison` before the funnel limits (which
+    depend on every verband), computed once per dataset object."""
+    require(dataset, verband_id, detail=False)
+    if verband_id not in dataset.verband_by_id:
+        raise UnknownVerbandError(verband_id, sorted(dataset.verband_by_id))
+    verband = dataset.verband_by_id[verband_id]
+    return remembered(
+        dataset, ("mixing", kind, verband_id, at), lambda: _row(dataset, verband, kind, at)
+    )
+
+
+def _row(dataset: Dataset, verband: Verband, kind: str, at: date | None) -> dict[str, object]:
+    network = build_network(dataset, verband.id, at=at)
+    effect = MIXINGS[kind][1](network)
+    return {
+        "verband": verband.id,
+        "naam": verband.name,
+        "actoren": network.simple.number_of_nodes(),
+        "waargenomen": effect.observed,
+        "verwacht": effect.expected,
+        "verhouding": effect.ratio,
+        "log_odds_ratio": effect.log_odds_ratio,
+        "log_odds_se": effect.standard_error,
+    }
+
+
 def mixing_comparison(
     dataset: Dataset,
     kind: str = "se_regulier",
@@ -87,23 +118,17 @@ def mixing_comparison(
     ``soort`` (what is tied, in Dutch) and ``synthetic``.
     """
     require(dataset, detail=False)
-    what, effect_of = MIXINGS[kind]
-    rows = []
-    for verband in counted(dataset.verbanden, "Verbanden vergelijken", progress, None):
-        network = build_network(dataset, verband.id, at=at)
-        effect = effect_of(network)
-        rows.append(
-            {
-                "verband": verband.id,
-                "naam": verband.name,
-                "actoren": network.simple.number_of_nodes(),
-                "waargenomen": effect.observed,
-                "verwacht": effect.expected,
-                "verhouding": effect.ratio,
-                "log_odds_ratio": effect.log_odds_ratio,
-                "log_odds_se": effect.standard_error,
-            }
+    what, _ = MIXINGS[kind]
+    tasks = [
+        (
+            ("mixing", kind, verband.id, at),
+            lambda verband=verband: _row(dataset, verband, kind, at),
+            len(dataset.members_of(verband.id)),
         )
+        for verband in dataset.verbanden
+    ]
+    remember_all(dataset, tasks, step="Verbanden vergelijken", progress=progress)
+    rows = [mixing_row(dataset, verband.id, kind, at=at) for verband in dataset.verbanden]
     frame = pd.DataFrame(rows, columns=list(MIXING_COLUMNS[:8]))
     limits = funnel(frame["waargenomen"], frame["verwacht"])
     for coverage, suffix in ((ALERT, "95"), (ALARM, "998")):

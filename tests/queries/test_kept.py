@@ -83,7 +83,8 @@ def test_a_dataset_from_elsewhere_is_not_kept(store):
 
 
 def test_after_prepare_the_first_visits_load_nothing(store):
-    from queries.kept import brokers_table, compare_table, prepare
+    from queries.kept import brokers_table, compare_table, mixing_table, prepare
+    from queries.mixing import MIXINGS, mixing_comparison
 
     data = prepare(store, "demo")
 
@@ -96,4 +97,9 @@ def test_after_prepare_the_first_visits_load_nothing(store):
     for verband in data.verbanden:
         assert len(brokers_table(store, "demo", version, load, verband.id)) == len(
             data.members_of(verband.id)
+        )
+    for kind in MIXINGS:
+        pd.testing.assert_frame_equal(
+            mixing_table(store, "demo", version, load, kind),
+            mixing_comparison(data.replace(), kind),
         )

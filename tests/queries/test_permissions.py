@@ -33,7 +33,7 @@ from queries.export import export_dataset
 from queries.gaps import verband_gaps
 from queries.merging import merge_actors, undo_merge
 from queries.missing_links import missing_links
-from queries.mixing import mixing_comparison
+from queries.mixing import mixing_comparison, mixing_row
 from queries.network import build_network, verband_network
 from queries.outcomes import suggestion_outcomes
 from queries.profile import verband_profile
@@ -62,6 +62,7 @@ VERBAND_QUERIES = {
     "report.verband_report": (False, lambda d, v, tmp: verband_report(d, v)),
     "profile.verband_profile": (False, lambda d, v, tmp: verband_profile(d, v)),
     "compare.compare_row": (False, lambda d, v, tmp: pd.Series(compare_row(d, v))),
+    "mixing.mixing_row": (False, lambda d, v, tmp: pd.Series(mixing_row(d, v))),
     "network.verband_network": (True, lambda d, v, tmp: verband_network(d, v)),
     "brokers.brokers": (True, lambda d, v, tmp: brokers(d, v)),
     "change.network_change": (
@@ -133,6 +134,7 @@ NOT_QUERIES = {
     "kept.compare_table": "compare_verbanden op wat de opslag deze gebruiker laat zien",
     "kept.brokers_table": "brokers op wat de opslag deze gebruiker laat zien",
     "kept.prepare": "brokers_by_verband op wat de opslag deze gebruiker laat zien",
+    "kept.mixing_table": "mixing_comparison op wat de opslag deze gebruiker laat zien",
     "compare.hypergeometric_z": "rekent met getallen, leest geen dataset",
     "funnel.funnel": "rekent met getallen, leest geen dataset",
     "funnel.poisson_limit": "rekent met getallen, leest geen dataset",
