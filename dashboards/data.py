@@ -14,7 +14,7 @@ from graphmodel.scoping import scope_dataset
 from graphmodel.store import DatasetInfo, open_store, store_location
 from loaders import LoadResult, load_dataset
 from loaders.template import write_template
-from queries.kept import brokers_table, compare_table, mixing_table
+from queries.kept import ambitions_table, brokers_table, compare_table, mixing_table
 
 __all__ = [
     "NotSignedInError",
@@ -201,9 +201,8 @@ def _mixing(key: Key, kind: str):
 
 @st.cache_data(max_entries=8, show_spinner=labels.SPIN_COMPARE)
 def _ambitions(key: Key):
-    from queries.ambitions import ambitions
-
-    return ambitions(_load(*key), compared=_compare(key))
+    with open_store(principal=principal()) as store:
+        return ambitions_table(store, key[1], key[2], lambda: _load(*key))
 
 
 def ambitions_of(info: DatasetInfo):

@@ -21,11 +21,13 @@ import pandas as pd
 from graphmodel.model import Dataset
 from graphmodel.progress import Progress, silent
 from graphmodel.store.base import Store
+from queries.ambitions import ambitions
 from queries.brokers import brokers, brokers_by_verband
 from queries.compare import compare_verbanden
 from queries.mixing import MIXINGS, mixing_comparison
 
 __all__ = [
+    "ambitions_table",
     "brokers_table",
     "compare_table",
     "kept_frame",
@@ -136,6 +138,13 @@ def mixing_table(
     )
 
 
+def ambitions_table(
+    store: Store, name: str, stored_version: int, load: Callable[[], Dataset]
+) -> pd.DataFrame:
+    """:func:`queries.ambitions.ambitions` of a stored dataset, kept by version."""
+    return kept_frame(store, name, stored_version, "ambitions", "", load, ambitions)
+
+
 def prepare(store: Store, name: str, *, progress: Progress = silent) -> Dataset:
     """Compute and keep what the first visits ask (every verband's broker table and the
     comparisons of all verbanden) for the dataset as ``store`` holds it now, in one pass over
@@ -144,7 +153,9 @@ def prepare(store: Store, name: str, *, progress: Progress = silent) -> Dataset:
     dataset = store.load(name)
     for verband, frame in brokers_by_verband(dataset, progress=progress).items():
         _keep(store, dataset, "brokers", _brokers_key(verband, "sector"), frame)
-    _keep(store, dataset, "compare", "", compare_verbanden(dataset))
+    compared = compare_verbanden(dataset)
+    _keep(store, dataset, "compare", "", compared)
     for kind in MIXINGS:
         _keep(store, dataset, "mixing", kind, mixing_comparison(dataset, kind))
+    _keep(store, dataset, "ambitions", "", ambitions(dataset, compared=compared))
     return dataset

@@ -83,7 +83,8 @@ def test_a_dataset_from_elsewhere_is_not_kept(store):
 
 
 def test_after_prepare_the_first_visits_load_nothing(store):
-    from queries.kept import brokers_table, compare_table, mixing_table, prepare
+    from queries.ambitions import ambitions
+    from queries.kept import ambitions_table, brokers_table, compare_table, mixing_table, prepare
     from queries.mixing import MIXINGS, mixing_comparison
 
     data = prepare(store, "demo")
@@ -103,3 +104,6 @@ def test_after_prepare_the_first_visits_load_nothing(store):
             mixing_table(store, "demo", version, load, kind),
             mixing_comparison(data.replace(), kind),
         )
+    kept_ambitions = ambitions_table(store, "demo", version, load)
+    pd.testing.assert_frame_equal(kept_ambitions, ambitions(data.replace()))
+    assert kept_ambitions.attrs["mediaan"] == ambitions(data.replace()).attrs["mediaan"]

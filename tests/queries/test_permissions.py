@@ -135,6 +135,7 @@ NOT_QUERIES = {
     "kept.brokers_table": "brokers op wat de opslag deze gebruiker laat zien",
     "kept.prepare": "brokers_by_verband op wat de opslag deze gebruiker laat zien",
     "kept.mixing_table": "mixing_comparison op wat de opslag deze gebruiker laat zien",
+    "kept.ambitions_table": "ambitions op wat de opslag deze gebruiker laat zien",
     "compare.hypergeometric_z": "rekent met getallen, leest geen dataset",
     "funnel.funnel": "rekent met getallen, leest geen dataset",
     "funnel.poisson_limit": "rekent met getallen, leest geen dataset",
