@@ -65,6 +65,13 @@ def _engaged_share(dataset: Dataset, verband_id: str, field: str) -> float:
     )
 
 
+def _columns() -> list[str]:
+    """The columns of :func:`ambitions`, so that a dataset without verbanden still has them."""
+    groupings = ["verband", "naam", "provincie", "rechtsvorm", "met_centrumstad", "stad_alleen"]
+    readings = [f"{kind}_lezing" for kind in FUNNELED]
+    return groupings + [c for columns in INDICATORS.values() for c in columns] + readings
+
+
 def ambitions(dataset: Dataset, *, compared: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per verband: its groupings, every indicator of :data:`INDICATORS` and, for the
     network ambitions, the funnel reading (``<ambitie>_lezing``). ``attrs["mediaan"]`` holds
@@ -94,7 +101,7 @@ def ambitions(dataset: Dataset, *, compared: pd.DataFrame | None = None) -> pd.D
         for row in mixing_comparison(dataset, kind).itertuples(index=False):
             rows[row.verband][f"{kind}_verhouding"] = row.verhouding
             rows[row.verband][f"{kind}_lezing"] = row.lezing
-    frame = pd.DataFrame(list(rows.values()))
+    frame = pd.DataFrame(list(rows.values()), columns=_columns())
     indicators = [c for columns in INDICATORS.values() for c in columns]
     frame.attrs["mediaan"] = {c: float(frame[c].median()) for c in indicators}
     frame.attrs["synthetic"] = dataset.synthetic

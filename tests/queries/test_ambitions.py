@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from graphmodel.model import Dataset
 from queries.ambitions import AMBITIONS, SCORECARD_COLUMNS, ambitions, scorecard
 from queries.catalogue import measure
 
@@ -29,3 +30,10 @@ def test_the_scorecard_lists_the_four_ambitions_with_their_median_and_reading(de
     connected = card[card["Indicator"] == measure("se_regulier_verbonden").name].iloc[0]
     side = "boven" if gent["se_regulier_verbonden"] > median else "onder"
     assert connected["Lezing"] == f"{side} de Vlaamse mediaan"
+
+
+def test_a_dataset_without_verbanden_gives_an_empty_table_with_every_column():
+    table = ambitions(Dataset(name="leeg"))
+    assert table.empty
+    assert {"verband", "naam", "beleidsvisie_score", "se_regulier_lezing"} <= set(table.columns)
+    assert math.isnan(table.attrs["mediaan"]["se_regulier_verbonden"])
