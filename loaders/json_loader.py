@@ -224,6 +224,15 @@ def load_json_dataset(path: str | Path, *, name: str) -> LoadResult:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         report.add(Problem(path.name, "dit is geen geldig JSON-bestand (UTF-8)"))
         raise LoadError(report) from exc
+    except RecursionError as exc:  # Python's json parser recurses once per nesting level
+        report.add(
+            Problem(
+                path.name,
+                "dit JSON-bestand is te diep genest (lijsten of objecten in elkaar, honderden "
+                "lagen diep); een Verbinder-dataset is maar enkele lagen diep",
+            )
+        )
+        raise LoadError(report) from exc
     except _ShapeError as exc:
         report.add(Problem(path.name, str(exc)))
         raise LoadError(report) from exc

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from graphmodel.formatting import count
 from loaders.problems import Problem
+from loaders.xml_parts import declared_parts, sheet_of_part
 
 __all__ = ["LimitError", "Limits", "check_file", "current_limits"]
 
@@ -65,7 +66,8 @@ def _refuse(path: Path, message: str) -> LimitError:
 
 def check_file(path: Path, limits: Limits | None = None) -> None:
     """Raise :class:`LimitError` for an empty or too large file, an old or password-protected
-    workbook, or a workbook that would expand beyond the limit."""
+    workbook, a workbook that would expand beyond the limit, or one whose XML declares a
+    document type (:mod:`loaders.xml_parts`)."""
     limits = limits or current_limits()
     size = path.stat().st_size
     workbook = path.suffix.lower() in (".xlsx", ".xlsm")
@@ -92,6 +94,8 @@ def check_file(path: Path, limits: Limits | None = None) -> None:
             return  # openpyxl says it is no workbook, with the file's name
         with zipfile.ZipFile(path) as archive:
             expanded = sum(info.file_size for info in archive.infolist())
+            declared = expanded <= limits.expanded_mb * MB and declared_parts(archive)
+            sheet = declared and sheet_of_part(archive, declared[0])
     except Exception as exc:  # zipfile raises several types for a damaged archive
         raise _refuse(
             path,
@@ -105,3 +109,12 @@ def check_file(path: Path, limits: Limits | None = None) -> None:
             f"tot {count(limits.expanded_mb)} MB uitgepakt ({ENV['expanded_mb']} verhoogt die "
             "grens)",
         )
+    if declared:
+        message = (
+            f"het onderdeel '{declared[0]}' van deze werkmap bevat een DTD-declaratie "
+            "(<!DOCTYPE>); Excel schrijft die nooit, en ze kan een bestand laten uitdijen tot "
+            "het de computer vastzet of andere bestanden van deze computer laten inlezen. "
+            "Verbinder leest deze werkmap daarom niet: neem de gegevens over in het sjabloon "
+            "(verbinder template) of in een werkmap die Excel zelf bewaarde"
+        )
+        raise LimitError(Problem(path.name, message, sheet=sheet or None))

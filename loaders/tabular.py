@@ -24,6 +24,7 @@ from graphmodel.formatting import count
 from loaders.limits import LimitError, check_file, current_limits
 from loaders.parsing import EXCEL_ERRORS, ExcelError, is_empty, unescape_formula
 from loaders.problems import Problem
+from loaders.xml_parts import damaged_part, sheet_of_part
 
 csv.field_size_limit(10_000_000)
 
@@ -122,6 +123,28 @@ def _sheet_rows(path: Path, sheet, limit: int) -> list[tuple[int, list[object]]]
     return rows
 
 
+def _readable_rows(path: Path, sheet, limit: int) -> list[tuple[int, list[object]]]:
+    """:func:`_sheet_rows`, with a sheet whose XML cannot be parsed (damaged, or refused by
+    ``defusedxml``) as a located problem: read-only openpyxl parses a sheet only here."""
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns in English about styles and data validation it cannot read;
+            # none of that changes a cell value.
+            warnings.simplefilter("ignore")
+            return _sheet_rows(path, sheet, limit)
+    except TableReadError:
+        raise
+    except Exception as exc:  # the XML parser and openpyxl raise many types
+        raise TableReadError(
+            Problem(
+                path.name,
+                f"dit blad kan niet gelezen worden: de inhoud is beschadigd "
+                f"({type(exc).__name__}); bewaar de werkmap opnieuw vanuit Excel",
+                sheet=sheet.title,
+            )
+        ) from exc
+
+
 _MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+(\d+)):([A-Z]+(\d+))"')
 
 
@@ -147,6 +170,26 @@ def _merged_ranges(path: Path, sheet) -> list[tuple[str, int, int]]:
     return found
 
 
+def _unreadable(path: Path, exc: Exception) -> TableReadError:
+    """The problem of a workbook openpyxl could not open, with the damaged part (and its
+    sheet) when one part's XML does not parse."""
+    message = (
+        f"dit bestand kan niet als Excel-werkmap (.xlsx) gelezen worden ({type(exc).__name__})"
+    )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            part = damaged_part(archive)
+            sheet = part and sheet_of_part(archive, part)
+    except (zipfile.BadZipFile, OSError):
+        part = sheet = None
+    if part:
+        message = (
+            f"het onderdeel '{part}' van deze werkmap is beschadigd ({type(exc).__name__}); "
+            "bewaar de werkmap opnieuw vanuit Excel"
+        )
+    return TableReadError(Problem(path.name, message, sheet=sheet or None))
+
+
 def read_xlsx_tables(path: Path) -> dict[str, RawTable]:
     """Every worksheet of an ``.xlsx`` (or ``.xlsm``) file, keyed by its name in lower case.
 
@@ -162,19 +205,11 @@ def read_xlsx_tables(path: Path) -> dict[str, RawTable]:
             warnings.simplefilter("ignore")
             workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a file that is no workbook
-        raise TableReadError(
-            Problem(
-                path.name,
-                f"dit bestand kan niet als Excel-werkmap (.xlsx) gelezen worden "
-                f"({type(exc).__name__})",
-            )
-        ) from exc
+        raise _unreadable(path, exc) from exc
     try:
         tables = {}
         for sheet in workbook.worksheets:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                rows = _sheet_rows(path, sheet, limit)
+            rows = _readable_rows(path, sheet, limit)
             table = _table(path.name, sheet.title, rows, True)
             table.hidden = sheet.sheet_state != "visible"
             table.merged_header = [

@@ -96,7 +96,10 @@ def check(target: str, data: bytes) -> None:
 
 @functools.cache
 def seeds(target: str) -> list[bytes]:
-    """Valid inputs to start from: the template and a small export in the target's format."""
+    """Inputs to start from: a small export in the target's format (first), and for workbooks
+    and JSON a hostile one (entity declarations, deep nesting) that mutations can reshape."""
+    from reliability_report import declare, rewrite_part
+
     from loaders.demo import generate_demo
     from queries.export import export_dataset
 
@@ -104,9 +107,14 @@ def seeds(target: str) -> list[bytes]:
         data = generate_demo(scale=0.02)
         base = Path(folder)
         if target in ("xlsx", "aanwezig-xlsx"):
-            return [export_dataset(data, base / "d.xlsx").read_bytes()]
+            valid = export_dataset(data, base / "d.xlsx")
+            hostile = rewrite_part(
+                valid, base / "h.xlsx", "xl/workbook.xml", declare("billion_laughs")
+            )
+            return [valid.read_bytes(), hostile.read_bytes()]
         if target == "json":
-            return [export_dataset(data, base / "d.json").read_bytes()]
+            deep = ("[" * 5_000 + "]" * 5_000).encode()
+            return [export_dataset(data, base / "d.json").read_bytes(), deep]
         if target == "csvmap":
             return [(export_dataset(data, base / "csv") / "actoren.csv").read_bytes()]
         if target == "sectorfit":

@@ -82,6 +82,53 @@ def _sparse(folder: Path) -> Path:
     return path
 
 
+DECLARATIONS = {
+    "billion_laughs": (
+        '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+        + "".join(f'<!ENTITY {n} "{("&" + p + ";") * 10}">' for p, n in ("ab", "bc", "cd"))
+        + "]>",
+        "&d;",
+    ),
+    "external_entity": ('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>', "&e;"),
+}
+"""Entity declarations a hostile workbook part can carry, and the reference that uses them."""
+
+
+def rewrite_part(source: Path, target: Path, part: str, change: Callable) -> Path:
+    """A copy of the workbook ``source`` whose ``part`` is ``change(bytes)``."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            new.writestr(info, change(data) if info.filename == part else data)
+    return target
+
+
+def declare(kind: str) -> Callable[[bytes], bytes]:
+    """A change that declares the entities of ``DECLARATIONS[kind]`` in an XML part and uses
+    them in its first attribute value, so that a parser would expand them."""
+    declaration, reference = DECLARATIONS[kind]
+
+    def change(data: bytes) -> bytes:
+        text = data.decode("utf-8")
+        text = re.sub(r"^(<\?xml[^>]*\?>)?", lambda m: (m[0] or "") + declaration, text, count=1)
+        return re.sub(r'="', '="' + reference, text, count=1).encode("utf-8")
+
+    return change
+
+
+def _declared(part: str, kind: str) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        return rewrite_part(_valid(folder), folder / "entiteiten.xlsx", part, declare(kind))
+
+    return make
+
+
+def _deep_json(folder: Path) -> Path:
+    path = folder / "diep.json"
+    path.write_text('{"a":' * 100_000 + "1" + "}" * 100_000, encoding="utf-8")
+    return path
+
+
 def million_rows(folder: Path) -> Path:
     """A CSV folder whose actor sheet has a million rows (also used by the limit test)."""
     target = folder / "miljoen"
@@ -182,6 +229,19 @@ CASES: list[tuple[str, str, Callable[[Path], Path], bool]] = [
     ("1,000,000 rows (CSV)", "refused: row limit", million_rows, False),
     ("200 MB file", "refused at once: size limit", _sparse, False),
     ("zip bomb: 1.2 GB expanded", "refused: expanded-size limit", _zip_bomb, False),
+    (
+        "nested entities (billion laughs) in a sheet's XML",
+        "refused before parsing, sheet named",
+        _declared("xl/worksheets/sheet1.xml", "billion_laughs"),
+        False,
+    ),
+    (
+        "external entity (file:///etc/passwd) in workbook.xml",
+        "refused before parsing, part named",
+        _declared("xl/workbook.xml", "external_entity"),
+        False,
+    ),
+    ("JSON nested 100,000 deep", "refused, named too deep", _deep_json, False),
 ]
 
 
