@@ -57,9 +57,8 @@ LIBRARY_NOISE = (
     {"category": RuntimeWarning, "message": r".*Location: src/"},
     {"module": "openpyxl"},
 )
-"""English warnings of libraries that tell a user nothing: igraph's C core (for example that
-eigenvector centrality of a disconnected network is not meaningful; the measure's reading says
-what it means) and openpyxl's notes on workbook features it does not read. Whatever Verbinder
+"""English warnings of libraries that tell a user nothing: igraph's C core (notes on its
+numerical methods) and openpyxl's notes on workbook features it does not read. Whatever Verbinder
 itself has to say about a file is in its validation report, in Dutch."""
 
 

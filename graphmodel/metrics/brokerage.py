@@ -50,6 +50,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from graphmodel.metrics import node_index
+
 __all__ = ["ROLES", "brokerage", "brokerage_counts"]
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
@@ -161,7 +163,7 @@ def brokerage_counts(G: nx.Graph, *, groups: str | Mapping = "sector") -> pd.Dat
         "liaison": ~src_own & ~dst_own & ~same_ends,
     }
     counts = {role: (open_paths * mask).sum(axis=(1, 2)) for role, mask in masks.items()}
-    frame = pd.DataFrame(counts, index=pd.Index(nodes, name="node", dtype=object))
+    frame = pd.DataFrame(counts, index=node_index(nodes))
     frame["total"] = frame[list(ROLES)].sum(axis=1)
     frame.attrs["arcs"] = len(src)
     return frame

@@ -19,7 +19,6 @@ References
 from __future__ import annotations
 
 import random
-import warnings
 from collections.abc import Mapping
 
 import igraph as ig
@@ -27,9 +26,17 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from graphmodel.metrics import node_index
 from graphmodel.parallel import can_fork, cores, run_forked
 
-__all__ = ["EXACT_BETWEENNESS_LIMIT", "betweenness", "centrality", "closeness", "to_igraph"]
+__all__ = [
+    "EXACT_BETWEENNESS_LIMIT",
+    "betweenness",
+    "centrality",
+    "closeness",
+    "eigenvector",
+    "to_igraph",
+]
 
 EXACT_BETWEENNESS_LIMIT = 20_000
 """Above this many nodes betweenness is estimated from a sample of source nodes."""
@@ -165,6 +172,47 @@ def _paths(graph: ig.Graph, sample: int | None) -> tuple[np.ndarray, np.ndarray]
     return results[0], results[1]
 
 
+def eigenvector(graph: ig.Graph, *, rel_tol: float = 1e-9) -> np.ndarray:
+    """Eigenvector centrality on the ``weight`` edge attribute, scaled to a maximum of 1, and
+    defined on a disconnected graph.
+
+    The centrality is the eigenvector of the largest eigenvalue of the adjacency matrix
+    (Bonacich 1972). On a connected graph it is unique (Perron-Frobenius). On a disconnected
+    graph each component has its own leading eigenvalue and vector; the graph's is that of the
+    component with the largest eigenvalue and 0 elsewhere. When several components share that
+    eigenvalue (within ``rel_tol``; three separate pairs of equal weight, say) any mix of their
+    vectors is an eigenvector and a solver returns one of them arbitrarily; here each of them
+    gets its own vector scaled to a maximum of 1, so equal positions get equal values. Nodes
+    in components with a smaller eigenvalue, and isolated nodes, get 0.
+
+    >>> eigenvector(ig.Graph([(0, 1), (2, 3), (4, 5)], edge_attrs={"weight": [1, 1, 1]}))
+    array([1., 1., 1., 1., 1., 1.])
+    >>> eigenvector(ig.Graph([(0, 1), (1, 2), (3, 4)], edge_attrs={"weight": [1, 1, 1]})).round(3)
+    array([0.707, 1.   , 0.707, 0.   , 0.   ])
+    """
+    values = np.zeros(graph.vcount())
+    if graph.ecount() == 0:
+        return values
+    strength = np.asarray(graph.strength(weights="weight"), dtype=float)
+    components = [sorted(c) for c in graph.connected_components() if len(c) > 1]
+    components.sort(key=lambda members: -strength[members].max())
+    leading, largest = [], 0.0
+    for members in components:
+        # A component's leading eigenvalue is at most its largest weighted degree: once that
+        # is below the largest eigenvalue found, no later component can reach it.
+        if strength[members].max() < largest * (1 - rel_tol):
+            break
+        vector, value = graph.subgraph(members).eigenvector_centrality(
+            weights="weight", scale=True, return_eigenvalue=True
+        )
+        leading.append((value, members, vector))
+        largest = max(largest, value)
+    for value, members, vector in leading:
+        if value >= largest * (1 - rel_tol):
+            values[members] = vector
+    return values
+
+
 def centrality(
     G: nx.Graph,
     *,
@@ -187,12 +235,11 @@ def centrality(
     - ``closeness``: see :func:`closeness` (as networkx's ``closeness_centrality``; sampled
       above the limit).
     - ``pagerank``: PageRank with damping 0.85 on tie weights.
-    - ``eigenvector``: eigenvector centrality on tie weights, scaled to a maximum of 1 (on a
-      disconnected graph it concentrates on the strongest component; smaller ones get ~0).
+    - ``eigenvector``: see :func:`eigenvector`.
     """
     graph, nodes = to_igraph(G, weight=weight)
     n = len(nodes)
-    frame = pd.DataFrame(index=pd.Index(nodes, name="node"))
+    frame = pd.DataFrame(index=node_index(nodes))
     if sample is None and n > EXACT_BETWEENNESS_LIMIT:
         sample = SAMPLE_SOURCES
     frame.attrs["sample"] = sample if sample is not None and sample < n else None
@@ -211,11 +258,7 @@ def centrality(
         # ARPACK, not igraph's default PRPACK: PRPACK starts an OpenMP thread pool, and a
         # process forked after that hangs in its next OpenMP call (queries.analysis forks).
         frame["pagerank"] = graph.pagerank(weights="weight", implementation="arpack")
-        with warnings.catch_warnings():
-            # igraph warns that eigenvector centrality is not meaningful for disconnected
-            # graphs; the docstring says so and the values of small components are ~0.
-            warnings.simplefilter("ignore", RuntimeWarning)
-            frame["eigenvector"] = graph.eigenvector_centrality(weights="weight", scale=True)
+        frame["eigenvector"] = eigenvector(graph)
     else:
         frame["pagerank"] = 1.0 if n else []
         frame["eigenvector"] = 1.0 if n else []

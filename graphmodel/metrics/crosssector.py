@@ -30,6 +30,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from graphmodel.metrics import node_index
 from graphmodel.metrics.centrality import to_igraph
 
 __all__ = ["connected_pairs", "cross_group_brokerage"]
@@ -148,7 +149,7 @@ def cross_group_brokerage(
     index = {node: i for i, node in enumerate(nodes)}
     n = len(nodes)
     pairs = _connected_pairs(graph, index, sources, targets)
-    frame = pd.DataFrame(index=pd.Index(nodes, name="node"))
+    frame = pd.DataFrame(index=node_index(nodes))
     if not pairs:
         for column in ("share", "dependent_pairs", "disconnected_pairs", "longer_pairs"):
             frame[column] = 0.0

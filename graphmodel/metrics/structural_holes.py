@@ -32,6 +32,8 @@ import math
 import networkx as nx
 import pandas as pd
 
+from graphmodel.metrics import node_index
+
 __all__ = ["constraint", "effective_size", "efficiency", "hierarchy", "structural_holes"]
 
 
@@ -104,8 +106,10 @@ def structural_holes(G: nx.Graph, *, weight: str | None = None) -> pd.DataFrame:
         else:
             h = math.nan
         rows[i] = (size, size / n, total, h)
-    return pd.DataFrame.from_dict(
-        rows, orient="index", columns=["effective_size", "efficiency", "constraint", "hierarchy"]
+    return pd.DataFrame(
+        list(rows.values()),
+        index=node_index(rows),
+        columns=["effective_size", "efficiency", "constraint", "hierarchy"],
     )
 
 
