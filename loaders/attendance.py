@@ -10,12 +10,11 @@ they are: nothing uncertain is matched silently.
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from graphmodel.model import Dataset, Event, Participation
+from graphmodel.names import organisation_key
 from graphmodel.tables import Column
 from loaders.parsing import CellError, parse_kbo
 from loaders.problems import WARNING, LoadError, Problem, ValidationReport
@@ -26,7 +25,6 @@ __all__ = [
     "AttendanceMatch",
     "ReviewItem",
     "match_attendance",
-    "normalise_name",
     "read_suggestions",
     "record_attendance",
 ]
@@ -65,21 +63,8 @@ ATTENDANCE_COLUMNS = (
     Column("email", "text", "E-mail (wordt niet bewaard).", False, ("e_mail", "mail")),
 )
 
-_LEGAL_FORMS = r"\b(nv|bv|bvba|vzw|cvba|cv|sa|srl|sprl|asbl|comm\s?v|vof|ebvba)\b"
 REVIEW_CUTOFF = 0.75
 """Names at least this close (difflib ratio) are offered for review; others are unmatched."""
-
-
-def normalise_name(name: str) -> str:
-    """Lower case, without accents, punctuation or legal form (nv, bv, vzw, ...).
-
-    >>> normalise_name("  Kringwinkel  Café De Markt, NV ")
-    'kringwinkel cafe de markt'
-    """
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"[^\w\s]", " ", text)
-    text = re.sub(_LEGAL_FORMS, " ", text)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 @dataclass(frozen=True)
@@ -148,7 +133,7 @@ def match_attendance(path: str | Path, dataset: Dataset) -> AttendanceMatch:
     by_kbo = {a.kbo: a.id for a in dataset.actors if a.kbo}
     by_name: dict[str, list[str]] = {}
     for actor in dataset.actors:
-        by_name.setdefault(normalise_name(actor.name), []).append(actor.id)
+        by_name.setdefault(organisation_key(actor.name), []).append(actor.id)
     normalised = list(by_name)
     matched: dict[str, list[int]] = {}
     how: dict[str, str] = {}
@@ -172,7 +157,7 @@ def match_attendance(path: str | Path, dataset: Dataset) -> AttendanceMatch:
                 row.error("kbo", str(exc))
                 continue
         if found is None and organisation:
-            ids = by_name.get(normalise_name(organisation), [])
+            ids = by_name.get(organisation_key(organisation), [])
             if len(ids) == 1:
                 found, reason = ids[0], "naam"
         if found is not None:
@@ -186,7 +171,7 @@ def match_attendance(path: str | Path, dataset: Dataset) -> AttendanceMatch:
                 level=WARNING,
             )
             continue
-        key = normalise_name(organisation)
+        key = organisation_key(organisation)
         close = difflib.get_close_matches(key, normalised, n=3, cutoff=REVIEW_CUTOFF)
         suggestions = tuple(
             (

@@ -26,8 +26,6 @@ since the 2025 sections differ and a split or merged class has no single 2008 co
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -38,6 +36,7 @@ import pyarrow.compute as pc
 
 from graphmodel.model import NACE_2025_TAG, UNIT_TAG, Actor, Membership, Verband
 from graphmodel.nace import from_nace_2025
+from graphmodel.names import place_key
 from graphmodel.progress import Progress, silent
 from graphmodel.reference import reference_verbanden
 from graphmodel.types import ActorType, Engagement
@@ -63,11 +62,6 @@ class KboSelection:
     report: ValidationReport
     snapshot: date | None
     counts: dict[str, int] = field(default_factory=dict)
-
-
-def _plain(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]", "", text)
 
 
 def _day(text: str) -> date | None:
@@ -173,7 +167,7 @@ def _matching(column: pa.ChunkedArray, wanted: dict[str, str]) -> dict[str, str]
     its value (a municipality name as the verband writes it)."""
     found = {}
     for raw in pc.unique(column).to_pylist():
-        plain = _plain(raw)
+        plain = place_key(raw)
         if plain in wanted:
             found[raw] = wanted[plain]
     return found
@@ -186,12 +180,12 @@ def _units_in_area(
 
     Vectorised over the national file: names are compared once per distinct spelling.
     """
-    own = {_plain(m): m for m in verband.municipalities}
+    own = {place_key(m): m for m in verband.municipalities}
     others = {
-        _plain(m): m
+        place_key(m): m
         for v in reference_verbanden()
         for m in v.municipalities
-        if _plain(m) not in own
+        if place_key(m) not in own
     }
     columns = (
         "EntityNumber",

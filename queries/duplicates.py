@@ -22,7 +22,6 @@ Nothing is merged here: :mod:`queries.merging` merges a pair the user confirmed.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from itertools import combinations
 
@@ -31,6 +30,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from graphmodel.model import Actor, Dataset
+from graphmodel.names import organisation_key
 from queries.permissions import require
 
 __all__ = [
@@ -39,7 +39,6 @@ __all__ = [
     "REVIEW",
     "find_duplicates",
     "may_be_one_organisation",
-    "normalised_name",
 ]
 
 CERTAIN = "zeker"
@@ -47,26 +46,6 @@ REVIEW = "na te kijken"
 SIMILAR = 0.9
 ACRONYM = 5
 """First words this short that differ make two organisations (ABVV, ACV)."""
-LEGAL_FORMS = {
-    "nv",
-    "bv",
-    "bvba",
-    "ebvba",
-    "cv",
-    "cvba",
-    "cvoa",
-    "vzw",
-    "ivzw",
-    "vof",
-    "commv",
-    "sa",
-    "srl",
-    "sprl",
-    "scrl",
-    "sc",
-    "asbl",
-}
-
 DUPLICATE_COLUMNS = (
     "actor_a",
     "naam_a",
@@ -77,18 +56,6 @@ DUPLICATE_COLUMNS = (
     "reden",
 )
 """The columns of :func:`find_duplicates`, in order; their meaning is in the measure catalogue."""
-
-
-def normalised_name(name: str) -> str:
-    """A name for comparison: no accents, case, punctuation or legal form.
-
-    >>> normalised_name("Kringwinkel Zoë VZW"), normalised_name("'t Atelier b.v.")
-    ('kringwinkel zoe', 't atelier')
-    """
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"\b([a-z])\.(?=[a-z]\.)", r"\1", text)  # b.v. -> bv.
-    words = [w for w in re.split(r"[^a-z0-9]+", text.replace(".", "")) if w]
-    return " ".join(w for w in words if w not in LEGAL_FORMS)
 
 
 def may_be_one_organisation(a: Actor, b: Actor) -> bool:
@@ -168,7 +135,7 @@ def find_duplicates(dataset: Dataset) -> pd.DataFrame:
 
     blocks: dict[tuple[str, str], list[tuple[str, Actor]]] = defaultdict(list)
     for actor in dataset.actors:
-        name = normalised_name(actor.name)
+        name = organisation_key(actor.name)
         if name:
             blocks[((actor.municipality or "").casefold(), name[:1])].append((name, actor))
     for block in blocks.values():

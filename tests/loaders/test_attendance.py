@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from graphmodel.model import Event
 from graphmodel.store import SQLiteStore
 from loaders import LoadError
-from loaders.attendance import match_attendance, normalise_name, record_attendance
+from loaders.attendance import match_attendance, record_attendance
 from verbinder.cli import main
 
 # What a registration tool exports: one row per person, extra columns of its own.
@@ -66,62 +66,3 @@ def test_recording_twice_changes_nothing(tiny):
     twice = record_attendance(once, event, ["wg", "genk"])
     assert once == twice
     assert [p.actor_id for p in once.participations if p.event_id == "ev2"] == ["wg", "genk"]
-
-
-def test_normalise_name():
-    assert normalise_name("VDAB  Genk") == normalise_name("vdab genk")
-    assert normalise_name("Transport Peeters NV") == "transport peeters"
-
-
-def test_cli_records_the_event_and_reports_suggestions(tmp_path, tiny):
-    db = tmp_path / "v.sqlite"
-    with SQLiteStore(db) as store:
-        store.save(tiny)
-    suggestions = _write(
-        tmp_path, "se_actor;werkgever;score\nmwb;wg;0,5\nmwb;vdab;0,2\n", "voorstellen.csv"
-    )
-    runner = CliRunner()
-    result = runner.invoke(
-        main,
-        [
-            "--db",
-            str(db),
-            "attendance",
-            str(_write(tmp_path)),
-            "--dataset",
-            "tiny",
-            "--event",
-            "Matchmaking logistiek",
-            "--datum",
-            "14/05/2025",
-            "--voorstellen",
-            str(suggestions),
-            "--review",
-            str(tmp_path / "review.csv"),
-        ],
-    )
-    assert result.exit_code == 0, result.output
-    assert "3 organisaties gekoppeld" in result.output
-    assert "rij 4: 'Maatwerk De Sleutl' -> Maatwerk De Sleutel (mwb" in result.output
-    # mwb was not matched, so no suggested pair met; mwb - wg (t4) and vdab - mwb (t3) are ties.
-    assert "Van 2 voorgestelde schakels waren beide organisaties aanwezig bij 0; 2 hebben" in (
-        result.output
-    )
-    with SQLiteStore(db) as store:
-        saved = store.load("tiny")
-    event = saved.events[-1]
-    assert (event.id, event.date) == ("matchmaking-logistiek", date(2025, 5, 14))
-    attended = {p.actor_id for p in saved.participations if p.event_id == event.id}
-    assert attended == {"wg", "genk", "vdab"}
-    stored = repr(saved)
-    assert "inschrijving.example" not in stored and "Claes" not in stored
-    assert "Maatwerk De Sleutl" in (tmp_path / "review.csv").read_text(encoding="utf-8-sig")
-
-
-def test_rows_without_organisation_are_warnings_not_a_failed_import(tmp_path, tiny):
-    path = _write(tmp_path, "Naam,Organisatie,E-mail,actor\nJan,,j@x.be,wg\nPiet,,p@x.be,\n")
-    match = match_attendance(path, tiny)
-    assert match.matched == {"wg": [2]}
-    assert [(w.row, w.level) for w in match.report.warnings] == [(3, "waarschuwing")]
-    with pytest.raises(LoadError):
-        match_attendance(_write(tmp_path, "naam;email\nAn;an@x.be\n", "geen.csv"), tiny)

@@ -162,7 +162,6 @@ NOT_QUERIES = {
     "view.communities": "werkt op een netwerk dat een query al gaf",
     "seating.seat": "schikt de uitnodigingen die een query al gaf",
     "actions.fresh_id": "kiest een nieuwe id, leest geen dataset",
-    "duplicates.normalised_name": "vergelijkt twee namen, leest geen dataset",
     "duplicates.may_be_one_organisation": "vergelijkt twee actoren, leest geen dataset",
     "link_reasons.explain": "schrijft de zinnen van een paar, leest geen dataset",
     "link_reasons.without_shared": "voegt zinnen samen, leest geen dataset",
