@@ -10,9 +10,13 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboards import labels
-from dashboards.data import NotSignedInError, auth_configured, principal
-from graphmodel.access import Role
-from graphmodel.store import StoreError
+from dashboards.data import (
+    NotSignedInError,
+    StoreError,
+    auth_configured,
+    is_analyst,
+    principal,
+)
 
 st.set_page_config(page_title=labels.APP_TITLE, page_icon="🔗", layout="wide")
 try:
@@ -31,7 +35,7 @@ except StoreError as exc:
         st.logout()
     st.stop()
 
-pages = labels.ANALYST_PAGES if who.role is Role.ANALIST else labels.PAGES
+pages = labels.ANALYST_PAGES if is_analyst(who) else labels.PAGES
 here = Path(__file__).parent / "views"
 navigation = st.navigation(
     [

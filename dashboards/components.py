@@ -6,9 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboards import labels
-from dashboards.data import dataset, datasets
+from dashboards.data import DatasetInfo, dataset, datasets
 from graphmodel.model import Dataset
-from graphmodel.store import DatasetInfo
 from queries.catalogue import measure
 from queries.presentation import measure_table, shown
 

@@ -11,13 +11,17 @@ from dashboards import labels
 from graphmodel.access import LOCAL, Principal, Role, principal_for, roles_path
 from graphmodel.model import Dataset
 from graphmodel.scoping import scope_dataset
-from graphmodel.store import DatasetInfo, open_store, store_location
-from loaders import LoadResult, load_dataset
+from graphmodel.store import DatasetInfo, StoreError, open_store, store_location
+from loaders import LoadError, LoadResult, load_dataset
+from loaders.sector_fit import default_sector_fit
 from loaders.template import write_template
 from queries.kept import ambitions_table, brokers_table, compare_table, mixing_table
 
 __all__ = [
+    "DatasetInfo",
+    "LoadError",
     "NotSignedInError",
+    "StoreError",
     "ambitions_of",
     "auth_configured",
     "brokers_of",
@@ -27,6 +31,7 @@ __all__ = [
     "dataset",
     "datasets",
     "duplicates_of",
+    "is_analyst",
     "links_of",
     "mixing_of",
     "plan_of",
@@ -34,6 +39,7 @@ __all__ = [
     "profile_of",
     "read_upload",
     "save",
+    "sector_activities",
     "store_path",
     "survey_form_bytes",
     "template_bytes",
@@ -132,9 +138,18 @@ def _compare(key: Key):
         return compare_table(store, key[1], key[2], lambda: _load(*key))
 
 
+def is_analyst(who: Principal) -> bool:
+    """True for a WSE analyst, who sees the pages of aggregates only."""
+    return who.role is Role.ANALIST
+
+
+def sector_activities() -> list[str]:
+    """The activities of the shipped sector-fit table, to filter suggestions by."""
+    return default_sector_fit().activities
+
+
 @st.cache_data(max_entries=32, show_spinner=labels.SPIN_LINKS)
 def _links(key: Key, verband: str, sectors: tuple, top: int):
-    from loaders.sector_fit import default_sector_fit
     from queries.missing_links import missing_links
 
     return missing_links(
@@ -148,7 +163,6 @@ def _links(key: Key, verband: str, sectors: tuple, top: int):
 
 @st.cache_data(max_entries=32, show_spinner=labels.SPIN_PLAN)
 def _plan(key: Key, verband: str, sectors: tuple, capacity: int, table_size: int):
-    from loaders.sector_fit import default_sector_fit
     from queries.event_planner import plan_event
 
     return plan_event(

@@ -9,10 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboards import labels
-from dashboards.data import links_of
+from dashboards.data import DatasetInfo, links_of
 from graphmodel.formatting import count
 from graphmodel.model import Dataset
-from graphmodel.store import DatasetInfo
 from queries.actor_card import actor_card
 from queries.catalogue import measure
 

@@ -11,15 +11,12 @@ import math
 import re
 from datetime import date, datetime
 
+from graphmodel.cells import ExcelError
 from graphmodel.nace import NACE_PATTERN, nace_section
 from graphmodel.types import ActorType, Engagement, Provenance, TieKind
 
 __all__ = [
-    "EXCEL_ERRORS",
-    "FORMULA_TRIGGERS",
     "CellError",
-    "ExcelError",
-    "escape_formula",
     "is_empty",
     "parse_actor_type",
     "parse_bool",
@@ -37,7 +34,6 @@ __all__ = [
     "parse_text",
     "parse_tie_kind",
     "suggestion",
-    "unescape_formula",
 ]
 
 
@@ -52,49 +48,7 @@ def is_empty(value: object) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-"""First characters that make a spreadsheet read a CSV cell as a formula (OWASP, "CSV
-Injection": tab and carriage return too, which some spreadsheets skip before a formula)."""
-
-EXCEL_ERRORS = frozenset(
-    {"#VALUE!", "#REF!", "#N/A", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA"}
-)
-
-
-class ExcelError(str):
-    """A cell that holds an Excel error value (#VALUE!, ...), not text the user typed."""
-
-    __slots__ = ()
-
-
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _needs_escape(text: str) -> bool:
-    if text[:1] in FORMULA_TRIGGERS or text in EXCEL_ERRORS:
-        return True
-    return text[:1] == "'" and _needs_escape(text[1:])
-
-
-def escape_formula(text: str) -> str:
-    """Prefix an apostrophe when a CSV cell would read as a formula or an Excel error value.
-
-    Text that already starts with an apostrophe gets one more when the rest would need one,
-    so that :func:`unescape_formula` restores every text exactly.
-
-    >>> escape_formula("=1+1"), escape_formula("'=x"), escape_formula("'t Hof")
-    ("'=1+1", "''=x", "'t Hof")
-    """
-    return "'" + text if _needs_escape(text) else text
-
-
-def unescape_formula(text: str) -> str:
-    """Undo :func:`escape_formula`.
-
-    >>> unescape_formula("'=1+1"), unescape_formula("''=x"), unescape_formula("'t Hof")
-    ('=1+1', "'=x", "'t Hof")
-    """
-    return text[1:] if text[:1] == "'" and _needs_escape(text[1:]) else text
 
 
 def suggestion(value: str, options: list[str]) -> str:

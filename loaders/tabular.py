@@ -20,9 +20,10 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from graphmodel.cells import EXCEL_ERRORS, ExcelError, unescape_formula
 from graphmodel.formatting import count
 from loaders.limits import LimitError, check_file, current_limits
-from loaders.parsing import EXCEL_ERRORS, ExcelError, is_empty, unescape_formula
+from loaders.parsing import is_empty
 from loaders.problems import Problem
 from loaders.xml_parts import damaged_part, sheet_of_part
 

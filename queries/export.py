@@ -24,12 +24,12 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
+from graphmodel.cells import EXCEL_ERRORS, escape_formula
 from graphmodel.formatting import error_reason
 from graphmodel.jsoncodec import dataset_to_dict
 from graphmodel.model import Dataset
 from graphmodel.tables import INFO_SHEET, SYNTHETIC_WARNING, dataset_to_frames, info_rows
 from graphmodel.views import to_multidigraph
-from loaders.parsing import EXCEL_ERRORS, escape_formula
 from queries.catalogue import explanation
 from queries.permissions import require
 

@@ -17,8 +17,8 @@ import pandas as pd
 
 from graphmodel.formatting import Kind, count, day, money
 from graphmodel.model import Dataset
+from graphmodel.sector_fit import SectorFit
 from graphmodel.tables import SYNTHETIC_WARNING
-from loaders.sector_fit import default_sector_fit
 from queries.ambitions import ambitions, scorecard
 from queries.brokers import brokers
 from queries.catalogue import measure
@@ -106,10 +106,11 @@ def _paragraph(text: str) -> str:
     return f"<p>{escape(text)}</p>"
 
 
-def verband_report_html(dataset: Dataset, verband_id: str) -> str:
+def verband_report_html(dataset: Dataset, verband_id: str, *, fit: SectorFit) -> str:
     """The report of one verband: key figures, the network, the regisseur as verbinder, the
-    four ambitions with their funnel position, the top missing links, the gaps and where every
-    reference fact comes from."""
+    four ambitions with their funnel position, the top missing links (scored with ``fit``,
+    as :func:`~queries.missing_links.missing_links`), the gaps and where every reference fact
+    comes from."""
     require(dataset, verband_id, detail=True)
     report = verband_report(dataset, verband_id)
     facts = report.verband
@@ -120,7 +121,7 @@ def verband_report_html(dataset: Dataset, verband_id: str) -> str:
     broker_table = brokers(dataset, verband_id)
     network = verband_network(dataset, verband_id)
     named = set(network.regisseurs) | set(broker_table["actor"].head(3))
-    links = missing_links(dataset, verband_id, fit=default_sector_fit(), top=10)
+    links = missing_links(dataset, verband_id, fit=fit, top=10)
     gaps = verband_gaps(dataset, verband_id)
     key_figures = {
         "actoren": profile.measures["actoren"],

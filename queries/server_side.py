@@ -1,6 +1,6 @@
 """Questions answered inside the Neo4j server, so that they scale with the shared database.
 
-Each function runs named statements of :mod:`queries.cypher` through a
+Each function runs named statements of :mod:`graphmodel.store.neo4j_cypher` through a
 :class:`graphmodel.store.neo4j.Neo4jStore` and returns what the in-memory queries return for
 the same data (tests compare both).
 """

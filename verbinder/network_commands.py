@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from graphmodel.formatting import count, error_reason
+from loaders.sector_fit import default_sector_fit
 from queries.brokers import KEY_COLUMNS
 from queries.catalogue import measure
 from queries.change import network_change
@@ -231,7 +232,11 @@ def rapport(ctx, dataset, verband, target):
         raise click.ClickException("Het rapport is een HTML-bestand: geef een naam op .html.")
     data = _store(ctx).load(dataset)
     html = _verband_errors(
-        lambda: verband_report_html(data, verband) if verband else flanders_report_html(data)
+        lambda: (
+            verband_report_html(data, verband, fit=default_sector_fit())
+            if verband
+            else flanders_report_html(data)
+        )
     )
     try:
         Path(target).write_text(html, encoding="utf-8")

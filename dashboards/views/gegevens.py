@@ -9,9 +9,7 @@ import streamlit as st
 
 from dashboards import labels
 from dashboards.components import table
-from dashboards.data import read_upload, save, template_bytes
-from graphmodel.store import StoreError
-from loaders import LoadError
+from dashboards.data import LoadError, StoreError, read_upload, save, template_bytes
 
 st.title(labels.PAGES["gegevens"])
 st.download_button(labels.TEMPLATE, template_bytes(), "verbinder-sjabloon.xlsx")

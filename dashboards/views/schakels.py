@@ -8,10 +8,9 @@ import streamlit as st
 
 from dashboards import labels
 from dashboards.components import choose, explain, show_saved, table
-from dashboards.data import links_of, plan_of, save
+from dashboards.data import links_of, plan_of, save, sector_activities
 from dashboards.matchmaking_view import matchmaking_page
 from graphmodel.formatting import count, number
-from loaders.sector_fit import default_sector_fit
 from queries.actions import record_contact
 from queries.export import table_bytes
 
@@ -40,11 +39,10 @@ chosen = choose()
 if chosen is not None:
     info, data, verband = chosen
     show_saved("schakels_saved", "schakels_confirm")
-    fit = default_sector_fit()
     left, right = st.columns(2)
     top = left.number_input(labels.TOP_N, min_value=1, max_value=500, value=25, key="schakels_top")
     sectors = right.multiselect(
-        labels.SECTOR_FILTER, fit.activities, key="schakels_sector", placeholder=labels.CHOOSE
+        labels.SECTOR_FILTER, sector_activities(), key="schakels_sector", placeholder=labels.CHOOSE
     )
     links = links_of(info, verband, tuple(sectors), int(top))
     for line in links.attrs["dekking"]:

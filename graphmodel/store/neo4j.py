@@ -1,7 +1,7 @@
 """The shared store: the same interface as the SQLite store, over Neo4j's Bolt protocol.
 
-Uses the official ``neo4j`` driver and the named statements of :mod:`queries.cypher` (the one
-place for Cypher, as the project asks; it holds only text, so no import runs the other way).
+Uses the official ``neo4j`` driver and the named statements of
+:mod:`graphmodel.store.neo4j_cypher` (the one place for Cypher, as the project asks).
 A save is one managed transaction (``execute_write``, retried on transient errors) that
 writes only the difference with what the server holds (:mod:`graphmodel.store.neo4j_plan`):
 the new version of the dataset lands whole or not at all. Dates and datetimes travel as ISO
@@ -36,6 +36,7 @@ from graphmodel.store.base import (
     StoreError,
     check_version,
 )
+from graphmodel.store.neo4j_cypher import DELETE_DATASET, READ, SCHEMA, WRITE
 from graphmodel.store.neo4j_plan import (
     NODE_TABLES,
     REL_TABLES,
@@ -45,7 +46,6 @@ from graphmodel.store.neo4j_plan import (
     diff_steps,
     new_rows,
 )
-from queries.cypher import DELETE_DATASET, READ, SCHEMA, WRITE
 
 __all__ = ["SEPARATOR", "Neo4jStore", "neo4j_settings"]
 
@@ -126,7 +126,8 @@ class Neo4jStore:
         self.close()
 
     def run_read(self, statement: str, **params: Any) -> list[dict]:
-        """Rows of the named read statement of :data:`queries.cypher.READ` as dicts."""
+        """Rows of the named read statement of :data:`~graphmodel.store.neo4j_cypher.READ`
+        as dicts."""
         return [dict(record) for record in self._read(statement, **params)]
 
     def _read(self, statement: str, **params: Any) -> list:

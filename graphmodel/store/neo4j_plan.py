@@ -62,8 +62,8 @@ class Rows:
 
 @dataclass(frozen=True)
 class Step:
-    """One write statement (a name in :data:`queries.cypher.WRITE`) with its rows and the
-    number of nodes or relationships it must report."""
+    """One write statement (a name in :data:`~graphmodel.store.neo4j_cypher.WRITE`) with its
+    rows and the number of nodes or relationships it must report."""
 
     statement: str
     rows: list[dict]

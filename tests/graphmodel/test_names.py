@@ -31,20 +31,39 @@ def test_places_compare_without_hyphens_or_case():
     assert place_key("Sint-Truiden") == place_key("SINT TRUIDEN") == "sinttruiden"
 
 
+MEMBER = (Membership("v", Engagement.ACTIEF),)
+
+
 def test_attendance_and_duplicates_treat_one_organisation_alike(tmp_path):
     verband = Verband("v", "V")
     actors = (
-        Actor("a1", "De Kringwinkel", ActorType.LDE, "Gent", memberships=(Membership("v", Engagement.ACTIEF),)),
-        Actor("a2", "De Kringwinkel ivzw", ActorType.LDE, "Gent", memberships=(Membership("v", Engagement.ACTIEF),)),
         Actor(
-            "b1", "'t Atelier", ActorType.MAATWERKBEDRIJF, "Gent", memberships=(Membership("v", Engagement.ACTIEF),)
+            "a1",
+            "De Kringwinkel",
+            ActorType.LDE,
+            "Gent",
+            memberships=MEMBER,
+        ),
+        Actor(
+            "a2",
+            "De Kringwinkel ivzw",
+            ActorType.LDE,
+            "Gent",
+            memberships=MEMBER,
+        ),
+        Actor(
+            "b1",
+            "'t Atelier",
+            ActorType.MAATWERKBEDRIJF,
+            "Gent",
+            memberships=MEMBER,
         ),
         Actor(
             "b2",
             "'t Atelier b.v.",
             ActorType.MAATWERKBEDRIJF,
             "Gent",
-            memberships=(Membership("v", Engagement.ACTIEF),),
+            memberships=MEMBER,
         ),
     )
     dataset = Dataset("d", actors=actors, verbanden=(verband,))

@@ -5,13 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from click.testing import CliRunner
 
 from graphmodel.model import Event
-from graphmodel.store import SQLiteStore
 from loaders import LoadError
 from loaders.attendance import match_attendance, record_attendance
-from verbinder.cli import main
 
 # What a registration tool exports: one row per person, extra columns of its own.
 ATTENDEES = """First Name;Last Name;Email;Company;Ticket type

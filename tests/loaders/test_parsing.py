@@ -6,12 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from graphmodel.cells import EXCEL_ERRORS, FORMULA_TRIGGERS, escape_formula, unescape_formula
 from graphmodel.types import ActorType, Engagement, Provenance, TieKind
 from loaders.parsing import (
-    EXCEL_ERRORS,
-    FORMULA_TRIGGERS,
     CellError,
-    escape_formula,
     parse_actor_type,
     parse_date,
     parse_decimal,
@@ -24,7 +22,6 @@ from loaders.parsing import (
     parse_provenance,
     parse_text,
     parse_tie_kind,
-    unescape_formula,
 )
 
 

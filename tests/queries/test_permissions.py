@@ -77,7 +77,10 @@ VERBAND_QUERIES = {
         ),
     ),
     "gaps.verband_gaps": (True, lambda d, v, tmp: verband_gaps(d, v)),
-    "rapport.verband_report_html": (True, lambda d, v, tmp: verband_report_html(d, v)),
+    "rapport.verband_report_html": (
+        True,
+        lambda d, v, tmp: verband_report_html(d, v, fit=default_sector_fit()),
+    ),
     "missing_links.missing_links": (
         True,
         lambda d, v, tmp: missing_links(d, v, fit=default_sector_fit(), top=5),

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from graphmodel.formatting import count, number, percent
 from graphmodel.store import SQLiteStore
 from loaders.demo import generate_demo
+from loaders.sector_fit import default_sector_fit
 from queries.compare import compare_verbanden
 from queries.profile import verband_profile
 from queries.rapport import flanders_report_html, verband_report_html
@@ -29,7 +30,7 @@ def small():
 
 @pytest.fixture(scope="module")
 def gent_html(small) -> str:
-    return verband_report_html(small, "gent")
+    return verband_report_html(small, "gent", fit=default_sector_fit())
 
 
 def _outside_links(html: str) -> list[str]:
@@ -57,7 +58,7 @@ def test_an_organisation_name_is_text_in_the_report(small):
     name = '<img src=x onerror="alert(1)">'
     target = small.members_of("gent")[0].id
     actors = tuple(replace(a, name=name) if a.id == target else a for a in small.actors)
-    html = verband_report_html(small.replace(actors=actors), "gent")
+    html = verband_report_html(small.replace(actors=actors), "gent", fit=default_sector_fit())
     assert name not in html and "&lt;img src=x" in html
 
 
