@@ -23,15 +23,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path.insert(0, str(ROOT / "tests"))
 
 from browser_support import chromium, running_dashboard  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-
-from dashboards import labels  # noqa: E402
-from graphmodel.store import SQLiteStore  # noqa: E402
-from loaders.demo import generate_demo, scale_for  # noqa: E402
-from queries.kept import prepare  # noqa: E402
+from verbinder.dashboards import labels  # noqa: E402
+from verbinder.graphmodel.store import SQLiteStore  # noqa: E402
+from verbinder.loaders.demo import generate_demo, scale_for  # noqa: E402
+from verbinder.queries.kept import prepare  # noqa: E402
 
 TARGET_FIRST, TARGET_SWITCH, TARGET_DRAWN = 2.0, 1.0, 3.0
 DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"

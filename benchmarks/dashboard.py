@@ -15,19 +15,16 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
-
-from dashboards import labels  # noqa: E402
-from graphmodel.store import SQLiteStore  # noqa: E402
-from loaders.demo import generate_demo, scale_for  # noqa: E402
+from verbinder.dashboards import labels  # noqa: E402
+from verbinder.graphmodel.store import SQLiteStore  # noqa: E402
+from verbinder.loaders.demo import generate_demo, scale_for  # noqa: E402
 
 PAGES = tuple(labels.PAGES)
 

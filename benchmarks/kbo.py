@@ -26,9 +26,6 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from pyarrow import csv
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 from worker import run_worker
 
 NATIONAL = {
@@ -60,7 +57,7 @@ def _write(path: Path, columns: dict[str, pa.Array], first: bool) -> None:
 
 def generate(folder: Path, scale: float) -> None:
     """Write meta, code, enterprise, establishment, denomination, address and activity.csv."""
-    from graphmodel.reference import reference_verbanden
+    from verbinder.graphmodel.reference import reference_verbanden
 
     folder.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(8)
@@ -180,8 +177,8 @@ def _peak_mb() -> float:
 def worker(part: str, folder: Path, verband_id: str) -> None:
     began = time.perf_counter()
     if part == "ours":
-        from graphmodel.reference import reference_verband
-        from loaders.kbo import select_employers
+        from verbinder.graphmodel.reference import reference_verband
+        from verbinder.loaders.kbo import select_employers
 
         verband = reference_verband(verband_id)
         selection = select_employers(folder, verband)

@@ -14,12 +14,9 @@ Usage: ``python benchmarks/kept.py [--size 50000] [--smoke]``.
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 import time
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 TARGET = 0.5
 
@@ -31,11 +28,11 @@ def _timed(function) -> tuple[float, object]:
 
 
 def main() -> None:
-    from graphmodel.store import SQLiteStore
-    from loaders.demo import generate_demo, scale_for
-    from queries.brokers import brokers
-    from queries.compare import compare_verbanden
-    from queries.kept import kept_frame
+    from verbinder.graphmodel.store import SQLiteStore
+    from verbinder.loaders.demo import generate_demo, scale_for
+    from verbinder.queries.brokers import brokers
+    from verbinder.queries.compare import compare_verbanden
+    from verbinder.queries.kept import kept_frame
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=50_000)

@@ -21,8 +21,8 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 
-from graphmodel.model import Dataset
-from graphmodel.types import ActorType
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.types import ActorType
 
 __all__ = ["METHODS", "Quality", "link_quality"]
 
@@ -82,7 +82,7 @@ def _common_neighbours(dataset: Dataset, verband: str, rng: random.Random) -> li
 
 def _rankings(dataset: Dataset, verband: str, fit, rng: random.Random) -> dict[str, list]:
     """The best pairs of each method, and under ``"kandidaten"`` all our candidate pairs."""
-    from queries.missing_links import missing_links
+    from verbinder.queries.missing_links import missing_links
 
     ours = missing_links(dataset, verband, fit=fit, top=None)
     pairs = list(zip(ours["se_actor"], ours["werkgever"], strict=True))

@@ -24,9 +24,6 @@ import random
 import resource
 import sys
 import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from worker import run_worker
 
@@ -36,8 +33,8 @@ def _peak_mb() -> float:
 
 
 def _flanders(employers: int, se: int):
-    from graphmodel.types import ActorType
-    from loaders.demo import generate_demo
+    from verbinder.graphmodel.types import ActorType
+    from verbinder.loaders.demo import generate_demo
 
     dataset = generate_demo(scale=employers / 3394)
     social = [a for a in dataset.actors if a.type.is_social_economy]
@@ -54,9 +51,8 @@ def _flanders(employers: int, se: int):
 def _naive(dataset, verband_id, fit) -> int:
     """All SE x employer pairs of the scope, scored one by one with networkx."""
     import networkx as nx
-
-    from graphmodel.types import ActorType
-    from graphmodel.views import to_weighted_graph
+    from verbinder.graphmodel.types import ActorType
+    from verbinder.graphmodel.views import to_weighted_graph
 
     graph = nx.Graph(to_weighted_graph(dataset))
     actors = dataset.members_of(verband_id) if verband_id else list(dataset.actors)
@@ -79,9 +75,9 @@ def _naive(dataset, verband_id, fit) -> int:
 
 
 def _worker(side: str, case: str, args) -> None:
-    from loaders.demo import generate_demo, scale_for
-    from loaders.sector_fit import default_sector_fit
-    from queries.missing_links import missing_links
+    from verbinder.loaders.demo import generate_demo, scale_for
+    from verbinder.loaders.sector_fit import default_sector_fit
+    from verbinder.queries.missing_links import missing_links
 
     fit = default_sector_fit()
     if case == "verbanden":
@@ -171,10 +167,9 @@ candidate lists make the common-neighbours baseline take minutes)."""
 
 def _print_quality(size: int) -> None:
     from link_quality import CANDIDATES, link_quality
-
-    from graphmodel.formatting import count, percent
-    from loaders.demo import generate_demo, scale_for
-    from loaders.sector_fit import default_sector_fit
+    from verbinder.graphmodel.formatting import count, percent
+    from verbinder.loaders.demo import generate_demo, scale_for
+    from verbinder.loaders.sector_fit import default_sector_fit
 
     quality, looked_for = link_quality(generate_demo(scale=scale_for(size)), default_sector_fit())
     print(

@@ -24,9 +24,6 @@ import json
 import resource
 import sys
 import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from worker import run_worker
 
@@ -47,19 +44,18 @@ def _report(part: str, started: float) -> None:
 
 def _ours(dataset) -> None:
     import networkx as nx
-
-    from graphmodel.metrics.brokerage import brokerage
-    from graphmodel.metrics.centrality import centrality
-    from graphmodel.metrics.cohesion import (
+    from verbinder.graphmodel.metrics.brokerage import brokerage
+    from verbinder.graphmodel.metrics.centrality import centrality
+    from verbinder.graphmodel.metrics.cohesion import (
         components_summary,
         degree_centralization,
         ei_index,
         group_densities,
     )
-    from graphmodel.metrics.structural_holes import structural_holes
-    from graphmodel.views import to_multidigraph
-    from queries.brokers import brokers_by_verband
-    from queries.compare import compare_verbanden
+    from verbinder.graphmodel.metrics.structural_holes import structural_holes
+    from verbinder.graphmodel.views import to_multidigraph
+    from verbinder.queries.brokers import brokers_by_verband
+    from verbinder.queries.compare import compare_verbanden
 
     start = time.perf_counter()
     flanders = to_multidigraph(dataset)
@@ -130,9 +126,8 @@ def _naive_dependency(graph, sources: list, targets: list, through: dict) -> dic
 
 def _networkx(dataset, part: str) -> None:
     import networkx as nx
-
-    from graphmodel.types import SectorGroup
-    from graphmodel.views import to_multidigraph
+    from verbinder.graphmodel.types import SectorGroup
+    from verbinder.graphmodel.views import to_multidigraph
 
     flanders = to_multidigraph(dataset)
     simple = nx.Graph(flanders)
@@ -197,7 +192,7 @@ PARTS = (
 
 
 def _worker(side: str, size: int, part: str | None) -> None:
-    from loaders.demo import generate_demo, scale_for
+    from verbinder.loaders.demo import generate_demo, scale_for
 
     dataset = generate_demo(scale=scale_for(size))
     print(json.dumps({"actors": len(dataset.actors), "ties": len(dataset.ties)}), flush=True)

@@ -32,15 +32,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import bolt_server  # noqa: E402
-
-from graphmodel.store.neo4j import Neo4jStore, _batches, neo4j_settings  # noqa: E402
-from graphmodel.store.neo4j_cypher import DELETE_DATASET, READ, WRITE  # noqa: E402
-from graphmodel.store.neo4j_plan import Rows, diff_steps, new_rows  # noqa: E402
-from loaders.demo import generate_demo, scale_for  # noqa: E402
+from verbinder.graphmodel.store.neo4j import Neo4jStore, _batches, neo4j_settings  # noqa: E402
+from verbinder.graphmodel.store.neo4j_cypher import DELETE_DATASET, READ, WRITE  # noqa: E402
+from verbinder.graphmodel.store.neo4j_plan import Rows, diff_steps, new_rows  # noqa: E402
+from verbinder.loaders.demo import generate_demo, scale_for  # noqa: E402
 
 BASELINE = "bench_rij_per_rij"
 ROUND_TRIPS = 200

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import pickle
 import statistics
-import sys
 import tempfile
 import time
 import tracemalloc
@@ -27,13 +26,10 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 from openpyxl import load_workbook
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from graphmodel.store import SQLiteStore
-from loaders import load_dataset
-from loaders.demo import generate_demo, scale_for
-from queries.export import export_dataset
+from verbinder.graphmodel.store import SQLiteStore
+from verbinder.loaders import load_dataset
+from verbinder.loaders.demo import generate_demo, scale_for
+from verbinder.queries.export import export_dataset
 
 
 def measure(action: Callable[[], object], repeat: int) -> tuple[float, float]:

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import streamlit as st
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from dashboards import labels
-from dashboards.data import (
+from verbinder.dashboards import labels
+from verbinder.dashboards.data import (
     NotSignedInError,
     StoreError,
     auth_configured,

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-
-from dashboards import labels
-from dashboards.data import DatasetInfo, dataset, datasets
-from graphmodel.model import Dataset
-from queries.catalogue import measure
-from queries.presentation import measure_table, shown
+from verbinder.dashboards import labels
+from verbinder.dashboards.data import DatasetInfo, dataset, datasets
+from verbinder.graphmodel.model import Dataset
+from verbinder.queries.catalogue import measure
+from verbinder.queries.presentation import measure_table, shown
 
 __all__ = [
     "chart",

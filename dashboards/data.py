@@ -6,16 +6,15 @@ import tempfile
 from pathlib import Path
 
 import streamlit as st
-
-from dashboards import labels
-from graphmodel.access import LOCAL, Principal, Role, principal_for, roles_path
-from graphmodel.model import Dataset
-from graphmodel.scoping import scope_dataset
-from graphmodel.store import DatasetInfo, StoreError, open_store, store_location
-from loaders import LoadError, LoadResult, load_dataset
-from loaders.sector_fit import default_sector_fit
-from loaders.template import write_template
-from queries.kept import ambitions_table, brokers_table, compare_table, mixing_table
+from verbinder.dashboards import labels
+from verbinder.graphmodel.access import LOCAL, Principal, Role, principal_for, roles_path
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.scoping import scope_dataset
+from verbinder.graphmodel.store import DatasetInfo, StoreError, open_store, store_location
+from verbinder.loaders import LoadError, LoadResult, load_dataset
+from verbinder.loaders.sector_fit import default_sector_fit
+from verbinder.loaders.template import write_template
+from verbinder.queries.kept import ambitions_table, brokers_table, compare_table, mixing_table
 
 __all__ = [
     "DatasetInfo",
@@ -127,7 +126,7 @@ def _brokers(key: Key, verband: str):
 
 @st.cache_data(max_entries=32, show_spinner=labels.SPIN_PROFILE)
 def _profile(key: Key, verband: str):
-    from queries.profile import verband_profile
+    from verbinder.queries.profile import verband_profile
 
     return verband_profile(_load(*key), verband)
 
@@ -150,7 +149,7 @@ def sector_activities() -> list[str]:
 
 @st.cache_data(max_entries=32, show_spinner=labels.SPIN_LINKS)
 def _links(key: Key, verband: str, sectors: tuple, top: int):
-    from queries.missing_links import missing_links
+    from verbinder.queries.missing_links import missing_links
 
     return missing_links(
         _load(*key),
@@ -163,7 +162,7 @@ def _links(key: Key, verband: str, sectors: tuple, top: int):
 
 @st.cache_data(max_entries=32, show_spinner=labels.SPIN_PLAN)
 def _plan(key: Key, verband: str, sectors: tuple, capacity: int, table_size: int):
-    from queries.event_planner import plan_event
+    from verbinder.queries.event_planner import plan_event
 
     return plan_event(
         _load(*key),
@@ -177,7 +176,7 @@ def _plan(key: Key, verband: str, sectors: tuple, capacity: int, table_size: int
 
 @st.cache_data(max_entries=8, show_spinner=labels.SPIN_DUPLICATES)
 def _duplicates(key: Key):
-    from queries.duplicates import find_duplicates
+    from verbinder.queries.duplicates import find_duplicates
 
     return find_duplicates(_load(*key))
 
@@ -258,7 +257,7 @@ def save(
 
 def load_demo() -> DatasetInfo:
     """Make the synthetic demo (as ``verbinder demo`` does) and store it as dataset 'demo'."""
-    from loaders.demo import generate_demo
+    from verbinder.loaders.demo import generate_demo
 
     return save(generate_demo(), action="demo (dashboard)", replace=False)
 
@@ -287,7 +286,7 @@ def can_write() -> bool:
 
 def survey_form_bytes(verband_ids: tuple[str, ...]) -> bytes:
     """The offline survey form with a row per given verband."""
-    from loaders.survey import write_survey_form
+    from verbinder.loaders.survey import write_survey_form
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bevraging.xlsx"

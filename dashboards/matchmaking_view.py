@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import networkx as nx
 import pandas as pd
-
-from dashboards import labels
-from dashboards.network_view import SECTOR_COLOURS, SUGGESTION_COLOUR, Style, Suggestion, render
+from verbinder.dashboards import labels
+from verbinder.dashboards.network_view import (
+    SECTOR_COLOURS,
+    SUGGESTION_COLOUR,
+    Style,
+    Suggestion,
+    render,
+)
 
 __all__ = ["matchmaking_page"]
 

@@ -7,13 +7,12 @@ import re
 
 import pandas as pd
 import streamlit as st
-
-from dashboards import labels
-from dashboards.data import DatasetInfo, links_of
-from graphmodel.formatting import count
-from graphmodel.model import Dataset
-from queries.actor_card import actor_card
-from queries.catalogue import measure
+from verbinder.dashboards import labels
+from verbinder.dashboards.data import DatasetInfo, links_of
+from verbinder.graphmodel.formatting import count
+from verbinder.graphmodel.model import Dataset
+from verbinder.queries.actor_card import actor_card
+from verbinder.queries.catalogue import measure
 
 __all__ = ["show_card"]
 

@@ -1,6 +1,6 @@
 """The typed stakeholder graph: actors, ties, verbanden, engagement; views and stores."""
 
-from graphmodel.model import (
+from verbinder.graphmodel.model import (
     Actor,
     Dataset,
     Event,
@@ -10,9 +10,9 @@ from graphmodel.model import (
     Tie,
     Verband,
 )
-from graphmodel.reference import reference_municipalities, reference_verbanden
-from graphmodel.types import ActorType, Engagement, Provenance, SectorGroup, TieKind
-from graphmodel.views import to_multidigraph, to_weighted_graph, verband_subgraph
+from verbinder.graphmodel.reference import reference_municipalities, reference_verbanden
+from verbinder.graphmodel.types import ActorType, Engagement, Provenance, SectorGroup, TieKind
+from verbinder.graphmodel.views import to_multidigraph, to_weighted_graph, verband_subgraph
 
 __all__ = [
     "Actor",

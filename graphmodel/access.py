@@ -22,7 +22,7 @@ from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 
-from graphmodel.store.base import StoreError
+from verbinder.graphmodel.store.base import StoreError
 
 __all__ = [
     "LOCAL",

@@ -14,7 +14,8 @@ import difflib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
+
+from verbinder.graphmodel.reference import shipped
 
 __all__ = ["Activity", "ActivityVocabulary", "activity_key", "vocabulary"]
 
@@ -75,7 +76,7 @@ class ActivityVocabulary:
 @cache
 def vocabulary() -> ActivityVocabulary:
     """The shipped vocabulary, ``graphmodel/data/activiteiten.csv``."""
-    text = resources.files("graphmodel").joinpath("data", "activiteiten.csv").read_text("utf-8")
+    text = shipped("activiteiten.csv").read_text("utf-8")
     rows = csv.DictReader(text.splitlines(), delimiter=";")
     return ActivityVocabulary(
         tuple(

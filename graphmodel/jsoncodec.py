@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from graphmodel.model import (
+from verbinder.graphmodel.model import (
     Actor,
     Dataset,
     Event,
@@ -16,8 +16,8 @@ from graphmodel.model import (
     Tie,
     Verband,
 )
-from graphmodel.survey import SurveyAnswer
-from graphmodel.types import ActorType, Engagement, Provenance, TieKind
+from verbinder.graphmodel.survey import SurveyAnswer
+from verbinder.graphmodel.types import ActorType, Engagement, Provenance, TieKind
 
 __all__ = [
     "FORMAT",

@@ -8,11 +8,11 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from graphmodel.types import ActorType, Engagement, Provenance, SectorGroup, TieKind
+from verbinder.graphmodel.types import ActorType, Engagement, Provenance, SectorGroup, TieKind
 
 if TYPE_CHECKING:
-    from graphmodel.access import Principal
-    from graphmodel.survey import SurveyAnswer
+    from verbinder.graphmodel.access import Principal
+    from verbinder.graphmodel.survey import SurveyAnswer
 
 __all__ = [
     "NACE_2025_TAG",

@@ -11,9 +11,10 @@ from __future__ import annotations
 import csv
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import NamedTuple
 
-from graphmodel.model import Verband
+from verbinder.graphmodel.model import Verband
 
 __all__ = [
     "REFERENCE_PERIOD",
@@ -21,6 +22,7 @@ __all__ = [
     "MunicipalityRef",
     "reference_municipalities",
     "reference_verbanden",
+    "shipped",
 ]
 
 REFERENCE_SOURCE = (
@@ -40,8 +42,13 @@ class MunicipalityRef(NamedTuple):
     note: str | None
 
 
+def shipped(filename: str) -> Traversable:
+    """A file of the reference data shipped with Verbinder (``graphmodel/data/``)."""
+    return resources.files("verbinder.graphmodel").joinpath("data", filename)
+
+
 def _rows(filename: str) -> list[dict[str, str]]:
-    text = resources.files("graphmodel").joinpath("data", filename).read_text(encoding="utf-8")
+    text = shipped(filename).read_text(encoding="utf-8")
     return list(csv.DictReader(text.splitlines()))
 
 

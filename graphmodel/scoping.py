@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from graphmodel.access import AccessDeniedError, Principal, Role
-from graphmodel.model import Actor, Dataset, Membership
+from verbinder.graphmodel.access import AccessDeniedError, Principal, Role
+from verbinder.graphmodel.model import Actor, Dataset, Membership
 
 __all__ = ["merge_scoped", "scope_dataset", "strip_personal_data"]
 
@@ -40,8 +40,8 @@ def strip_personal_data(dataset: Dataset) -> Dataset:
 def scope_dataset(dataset: Dataset, principal: Principal) -> Dataset:
     """What ``principal`` may see of ``dataset``, marked with that principal.
 
-    >>> from graphmodel.model import Membership, Verband
-    >>> from graphmodel.types import ActorType, Engagement
+    >>> from verbinder.graphmodel.model import Membership, Verband
+    >>> from verbinder.graphmodel.types import ActorType, Engagement
     >>> m = lambda v: Membership(v, Engagement.ACTIEF)
     >>> data = Dataset("d", verbanden=(Verband("a", "A"), Verband("b", "B")), actors=(
     ...     Actor("x", "X", ActorType.LDE, memberships=(m("a"),)),

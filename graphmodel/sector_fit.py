@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from graphmodel.nace import nace_levels
+from verbinder.graphmodel.nace import nace_levels
 
 __all__ = ["FitRule", "SectorFit"]
 

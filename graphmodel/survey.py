@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from graphmodel.types import ActorType, Engagement
+from verbinder.graphmodel.types import ActorType, Engagement
 
 __all__ = [
     "PARTNERS",

@@ -13,7 +13,7 @@ are compared with it.
 
 from __future__ import annotations
 
-from graphmodel.types import ActorType, Engagement
+from verbinder.graphmodel.types import ActorType, Engagement
 
 __all__ = ["SURVEY_2018", "VERBAND_ROLE_SHARES", "active_share"]
 

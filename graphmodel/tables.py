@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-
-from graphmodel.model import Dataset
-from graphmodel.survey import PARTNERS, RELATIONS, ROLES, SCOPES, SHARE_WORDS, VISIONS
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.survey import PARTNERS, RELATIONS, ROLES, SCOPES, SHARE_WORDS, VISIONS
 
 __all__ = [
     "INFO_SHEET",

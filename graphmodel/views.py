@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import networkx as nx
-
-from graphmodel.model import Dataset, Tie
-from graphmodel.types import ActorType, TieKind
+from verbinder.graphmodel.model import Dataset, Tie
+from verbinder.graphmodel.types import ActorType, TieKind
 
 __all__ = ["to_multidigraph", "to_weighted_graph", "verband_subgraph"]
 
@@ -67,8 +66,8 @@ def to_multidigraph(
 
     Examples
     --------
-    >>> from graphmodel.model import Actor, Tie
-    >>> from graphmodel.types import ActorType, TieKind
+    >>> from verbinder.graphmodel.model import Actor, Tie
+    >>> from verbinder.graphmodel.types import ActorType, TieKind
     >>> actors = (Actor("a", "A", ActorType.LDE), Actor("b", "B", ActorType.WERKGEVER))
     >>> ties = (Tie("t1", "a", "b", TieKind.OVERLEG), Tie("t2", "a", "b", TieKind.DOORSTROOM))
     >>> ds = Dataset("x", actors=actors, ties=ties)
@@ -105,8 +104,8 @@ def to_weighted_graph(
 
     Examples
     --------
-    >>> from graphmodel.model import Actor, Tie
-    >>> from graphmodel.types import ActorType, TieKind
+    >>> from verbinder.graphmodel.model import Actor, Tie
+    >>> from verbinder.graphmodel.types import ActorType, TieKind
     >>> actors = (Actor("a", "A", ActorType.LDE), Actor("b", "B", ActorType.WERKGEVER))
     >>> ties = (Tie("t1", "a", "b", TieKind.OVERLEG, weight=2.0),
     ...         Tie("t2", "b", "a", TieKind.ONDERAANNEMING))

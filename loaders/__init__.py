@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from loaders.json_loader import load_json_dataset
-from loaders.problems import LoadError, Problem, ValidationReport
-from loaders.workbook import LoadResult, load_workbook_dataset
+from verbinder.loaders.json_loader import load_json_dataset
+from verbinder.loaders.problems import LoadError, Problem, ValidationReport
+from verbinder.loaders.workbook import LoadResult, load_workbook_dataset
 
 __all__ = [
     "LoadError",

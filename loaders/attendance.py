@@ -13,13 +13,13 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from graphmodel.model import Dataset, Event, Participation
-from graphmodel.names import organisation_key
-from graphmodel.tables import Column
-from loaders.parsing import CellError, parse_kbo
-from loaders.problems import WARNING, LoadError, Problem, ValidationReport
-from loaders.sheets import SheetReader
-from loaders.tabular import TableReadError, read_csv_table, read_xlsx_tables
+from verbinder.graphmodel.model import Dataset, Event, Participation
+from verbinder.graphmodel.names import organisation_key
+from verbinder.graphmodel.tables import Column
+from verbinder.loaders.parsing import CellError, parse_kbo
+from verbinder.loaders.problems import WARNING, LoadError, Problem, ValidationReport
+from verbinder.loaders.sheets import SheetReader
+from verbinder.loaders.tabular import TableReadError, read_csv_table, read_xlsx_tables
 
 __all__ = [
     "AttendanceMatch",

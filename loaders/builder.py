@@ -8,17 +8,25 @@ from __future__ import annotations
 
 import difflib
 
-from graphmodel.activities import vocabulary
-from graphmodel.model import Actor, Dataset, Event, Membership, Participation, Tie, Verband
-from graphmodel.reference import reference_verbanden
-from graphmodel.survey import SurveyAnswer
-from graphmodel.tables import INFO_SHEET, REQUIRED_SHEETS, SHEETS
-from graphmodel.types import Provenance
-from loaders.parsing import CellError, is_empty, parse_bool, parse_text, suggestion
-from loaders.problems import INFO, WARNING, Problem, ValidationReport
-from loaders.sheets import Cell, Row, SheetReader
-from loaders.survey import survey_rows
-from loaders.tabular import RawTable
+from verbinder.graphmodel.activities import vocabulary
+from verbinder.graphmodel.model import (
+    Actor,
+    Dataset,
+    Event,
+    Membership,
+    Participation,
+    Tie,
+    Verband,
+)
+from verbinder.graphmodel.reference import reference_verbanden
+from verbinder.graphmodel.survey import SurveyAnswer
+from verbinder.graphmodel.tables import INFO_SHEET, REQUIRED_SHEETS, SHEETS
+from verbinder.graphmodel.types import Provenance
+from verbinder.loaders.parsing import CellError, is_empty, parse_bool, parse_text, suggestion
+from verbinder.loaders.problems import INFO, WARNING, Problem, ValidationReport
+from verbinder.loaders.sheets import Cell, Row, SheetReader
+from verbinder.loaders.survey import survey_rows
+from verbinder.loaders.tabular import RawTable
 
 __all__ = ["IGNORED_SHEETS", "build_dataset"]
 

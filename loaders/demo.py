@@ -16,14 +16,22 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 
-from graphmodel.model import Actor, Dataset, Event, Membership, Participation, Tie, Verband
-from graphmodel.progress import Progress, counted, silent
-from graphmodel.reference import reference_municipalities, reference_verbanden
-from graphmodel.survey_2018 import VERBAND_ROLE_SHARES
-from graphmodel.types import ActorType, Engagement, Provenance, TieKind
-from loaders.demo_calibration import allocate
-from loaders.demo_names import EMPLOYER_SECTORS, SE_ACTIVITIES, SURNAMES, WORDS
-from loaders.demo_survey import demo_survey_answers
+from verbinder.graphmodel.model import (
+    Actor,
+    Dataset,
+    Event,
+    Membership,
+    Participation,
+    Tie,
+    Verband,
+)
+from verbinder.graphmodel.progress import Progress, counted, silent
+from verbinder.graphmodel.reference import reference_municipalities, reference_verbanden
+from verbinder.graphmodel.survey_2018 import VERBAND_ROLE_SHARES
+from verbinder.graphmodel.types import ActorType, Engagement, Provenance, TieKind
+from verbinder.loaders.demo_calibration import allocate
+from verbinder.loaders.demo_names import EMPLOYER_SECTORS, SE_ACTIVITIES, SURNAMES, WORDS
+from verbinder.loaders.demo_survey import demo_survey_answers
 
 __all__ = ["DEMO_DESCRIPTION", "DEMO_SEED", "demo_actor_count", "generate_demo", "scale_for"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graphmodel.types import Engagement
+from verbinder.graphmodel.types import Engagement
 
 __all__ = ["allocate"]
 

@@ -13,9 +13,16 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from graphmodel.model import Dataset
-from graphmodel.survey import PARTNER_TYPES, PARTNERS, RELATIONS, SCOPES, VISIONS, SurveyAnswer
-from graphmodel.types import Engagement
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.survey import (
+    PARTNER_TYPES,
+    PARTNERS,
+    RELATIONS,
+    SCOPES,
+    VISIONS,
+    SurveyAnswer,
+)
+from verbinder.graphmodel.types import Engagement
 
 __all__ = ["ANSWERED", "demo_survey_answers"]
 

@@ -13,16 +13,15 @@ import json
 from pathlib import Path
 
 import pandas as pd
-
-from graphmodel.jsoncodec import FORMAT, VERSION
-from graphmodel.model import SourceFile
-from graphmodel.survey import PARTNERS, RELATIONS, ROLES, SHARE_WORDS
-from graphmodel.tables import INFO_SHEET, LIST_SEPARATOR, SURVEY_COLUMNS
-from loaders.builder import build_dataset
-from loaders.limits import LimitError, check_file
-from loaders.problems import LoadError, Problem, ValidationReport
-from loaders.tabular import RawTable
-from loaders.workbook import LoadResult, sort_problems
+from verbinder.graphmodel.jsoncodec import FORMAT, VERSION
+from verbinder.graphmodel.model import SourceFile
+from verbinder.graphmodel.survey import PARTNERS, RELATIONS, ROLES, SHARE_WORDS
+from verbinder.graphmodel.tables import INFO_SHEET, LIST_SEPARATOR, SURVEY_COLUMNS
+from verbinder.loaders.builder import build_dataset
+from verbinder.loaders.limits import LimitError, check_file
+from verbinder.loaders.problems import LoadError, Problem, ValidationReport
+from verbinder.loaders.tabular import RawTable
+from verbinder.loaders.workbook import LoadResult, sort_problems
 
 __all__ = ["load_json_dataset"]
 

@@ -33,15 +33,14 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
-
-from graphmodel.model import NACE_2025_TAG, UNIT_TAG, Actor, Membership, Verband
-from graphmodel.nace import from_nace_2025
-from graphmodel.names import place_key
-from graphmodel.progress import Progress, silent
-from graphmodel.reference import reference_verbanden
-from graphmodel.types import ActorType, Engagement
-from loaders.kbo_files import KboFiles
-from loaders.problems import INFO, Problem, ValidationReport
+from verbinder.graphmodel.model import NACE_2025_TAG, UNIT_TAG, Actor, Membership, Verband
+from verbinder.graphmodel.nace import from_nace_2025
+from verbinder.graphmodel.names import place_key
+from verbinder.graphmodel.progress import Progress, silent
+from verbinder.graphmodel.reference import reference_verbanden
+from verbinder.graphmodel.types import ActorType, Engagement
+from verbinder.loaders.kbo_files import KboFiles
+from verbinder.loaders.problems import INFO, Problem, ValidationReport
 
 __all__ = ["KboSelection", "select_employers"]
 

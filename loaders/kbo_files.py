@@ -18,8 +18,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 from pyarrow import csv
-
-from loaders.problems import LoadError, Problem, ValidationReport
+from verbinder.loaders.problems import LoadError, Problem, ValidationReport
 
 __all__ = ["HEADERS", "KboFiles"]
 

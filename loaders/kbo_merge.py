@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from graphmodel.model import Actor, Dataset
-from graphmodel.reference import reference_verband
-from loaders.kbo import KboSelection
+from verbinder.graphmodel.model import Actor, Dataset
+from verbinder.graphmodel.reference import reference_verband
+from verbinder.loaders.kbo import KboSelection
 
 __all__ = ["KboMerge", "merge_employers"]
 

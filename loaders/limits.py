@@ -14,9 +14,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from graphmodel.formatting import count
-from loaders.problems import Problem
-from loaders.xml_parts import declared_parts, sheet_of_part
+from verbinder.graphmodel.formatting import count
+from verbinder.loaders.problems import Problem
+from verbinder.loaders.xml_parts import declared_parts, sheet_of_part
 
 __all__ = ["LimitError", "Limits", "check_file", "current_limits"]
 

@@ -11,9 +11,9 @@ import math
 import re
 from datetime import date, datetime
 
-from graphmodel.cells import ExcelError
-from graphmodel.nace import NACE_PATTERN, nace_section
-from graphmodel.types import ActorType, Engagement, Provenance, TieKind
+from verbinder.graphmodel.cells import ExcelError
+from verbinder.graphmodel.nace import NACE_PATTERN, nace_section
+from verbinder.graphmodel.types import ActorType, Engagement, Provenance, TieKind
 
 __all__ = [
     "CellError",

@@ -5,12 +5,13 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from graphmodel.nace import nace_label, normalise_nace
-from graphmodel.sector_fit import FitRule, SectorFit
-from graphmodel.tables import Column
-from loaders.problems import LoadError, Problem, ValidationReport
-from loaders.sheets import SheetReader
-from loaders.tabular import TableReadError, read_csv_table, read_xlsx_tables
+from verbinder.graphmodel.nace import nace_label, normalise_nace
+from verbinder.graphmodel.reference import shipped
+from verbinder.graphmodel.sector_fit import FitRule, SectorFit
+from verbinder.graphmodel.tables import Column
+from verbinder.loaders.problems import LoadError, Problem, ValidationReport
+from verbinder.loaders.sheets import SheetReader
+from verbinder.loaders.tabular import TableReadError, read_csv_table, read_xlsx_tables
 
 __all__ = ["FIT_COLUMNS", "default_sector_fit", "load_sector_fit"]
 
@@ -85,5 +86,5 @@ def load_sector_fit(path: str | Path) -> SectorFit:
 
 def default_sector_fit() -> SectorFit:
     """The shipped table, ``graphmodel/data/sector_fit.csv``."""
-    with resources.as_file(resources.files("graphmodel").joinpath("data", "sector_fit.csv")) as p:
+    with resources.as_file(shipped("sector_fit.csv")) as p:
         return _read(Path(p), ValidationReport(str(p)))

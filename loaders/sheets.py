@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from graphmodel.tables import Column
-from loaders.parsing import (
+from verbinder.graphmodel.tables import Column
+from verbinder.loaders.parsing import (
     CellError,
     is_empty,
     parse_actor_type,
@@ -25,8 +25,8 @@ from loaders.parsing import (
     parse_tie_kind,
     suggestion,
 )
-from loaders.problems import ERROR, INFO, WARNING, Problem, ValidationReport
-from loaders.tabular import RawTable
+from verbinder.loaders.problems import ERROR, INFO, WARNING, Problem, ValidationReport
+from verbinder.loaders.tabular import RawTable
 
 __all__ = ["Cell", "SheetReader", "normalise_header"]
 

@@ -13,8 +13,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
-
-from graphmodel.survey import (
+from verbinder.graphmodel.survey import (
     PARTNERS,
     RELATIONS,
     ROLES,
@@ -24,12 +23,12 @@ from graphmodel.survey import (
     SurveyAnswer,
     roles_problem,
 )
-from graphmodel.tables import SURVEY_COLUMNS
-from graphmodel.types import Engagement
-from loaders.parsing import parse_text
-from loaders.problems import LoadError, Problem, ValidationReport
-from loaders.sheets import Row, SheetReader
-from loaders.tabular import TableReadError, read_csv_table, read_xlsx_tables
+from verbinder.graphmodel.tables import SURVEY_COLUMNS
+from verbinder.graphmodel.types import Engagement
+from verbinder.loaders.parsing import parse_text
+from verbinder.loaders.problems import LoadError, Problem, ValidationReport
+from verbinder.loaders.sheets import Row, SheetReader
+from verbinder.loaders.tabular import TableReadError, read_csv_table, read_xlsx_tables
 
 __all__ = ["SURVEY_COLUMNS", "load_survey_answers", "survey_rows", "write_survey_form"]
 

@@ -19,13 +19,12 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-
-from graphmodel.cells import EXCEL_ERRORS, ExcelError, unescape_formula
-from graphmodel.formatting import count
-from loaders.limits import LimitError, check_file, current_limits
-from loaders.parsing import is_empty
-from loaders.problems import Problem
-from loaders.xml_parts import damaged_part, sheet_of_part
+from verbinder.graphmodel.cells import EXCEL_ERRORS, ExcelError, unescape_formula
+from verbinder.graphmodel.formatting import count
+from verbinder.loaders.limits import LimitError, check_file, current_limits
+from verbinder.loaders.parsing import is_empty
+from verbinder.loaders.problems import Problem
+from verbinder.loaders.xml_parts import damaged_part, sheet_of_part
 
 csv.field_size_limit(10_000_000)
 

@@ -8,10 +8,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
-
-from graphmodel.activities import vocabulary
-from graphmodel.tables import REQUIRED_SHEETS, SHEETS
-from graphmodel.types import ActorType, Engagement, Provenance, TieKind
+from verbinder.graphmodel.activities import vocabulary
+from verbinder.graphmodel.tables import REQUIRED_SHEETS, SHEETS
+from verbinder.graphmodel.types import ActorType, Engagement, Provenance, TieKind
 
 __all__ = ["write_template"]
 

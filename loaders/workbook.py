@@ -11,10 +11,10 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from graphmodel.model import Dataset, SourceFile
-from loaders.builder import IGNORED_SHEETS, build_dataset
-from loaders.problems import INFO, WARNING, LoadError, Problem, ValidationReport
-from loaders.tabular import RawTable, TableReadError, read_csv_table, read_xlsx_tables
+from verbinder.graphmodel.model import Dataset, SourceFile
+from verbinder.loaders.builder import IGNORED_SHEETS, build_dataset
+from verbinder.loaders.problems import INFO, WARNING, LoadError, Problem, ValidationReport
+from verbinder.loaders.tabular import RawTable, TableReadError, read_csv_table, read_xlsx_tables
 
 __all__ = ["LoadResult", "load_workbook_dataset", "sort_problems"]
 

@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from graphmodel.model import Actor, Dataset, Tie
-from graphmodel.survey import SurveyAnswer
-from graphmodel.types import Provenance, TieKind
-from queries.permissions import require
+from verbinder.graphmodel.model import Actor, Dataset, Tie
+from verbinder.graphmodel.survey import SurveyAnswer
+from verbinder.graphmodel.types import Provenance, TieKind
+from verbinder.queries.permissions import require
 
 __all__ = ["forget_personal_data", "fresh_id", "record_contact", "record_survey"]
 
@@ -46,8 +46,8 @@ def record_contact(
     Raises ``KeyError`` when either actor is unknown and ``ValueError`` when a tie of that
     kind already joins them (nothing is recorded twice).
 
-    >>> from graphmodel.model import Actor
-    >>> from graphmodel.types import ActorType
+    >>> from verbinder.graphmodel.model import Actor
+    >>> from verbinder.graphmodel.types import ActorType
     >>> actors = (Actor("s", "S", ActorType.LDE), Actor("w", "W", ActorType.WERKGEVER))
     >>> tie = record_contact(Dataset("x", actors=actors), "s", "w", day=date(2025, 5, 14)).ties[0]
     >>> tie.source, tie.target, tie.kind.value, tie.provenance.value
@@ -97,8 +97,8 @@ def forget_personal_data(dataset: Dataset, actor_id: str) -> Dataset | None:
     merge records that name it (they keep earlier versions of both actors), or ``None`` when
     the dataset holds no personal data of that actor (then there is nothing to change).
 
-    >>> from graphmodel.model import Actor
-    >>> from graphmodel.types import ActorType
+    >>> from verbinder.graphmodel.model import Actor
+    >>> from verbinder.graphmodel.types import ActorType
     >>> a = Actor("a", "A", ActorType.LDE, contact_name="Zoë", contact_email="z@a.be")
     >>> forgotten = forget_personal_data(Dataset("x", actors=(a,)), "a")
     >>> kept = forgotten.actors[0]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graphmodel.model import Dataset
-from graphmodel.types import TieKind
-from queries.permissions import require
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.types import TieKind
+from verbinder.queries.permissions import require
 
 __all__ = ["ActorCard", "actor_card"]
 

@@ -12,15 +12,14 @@ the cities that carry the regie alone.
 from __future__ import annotations
 
 import pandas as pd
-
-from graphmodel.model import Dataset
-from graphmodel.survey import VISIONS
-from graphmodel.types import ActorType, Engagement
-from queries.catalogue import measure
-from queries.compare import compare_verbanden
-from queries.mixing import mixing_comparison
-from queries.permissions import require
-from queries.presentation import shown
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.survey import VISIONS
+from verbinder.graphmodel.types import ActorType, Engagement
+from verbinder.queries.catalogue import measure
+from verbinder.queries.compare import compare_verbanden
+from verbinder.queries.mixing import mixing_comparison
+from verbinder.queries.permissions import require
+from verbinder.queries.presentation import shown
 
 __all__ = ["AMBITIONS", "INDICATORS", "SCORECARD_COLUMNS", "ambitions", "scorecard"]
 

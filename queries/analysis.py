@@ -16,10 +16,9 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
 import pandas as pd
-
-from graphmodel.model import Dataset
-from graphmodel.parallel import can_fork, cores, run_forked
-from graphmodel.progress import Progress, counted, silent
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.parallel import can_fork, cores, run_forked
+from verbinder.graphmodel.progress import Progress, counted, silent
 
 __all__ = ["PARALLEL_MIN_ACTORS", "Task", "remember_all", "remembered"]
 
@@ -47,7 +46,7 @@ def remembered(dataset: Dataset, key: Hashable, compute: Callable[[], T]) -> T:
     does not change what the next caller gets. Two threads asking at once may both compute;
     the first result stays.
 
-    >>> from graphmodel.model import Dataset
+    >>> from verbinder.graphmodel.model import Dataset
     >>> ds, calls = Dataset("x"), []
     >>> remembered(ds, "k", lambda: calls.append(1) or {"n": 1})
     {'n': 1}

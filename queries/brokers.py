@@ -6,18 +6,17 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-
-from graphmodel.metrics.brokerage import brokerage
-from graphmodel.metrics.centrality import centrality
-from graphmodel.metrics.cohesion import ei_index
-from graphmodel.metrics.structural_holes import structural_holes
-from graphmodel.model import Dataset
-from graphmodel.progress import Progress, silent
-from queries.analysis import remember_all, remembered
-from queries.compare import compare_row
-from queries.mixing import MIXINGS, mixing_row
-from queries.network import build_network
-from queries.permissions import require
+from verbinder.graphmodel.metrics.brokerage import brokerage
+from verbinder.graphmodel.metrics.centrality import centrality
+from verbinder.graphmodel.metrics.cohesion import ei_index
+from verbinder.graphmodel.metrics.structural_holes import structural_holes
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.progress import Progress, silent
+from verbinder.queries.analysis import remember_all, remembered
+from verbinder.queries.compare import compare_row
+from verbinder.queries.mixing import MIXINGS, mixing_row
+from verbinder.queries.network import build_network
+from verbinder.queries.permissions import require
 
 __all__ = ["BROKER_COLUMNS", "KEY_COLUMNS", "ROLE_LABELS", "brokers", "brokers_by_verband"]
 

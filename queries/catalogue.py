@@ -16,9 +16,8 @@ from functools import cache
 from importlib.resources import files
 
 import pandas as pd
-
-from graphmodel.formatting import MISSING, Kind
-from graphmodel.types import ActorType, SectorGroup, TieKind
+from verbinder.graphmodel.formatting import MISSING, Kind
+from verbinder.graphmodel.types import ActorType, SectorGroup, TieKind
 
 __all__ = [
     "EXPLANATION_COLUMNS",
@@ -81,7 +80,7 @@ class UncataloguedColumnError(KeyError):
 @cache
 def catalogue() -> Mapping[str, Measure]:
     """Every entry, by column id, in the file's order."""
-    text = (files("queries") / "data" / "maten.toml").read_text(encoding="utf-8")
+    text = (files("verbinder.queries") / "data" / "maten.toml").read_text(encoding="utf-8")
     return {
         key: Measure(
             id=key,
@@ -128,4 +127,4 @@ def explanation(columns: Iterable[str]) -> pd.DataFrame:
 def glossary() -> str:
     """The glossary in plain Dutch (Markdown): verbinder, makelaar and its five roles,
     structurele gaten, dichtheid, centraliteit, trechterplot, ... as in the README."""
-    return (files("queries") / "data" / "woordenlijst.md").read_text(encoding="utf-8")
+    return (files("verbinder.queries") / "data" / "woordenlijst.md").read_text(encoding="utf-8")

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-
-from graphmodel.model import Dataset, Tie
-from queries.network import build_network
-from queries.permissions import require
-from queries.profile import PROFILE_MEASURES, network_measures
+from verbinder.graphmodel.model import Dataset, Tie
+from verbinder.queries.network import build_network
+from verbinder.queries.permissions import require
+from verbinder.queries.profile import PROFILE_MEASURES, network_measures
 
 __all__ = ["NetworkChange", "network_change"]
 

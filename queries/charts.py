@@ -11,11 +11,10 @@ import altair as alt
 import igraph as ig
 import pandas as pd
 import vl_convert
-
-from graphmodel.metrics.centrality import to_igraph
-from queries.catalogue import measure
-from queries.mixing import funnel_curves
-from queries.network import VerbandNetwork
+from verbinder.graphmodel.metrics.centrality import to_igraph
+from verbinder.queries.catalogue import measure
+from verbinder.queries.mixing import funnel_curves
+from verbinder.queries.network import VerbandNetwork
 
 __all__ = [
     "LOCALE",

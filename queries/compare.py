@@ -35,16 +35,15 @@ from collections import Counter
 from datetime import date
 
 import pandas as pd
-
-from graphmodel.metrics.mixing import between_groups_effect, mixing_effect
-from graphmodel.model import Dataset, Verband
-from graphmodel.progress import Progress, silent
-from graphmodel.types import SectorGroup
-from queries.analysis import remember_all, remembered
-from queries.network import build_network
-from queries.permissions import require
-from queries.profile import PROFILE_MEASURES, measures_of
-from queries.report import UnknownVerbandError
+from verbinder.graphmodel.metrics.mixing import between_groups_effect, mixing_effect
+from verbinder.graphmodel.model import Dataset, Verband
+from verbinder.graphmodel.progress import Progress, silent
+from verbinder.graphmodel.types import SectorGroup
+from verbinder.queries.analysis import remember_all, remembered
+from verbinder.queries.network import build_network
+from verbinder.queries.permissions import require
+from verbinder.queries.profile import PROFILE_MEASURES, measures_of
+from verbinder.queries.report import UnknownVerbandError
 
 __all__ = [
     "COMPARE_COLUMNS",

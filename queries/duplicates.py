@@ -28,10 +28,9 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
-
-from graphmodel.model import Actor, Dataset
-from graphmodel.names import organisation_key
-from queries.permissions import require
+from verbinder.graphmodel.model import Actor, Dataset
+from verbinder.graphmodel.names import organisation_key
+from verbinder.queries.permissions import require
 
 __all__ = [
     "CERTAIN",
@@ -95,7 +94,7 @@ def find_duplicates(dataset: Dataset) -> pd.DataFrame:
     """Candidate pairs of the same organisation, certain ones first (columns of
     :data:`DUPLICATE_COLUMNS`).
 
-    >>> from graphmodel.types import ActorType
+    >>> from verbinder.graphmodel.types import ActorType
     >>> data = Dataset("d", actors=(
     ...     Actor("a", "Transport Peeters NV", ActorType.WERKGEVER, "Genk", kbo="0403170701"),
     ...     Actor("b", "Transport Peeters", ActorType.WERKGEVER, "genk"),

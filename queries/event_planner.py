@@ -30,15 +30,14 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix
-
-from graphmodel.formatting import count, enumeration, number, percent
-from graphmodel.model import Actor, Dataset
-from graphmodel.sector_fit import SectorFit
-from graphmodel.types import ActorType, SectorGroup
-from queries.link_reasons import count_word
-from queries.missing_links import DEFAULT_WEIGHTS, FEATURES, Weights, missing_links
-from queries.permissions import require
-from queries.seating import seat
+from verbinder.graphmodel.formatting import count, enumeration, number, percent
+from verbinder.graphmodel.model import Actor, Dataset
+from verbinder.graphmodel.sector_fit import SectorFit
+from verbinder.graphmodel.types import ActorType, SectorGroup
+from verbinder.queries.link_reasons import count_word
+from verbinder.queries.missing_links import DEFAULT_WEIGHTS, FEATURES, Weights, missing_links
+from verbinder.queries.permissions import require
+from verbinder.queries.seating import seat
 
 __all__ = ["INVITE_COLUMNS", "plan_event"]
 

@@ -23,15 +23,14 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
-
-from graphmodel.cells import EXCEL_ERRORS, escape_formula
-from graphmodel.formatting import error_reason
-from graphmodel.jsoncodec import dataset_to_dict
-from graphmodel.model import Dataset
-from graphmodel.tables import INFO_SHEET, SYNTHETIC_WARNING, dataset_to_frames, info_rows
-from graphmodel.views import to_multidigraph
-from queries.catalogue import explanation
-from queries.permissions import require
+from verbinder.graphmodel.cells import EXCEL_ERRORS, escape_formula
+from verbinder.graphmodel.formatting import error_reason
+from verbinder.graphmodel.jsoncodec import dataset_to_dict
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.tables import INFO_SHEET, SYNTHETIC_WARNING, dataset_to_frames, info_rows
+from verbinder.graphmodel.views import to_multidigraph
+from verbinder.queries.catalogue import explanation
+from verbinder.queries.permissions import require
 
 __all__ = [
     "EXPLANATION_SHEET",

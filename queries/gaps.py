@@ -6,13 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-
-from graphmodel.formatting import count, percent
-from graphmodel.model import Dataset
-from graphmodel.survey_2018 import SURVEY_2018, active_share
-from graphmodel.types import ActorType, Engagement, SectorGroup
-from queries.permissions import require
-from queries.report import UnknownVerbandError
+from verbinder.graphmodel.formatting import count, percent
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.survey_2018 import SURVEY_2018, active_share
+from verbinder.graphmodel.types import ActorType, Engagement, SectorGroup
+from verbinder.queries.permissions import require
+from verbinder.queries.report import UnknownVerbandError
 
 __all__ = ["PARTNER_GROUPS", "VerbandGaps", "verband_gaps"]
 

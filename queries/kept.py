@@ -17,14 +17,13 @@ from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 
 import pandas as pd
-
-from graphmodel.model import Dataset
-from graphmodel.progress import Progress, silent
-from graphmodel.store.base import Store
-from queries.ambitions import ambitions
-from queries.brokers import brokers, brokers_by_verband
-from queries.compare import compare_verbanden
-from queries.mixing import MIXINGS, mixing_comparison
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.progress import Progress, silent
+from verbinder.graphmodel.store.base import Store
+from verbinder.queries.ambitions import ambitions
+from verbinder.queries.brokers import brokers, brokers_by_verband
+from verbinder.queries.compare import compare_verbanden
+from verbinder.queries.mixing import MIXINGS, mixing_comparison
 
 __all__ = [
     "ambitions_table",

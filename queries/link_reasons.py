@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from graphmodel.formatting import count, enumeration, number
-from graphmodel.model import Actor
-from graphmodel.nace import SECTION_LABELS, nace_label, nace_levels
-from graphmodel.sector_fit import FitRule
+from verbinder.graphmodel.formatting import count, enumeration, number
+from verbinder.graphmodel.model import Actor
+from verbinder.graphmodel.nace import SECTION_LABELS, nace_label, nace_levels
+from verbinder.graphmodel.sector_fit import FitRule
 
 __all__ = ["PairFacts", "explain", "without_shared"]
 

@@ -14,11 +14,11 @@ import json
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from graphmodel.jsoncodec import dataset_from_dict, dataset_to_dict
-from graphmodel.model import Actor, Dataset, Merge, Participation
-from queries.actions import fresh_id
-from queries.duplicates import may_be_one_organisation
-from queries.permissions import require
+from verbinder.graphmodel.jsoncodec import dataset_from_dict, dataset_to_dict
+from verbinder.graphmodel.model import Actor, Dataset, Merge, Participation
+from verbinder.queries.actions import fresh_id
+from verbinder.queries.duplicates import may_be_one_organisation
+from verbinder.queries.permissions import require
 
 __all__ = ["MergeRefusedError", "merge_actors", "undo_merge"]
 

@@ -27,23 +27,22 @@ from functools import cache
 
 import numpy as np
 import pandas as pd
-
-from graphmodel.activities import vocabulary
-from graphmodel.formatting import count
-from graphmodel.metrics.link_prediction import adjacency_matrix, pair_scores
-from graphmodel.model import NACE_2025_TAG, Actor, Dataset
-from graphmodel.nace import nace_section
-from graphmodel.progress import Progress, counted, silent
-from graphmodel.sector_fit import FitRule, SectorFit
-from graphmodel.types import ActorType
-from queries.link_reasons import (
+from verbinder.graphmodel.activities import vocabulary
+from verbinder.graphmodel.formatting import count
+from verbinder.graphmodel.metrics.link_prediction import adjacency_matrix, pair_scores
+from verbinder.graphmodel.model import NACE_2025_TAG, Actor, Dataset
+from verbinder.graphmodel.nace import nace_section
+from verbinder.graphmodel.progress import Progress, counted, silent
+from verbinder.graphmodel.sector_fit import FitRule, SectorFit
+from verbinder.graphmodel.types import ActorType
+from verbinder.queries.link_reasons import (
     PairFacts,
     explain,
     openness_reasons,
     without_shared,
 )
-from queries.permissions import require
-from queries.report import UnknownVerbandError
+from verbinder.queries.permissions import require
+from verbinder.queries.report import UnknownVerbandError
 
 __all__ = ["DEFAULT_WEIGHTS", "LINK_COLUMNS", "Weights", "missing_links"]
 

@@ -15,16 +15,15 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
-
-from graphmodel.metrics.mixing import MixingEffect, between_groups_effect, mixing_effect
-from graphmodel.model import Dataset, Verband
-from graphmodel.progress import Progress, silent
-from graphmodel.types import ActorType
-from queries.analysis import remember_all, remembered
-from queries.funnel import ALARM, ALERT, Funnel, funnel
-from queries.network import VerbandNetwork, build_network
-from queries.permissions import require
-from queries.report import UnknownVerbandError
+from verbinder.graphmodel.metrics.mixing import MixingEffect, between_groups_effect, mixing_effect
+from verbinder.graphmodel.model import Dataset, Verband
+from verbinder.graphmodel.progress import Progress, silent
+from verbinder.graphmodel.types import ActorType
+from verbinder.queries.analysis import remember_all, remembered
+from verbinder.queries.funnel import ALARM, ALERT, Funnel, funnel
+from verbinder.queries.network import VerbandNetwork, build_network
+from verbinder.queries.permissions import require
+from verbinder.queries.report import UnknownVerbandError
 
 __all__ = ["MIXINGS", "MIXING_COLUMNS", "funnel_curves", "mixing_comparison", "mixing_row"]
 

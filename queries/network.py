@@ -8,14 +8,13 @@ from functools import cached_property
 
 import networkx as nx
 import pandas as pd
-
-from graphmodel.metrics.crosssector import cross_group_brokerage
-from graphmodel.model import Dataset
-from graphmodel.types import ActorType, SectorGroup
-from graphmodel.views import to_multidigraph
-from queries.analysis import remembered
-from queries.permissions import require
-from queries.report import UnknownVerbandError
+from verbinder.graphmodel.metrics.crosssector import cross_group_brokerage
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.types import ActorType, SectorGroup
+from verbinder.graphmodel.views import to_multidigraph
+from verbinder.queries.analysis import remembered
+from verbinder.queries.permissions import require
+from verbinder.queries.report import UnknownVerbandError
 
 __all__ = ["VerbandNetwork", "build_network", "verband_network"]
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
-
-from graphmodel.model import Dataset
-from queries.permissions import require
+from verbinder.graphmodel.model import Dataset
+from verbinder.queries.permissions import require
 
 __all__ = ["suggestion_outcomes"]
 
@@ -22,8 +21,8 @@ def suggestion_outcomes(
     Raises ``KeyError`` when the dataset has no event ``event_id`` (also when it belongs to a
     verband the dataset's principal may not see).
 
-    >>> from graphmodel.model import Event, Participation, Tie
-    >>> from graphmodel.types import TieKind
+    >>> from verbinder.graphmodel.model import Event, Participation, Tie
+    >>> from verbinder.graphmodel.types import TieKind
     >>> ds = Dataset("x", participations=(Participation("e", "s"), Participation("e", "w")),
     ...              events=(Event("e", "Beurs"),),
     ...              ties=(Tie("t", "s", "w", TieKind.SAMENWERKING),))

@@ -9,8 +9,8 @@ A dataset without a principal (the local mode, tests, loaders) is not restricted
 
 from __future__ import annotations
 
-from graphmodel.access import AccessDeniedError, Role
-from graphmodel.model import Dataset
+from verbinder.graphmodel.access import AccessDeniedError, Role
+from verbinder.graphmodel.model import Dataset
 
 __all__ = ["require"]
 
@@ -19,12 +19,12 @@ def require(dataset: Dataset, verband_id: str | None = None, *, detail: bool) ->
     """Raise :class:`AccessDeniedError` unless the dataset's principal may ask about
     ``verband_id`` (None: the dataset as a whole) at this level of ``detail``.
 
-    >>> from graphmodel.access import Principal
+    >>> from verbinder.graphmodel.access import Principal
     >>> an = Principal("an", Role.REGISSEUR, frozenset({"gent"}))
     >>> require(Dataset("d", principal=an), "gent", detail=True)
     >>> require(Dataset("d", principal=an), "brugge", detail=False)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    graphmodel.access.AccessDeniedError: U hebt geen toegang tot verband 'brugge' (uw ...: gent).
+    verbinder.graphmodel.access.AccessDeniedError: U hebt geen toegang tot verband 'brugge' ...
     """
     principal = dataset.principal
     if principal is None or principal.sees_everything:

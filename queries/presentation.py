@@ -8,9 +8,8 @@ import textwrap
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
-
-from graphmodel.formatting import Kind, format_value, is_missing
-from queries.catalogue import VOCABULARIES, Measure, measure
+from verbinder.graphmodel.formatting import Kind, format_value, is_missing
+from verbinder.queries.catalogue import VOCABULARIES, Measure, measure
 
 __all__ = [
     "MEASURE_TABLE",

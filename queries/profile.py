@@ -9,20 +9,19 @@ from datetime import date
 import igraph as ig
 import networkx as nx
 import pandas as pd
-
-from graphmodel.metrics.centrality import to_igraph
-from graphmodel.metrics.cohesion import (
+from verbinder.graphmodel.metrics.centrality import to_igraph
+from verbinder.graphmodel.metrics.cohesion import (
     components_summary,
     degree_centralization,
     density,
     ei_index,
     group_densities,
 )
-from graphmodel.model import Dataset
-from graphmodel.types import ActorType, Engagement, SectorGroup
-from queries.analysis import remembered
-from queries.network import VerbandNetwork, build_network
-from queries.permissions import require
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.types import ActorType, Engagement, SectorGroup
+from verbinder.queries.analysis import remembered
+from verbinder.queries.network import VerbandNetwork, build_network
+from verbinder.queries.permissions import require
 
 __all__ = [
     "PROFILE_MEASURES",

@@ -14,24 +14,23 @@ from html import escape
 from importlib.metadata import version
 
 import pandas as pd
-
-from graphmodel.formatting import Kind, count, day, money
-from graphmodel.model import Dataset
-from graphmodel.sector_fit import SectorFit
-from graphmodel.tables import SYNTHETIC_WARNING
-from queries.ambitions import ambitions, scorecard
-from queries.brokers import brokers
-from queries.catalogue import measure
-from queries.charts import funnel_chart, network_chart, svg
-from queries.compare import compare_verbanden
-from queries.gaps import verband_gaps
-from queries.missing_links import missing_links
-from queries.mixing import MIXINGS, mixing_comparison
-from queries.network import verband_network
-from queries.permissions import require
-from queries.presentation import measure_table, readable
-from queries.profile import verband_profile
-from queries.report import verband_report
+from verbinder.graphmodel.formatting import Kind, count, day, money
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.sector_fit import SectorFit
+from verbinder.graphmodel.tables import SYNTHETIC_WARNING
+from verbinder.queries.ambitions import ambitions, scorecard
+from verbinder.queries.brokers import brokers
+from verbinder.queries.catalogue import measure
+from verbinder.queries.charts import funnel_chart, network_chart, svg
+from verbinder.queries.compare import compare_verbanden
+from verbinder.queries.gaps import verband_gaps
+from verbinder.queries.missing_links import missing_links
+from verbinder.queries.mixing import MIXINGS, mixing_comparison
+from verbinder.queries.network import verband_network
+from verbinder.queries.permissions import require
+from verbinder.queries.presentation import measure_table, readable
+from verbinder.queries.profile import verband_profile
+from verbinder.queries.report import verband_report
 
 __all__ = ["flanders_report_html", "verband_report_html"]
 

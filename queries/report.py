@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-
-from graphmodel.model import Dataset, Verband
-from graphmodel.types import ActorType, Engagement, TieKind
-from queries.permissions import require
+from verbinder.graphmodel.model import Dataset, Verband
+from verbinder.graphmodel.types import ActorType, Engagement, TieKind
+from verbinder.queries.permissions import require
 
 __all__ = ["UnknownVerbandError", "VerbandReport", "verband_report"]
 

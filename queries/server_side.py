@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import networkx as nx
 import pandas as pd
-
-from graphmodel.access import Principal
-from graphmodel.model import Dataset
-from graphmodel.store.neo4j import SEPARATOR, Neo4jStore
-from queries.permissions import require
+from verbinder.graphmodel.access import Principal
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.store.neo4j import SEPARATOR, Neo4jStore
+from verbinder.queries.permissions import require
 
 __all__ = ["server_counts", "server_density", "server_verband_graph"]
 

@@ -10,11 +10,10 @@
 from __future__ import annotations
 
 import pandas as pd
-
-from graphmodel.model import Dataset
-from graphmodel.survey import PARTNER_TYPES, PARTNERS, RELATIONS, ROLES, SHARE_WORDS
-from graphmodel.types import ActorType, Engagement
-from queries.permissions import require
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.survey import PARTNER_TYPES, PARTNERS, RELATIONS, ROLES, SHARE_WORDS
+from verbinder.graphmodel.types import ActorType, Engagement
+from verbinder.queries.permissions import require
 
 __all__ = [
     "REFERENCE_2018",

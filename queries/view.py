@@ -6,10 +6,9 @@ from collections.abc import Collection
 from datetime import date
 
 import networkx as nx
-
-from graphmodel.model import Dataset
-from queries.network import build_network
-from queries.permissions import require
+from verbinder.graphmodel.model import Dataset
+from verbinder.queries.network import build_network
+from verbinder.queries.permissions import require
 
 __all__ = ["communities", "filtered_network", "without_isolates"]
 
@@ -33,9 +32,9 @@ def filtered_network(
 
     Examples
     --------
-    >>> from graphmodel.model import Actor, Membership, Tie
-    >>> from graphmodel.types import ActorType, Engagement, TieKind
-    >>> from graphmodel.model import Verband
+    >>> from verbinder.graphmodel.model import Actor, Membership, Tie
+    >>> from verbinder.graphmodel.types import ActorType, Engagement, TieKind
+    >>> from verbinder.graphmodel.model import Verband
     >>> m = (Membership("v", Engagement.ACTIEF),)
     >>> ds = Dataset("x", verbanden=(Verband("v", "V"),), actors=(
     ...     Actor("a", "A", ActorType.LDE, memberships=m),

@@ -26,14 +26,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 REGRESSIONS = ROOT / "tests" / "loaders" / "fuzz_regressions"
 
 
 def _tiny_dataset():
-    from graphmodel.model import Actor, Dataset
-    from graphmodel.types import ActorType
+    from verbinder.graphmodel.model import Actor, Dataset
+    from verbinder.graphmodel.types import ActorType
 
     return Dataset(
         "fuzz",
@@ -45,25 +44,25 @@ def _tiny_dataset():
 
 
 def _load(path: Path) -> None:
-    from loaders import load_dataset
+    from verbinder.loaders import load_dataset
 
     load_dataset(path, name="fuzz")
 
 
 def _attendance(path: Path) -> None:
-    from loaders.attendance import match_attendance
+    from verbinder.loaders.attendance import match_attendance
 
     match_attendance(path, _tiny_dataset())
 
 
 def _suggestions(path: Path) -> None:
-    from loaders.attendance import read_suggestions
+    from verbinder.loaders.attendance import read_suggestions
 
     read_suggestions(path)
 
 
 def _sector_fit(path: Path) -> None:
-    from loaders.sector_fit import load_sector_fit
+    from verbinder.loaders.sector_fit import load_sector_fit
 
     load_sector_fit(path)
 
@@ -82,7 +81,7 @@ TARGETS: dict[str, tuple[str, Callable[[Path], None]]] = {
 
 def check(target: str, data: bytes) -> None:
     """Feed ``data`` as the target's file; raises whatever the loader raises except LoadError."""
-    from loaders import LoadError
+    from verbinder.loaders import LoadError
 
     name, call = TARGETS[target]
     with tempfile.TemporaryDirectory() as folder:
@@ -99,9 +98,8 @@ def seeds(target: str) -> list[bytes]:
     """Inputs to start from: a small export in the target's format (first), and for workbooks
     and JSON a hostile one (entity declarations, deep nesting) that mutations can reshape."""
     from reliability_report import declare, rewrite_part
-
-    from loaders.demo import generate_demo
-    from queries.export import export_dataset
+    from verbinder.loaders.demo import generate_demo
+    from verbinder.queries.export import export_dataset
 
     with tempfile.TemporaryDirectory() as folder:
         data = generate_demo(scale=0.02)
@@ -136,9 +134,9 @@ def _run(target: str, runs: int, seconds: int, seed: int) -> None:
     import atheris
 
     with atheris.instrument_imports():
-        import loaders
-        import loaders.attendance
-        import loaders.sector_fit  # noqa: F401
+        import verbinder.loaders
+        import verbinder.loaders.attendance
+        import verbinder.loaders.sector_fit  # noqa: F401
 
     corpus = Path(tempfile.mkdtemp(prefix=f"fuzz-{target}-"))
     for n, seed_input in enumerate(seeds(target)):

@@ -8,16 +8,14 @@ behind. Usage: ``.venv/bin/python scripts/readme_glossary.py``.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from queries.brokers import BROKER_COLUMNS  # noqa: E402
-from queries.catalogue import glossary, measure  # noqa: E402
-from queries.compare import COMPARE_COLUMNS  # noqa: E402
-from queries.profile import PROFILE_MEASURES  # noqa: E402
+from verbinder.queries.brokers import BROKER_COLUMNS  # noqa: E402
+from verbinder.queries.catalogue import glossary, measure  # noqa: E402
+from verbinder.queries.compare import COMPARE_COLUMNS  # noqa: E402
+from verbinder.queries.profile import PROFILE_MEASURES  # noqa: E402
 
 START = "<!-- woordenlijst: geschreven door scripts/readme_glossary.py -->"
 END = "<!-- einde woordenlijst -->"

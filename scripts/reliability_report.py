@@ -25,15 +25,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 from click.testing import CliRunner  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
+from verbinder.graphmodel.store import SQLiteStore  # noqa: E402
+from verbinder.loaders.demo import generate_demo  # noqa: E402
+from verbinder.loaders.limits import ENV, OLE_MAGIC, Limits  # noqa: E402
+from verbinder.queries.export import export_dataset  # noqa: E402
 
-from graphmodel.store import SQLiteStore  # noqa: E402
-from loaders.demo import generate_demo  # noqa: E402
-from loaders.limits import ENV, OLE_MAGIC, Limits  # noqa: E402
-from queries.export import export_dataset  # noqa: E402
 from verbinder.cli import main  # noqa: E402
 
 TARGET = ROOT / "docs" / "reliability.md"

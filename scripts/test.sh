@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set everything up and run the whole test suite: ruff, a smoke run of the benchmarks at a tiny
-# size, then pytest (tests and doctests). Exits non-zero when anything fails. pytest runs last
-# so that its summary ("N passed ...") is the closing line CI reads.
+# size, then pytest (the tests, and through tests/test_doctests.py the docstrings' examples).
+# Exits non-zero when anything fails. pytest runs last so that its summary ("N passed ...") is
+# the closing line CI reads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh --tests
@@ -16,4 +17,4 @@ cd "$(dirname "$0")/.."
 .venv/bin/python benchmarks/push.py --smoke
 .venv/bin/python benchmarks/kbo.py --smoke --folder "$(mktemp -d)"
 .venv/bin/python scripts/fuzz_loaders.py --runs 300  # coverage-guided smoke run, seeded
-.venv/bin/python -m pytest tests graphmodel loaders queries verbinder "$@"
+.venv/bin/python -m pytest tests "$@"

@@ -15,11 +15,24 @@ from urllib.parse import urlparse
 import pytest
 from browser_support import chromium, running_dashboard
 from openpyxl import Workbook
+from verbinder.graphmodel.model import (
+    Actor,
+    Dataset,
+    Event,
+    Membership,
+    Participation,
+    Tie,
+    Verband,
+)
+from verbinder.graphmodel.store import SQLiteStore
+from verbinder.graphmodel.types import ActorType, Engagement, Provenance, TieKind
+from verbinder.loaders.demo import generate_demo
 
-from graphmodel.model import Actor, Dataset, Event, Membership, Participation, Tie, Verband
-from graphmodel.store import SQLiteStore
-from graphmodel.types import ActorType, Engagement, Provenance, TieKind
-from loaders.demo import generate_demo
+ROOT = Path(__file__).resolve().parents[1]
+# The folders install as verbinder.graphmodel, verbinder.queries, ...; with the checkout itself
+# on sys.path (``python -m pytest`` puts it there) they would also import as graphmodel,
+# queries, ... and a missed import name would pass here and fail in the wheel.
+sys.path[:] = [p for p in sys.path if Path(p or os.curdir).resolve() != ROOT]
 
 
 @pytest.fixture

@@ -162,7 +162,7 @@ def test_backup_then_restore_brings_a_dataset_back(run, tmp_path):
 
 
 def test_forget_erases_an_actors_personal_data_in_every_dataset(tmp_path, tiny, monkeypatch):
-    from graphmodel.store import SQLiteStore
+    from verbinder.graphmodel.store import SQLiteStore
 
     monkeypatch.delenv("NEO4J_URI", raising=False)
     db = tmp_path / "v.sqlite"

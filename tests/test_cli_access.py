@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from verbinder.graphmodel.store import SQLiteStore
+from verbinder.loaders.demo import generate_demo
 
-from graphmodel.store import SQLiteStore
-from loaders.demo import generate_demo
 from verbinder.cli import main
 
 PER_VERBAND = {
@@ -135,7 +135,7 @@ def test_compare_datasets_history_and_export_show_only_the_own_part(shared, tmp_
 
 
 def test_writes_outside_the_own_verband_are_refused(shared, tmp_path):
-    from queries.export import export_dataset
+    from verbinder.queries.export import export_dataset
 
     before = SQLiteStore(shared / "v.sqlite")
     version = before.dataset_version("demo")

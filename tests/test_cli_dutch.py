@@ -21,11 +21,11 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from verbinder.graphmodel.store import SQLiteStore
+from verbinder.loaders.demo import generate_demo
+from verbinder.queries.brokers import brokers
+from verbinder.queries.catalogue import measure
 
-from graphmodel.store import SQLiteStore
-from loaders.demo import generate_demo
-from queries.brokers import brokers
-from queries.catalogue import measure
 from verbinder import click_nl
 from verbinder.cli import main
 

@@ -19,8 +19,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
-
-from dashboards import labels
+from verbinder.dashboards import labels
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE_FOLDERS = ("verbinder", "graphmodel", "loaders", "queries", "dashboards")
@@ -50,16 +49,33 @@ def installed(wheel, tmp_path_factory) -> Path:
     return venv / "bin"
 
 
+def _installed_as(path: Path) -> str:
+    """Where a file of the repository lands in the wheel: every folder under ``verbinder/``."""
+    relative = path.relative_to(ROOT).as_posix()
+    return relative if relative.startswith("verbinder/") else f"verbinder/{relative}"
+
+
 def test_the_wheel_holds_every_module_and_data_file(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {
-        path.relative_to(ROOT).as_posix()
+        _installed_as(path)
         for folder in PACKAGE_FOLDERS
         for path in (ROOT / folder).rglob("*")
         if path.is_file() and "__pycache__" not in path.parts
     }
     assert expected - names == set()
-    assert "dashboards/views/start.py" in names  # the page a fresh install once lacked
+    assert "verbinder/dashboards/views/start.py" in names  # a page a fresh install once lacked
+
+
+def test_the_wheel_claims_one_import_name(wheel):
+    tops = {name.split("/")[0] for name in zipfile.ZipFile(wheel).namelist()}
+    assert {t for t in tops if not t.endswith(".dist-info")} == {"verbinder"}
+
+
+def test_pip_puts_only_verbinder_into_site_packages(installed):
+    (record,) = installed.parent.glob("lib/python*/site-packages/verbinder-*.dist-info/RECORD")
+    written = {line.split(",")[0].split("/")[0] for line in record.read_text().splitlines()}
+    assert {w for w in written if w != ".."} == {"verbinder", record.parent.name}  # .. = bin/
 
 
 def test_the_installed_command_runs_from_its_own_files(installed, tmp_path):
@@ -73,7 +89,7 @@ def test_the_installed_command_runs_from_its_own_files(installed, tmp_path):
     )
     assert "Dataset 'demo' aangemaakt" in run.stdout
     where = subprocess.run(
-        [installed / "python", "-c", "import dashboards; print(dashboards.__file__)"],
+        [installed / "python", "-c", "import verbinder.dashboards as d; print(d.__file__)"],
         capture_output=True,
         text=True,
         cwd=tmp_path,

@@ -15,25 +15,25 @@ from pathlib import Path
 
 import pandas as pd
 
-from graphmodel.model import Dataset
-from graphmodel.sector_fit import SectorFit
-from graphmodel.store import DatasetInfo, open_store
-from loaders import LoadError, LoadResult, load_dataset
-from loaders.demo import DEMO_SEED, generate_demo
-from loaders.problems import ValidationReport
-from loaders.sector_fit import default_sector_fit
-from queries.brokers import brokers
-from queries.catalogue import Measure
-from queries.catalogue import measure as _measure
-from queries.change import NetworkChange, network_change
-from queries.compare import compare_verbanden
-from queries.event_planner import plan_event as _plan_event
-from queries.gaps import VerbandGaps, verband_gaps
-from queries.kept import prepare
-from queries.missing_links import missing_links as _missing_links
-from queries.presentation import readable
-from queries.profile import VerbandProfile, verband_profile
-from queries.rapport import flanders_report_html, verband_report_html
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.sector_fit import SectorFit
+from verbinder.graphmodel.store import DatasetInfo, open_store
+from verbinder.loaders import LoadError, LoadResult, load_dataset
+from verbinder.loaders.demo import DEMO_SEED, generate_demo
+from verbinder.loaders.problems import ValidationReport
+from verbinder.loaders.sector_fit import default_sector_fit
+from verbinder.queries.brokers import brokers
+from verbinder.queries.catalogue import Measure
+from verbinder.queries.catalogue import measure as _measure
+from verbinder.queries.change import NetworkChange, network_change
+from verbinder.queries.compare import compare_verbanden
+from verbinder.queries.event_planner import plan_event as _plan_event
+from verbinder.queries.gaps import VerbandGaps, verband_gaps
+from verbinder.queries.kept import prepare
+from verbinder.queries.missing_links import missing_links as _missing_links
+from verbinder.queries.presentation import readable
+from verbinder.queries.profile import VerbandProfile, verband_profile
+from verbinder.queries.rapport import flanders_report_html, verband_report_html
 
 __all__ = [
     "Dataset",

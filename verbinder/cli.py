@@ -9,16 +9,6 @@ from pathlib import Path
 
 import click
 
-from graphmodel.access import ROLES_ENV
-from graphmodel.progress import Progress
-from graphmodel.store import default_store_path
-from graphmodel.store.config import guard
-from loaders import LoadError, ValidationReport, load_dataset, validate
-from loaders.demo import DEMO_SEED, generate_demo
-from loaders.template import write_template
-from queries.export import EXPORT_FORMATS, export_dataset
-from queries.kept import prepare
-from queries.report import UnknownVerbandError, verband_report
 from verbinder import (
     click_nl,
     dedup_commands,
@@ -27,6 +17,13 @@ from verbinder import (
     source_commands,
     store_commands,
 )
+from verbinder.graphmodel.access import ROLES_ENV
+from verbinder.graphmodel.progress import Progress
+from verbinder.graphmodel.store import default_store_path
+from verbinder.graphmodel.store.config import guard
+from verbinder.loaders import LoadError, ValidationReport, load_dataset, validate
+from verbinder.loaders.demo import DEMO_SEED, generate_demo
+from verbinder.loaders.template import write_template
 from verbinder.options import (
     _store,
     check_dataset_name,
@@ -36,6 +33,9 @@ from verbinder.options import (
     principal,
     store_errors,
 )
+from verbinder.queries.export import EXPORT_FORMATS, export_dataset
+from verbinder.queries.kept import prepare
+from verbinder.queries.report import UnknownVerbandError, verband_report
 from verbinder.render import (
     counts_text,
     render_datasets,
@@ -370,9 +370,9 @@ def dashboard(ctx: click.Context, port: int) -> None:
     import os
     import subprocess
     import sys
-    from pathlib import Path
+    from importlib import resources
 
-    app = Path(__file__).resolve().parents[1] / "dashboards" / "app.py"
+    app = resources.files("verbinder.dashboards") / "app.py"  # a file: installed, not zipped
     env = dict(os.environ)
     if ctx.obj["db"] is not None:
         env["VERBINDER_DB"] = str(ctx.obj["db"])
@@ -404,7 +404,7 @@ def _neo4j(
 ):
     """The Neo4j server, seen through the user's rights (without --gebruiker: the Neo4j login,
     which the server checks)."""
-    from graphmodel.store.neo4j import Neo4jStore
+    from verbinder.graphmodel.store.neo4j import Neo4jStore
 
     ctx.obj["neo4j_user"] = user
     server = Neo4jStore(uri, user, password, database, progress=progress)

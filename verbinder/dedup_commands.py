@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from queries.duplicates import CERTAIN, find_duplicates
-from queries.merging import MergeRefusedError, merge_actors, undo_merge
 from verbinder.options import _store, existing_dataset_option, store_errors, to_option
+from verbinder.queries.duplicates import CERTAIN, find_duplicates
+from verbinder.queries.merging import MergeRefusedError, merge_actors, undo_merge
 from verbinder.render import banner, write_tables
 
 __all__ = ["duplicates", "merge", "unmerge"]

@@ -8,18 +8,11 @@ import unicodedata
 import click
 import pandas as pd
 
-from graphmodel.formatting import count, number
-from graphmodel.model import Event
-from loaders import LoadError
-from loaders.attendance import match_attendance, read_suggestions, record_attendance
-from loaders.sector_fit import default_sector_fit, load_sector_fit
-from queries.event_planner import plan_event as plan_event_query
-from queries.gaps import verband_gaps
-from queries.missing_links import FEATURES
-from queries.missing_links import missing_links as missing_links_query
-from queries.outcomes import suggestion_outcomes
-from queries.presentation import legend_lines
-from queries.report import UnknownVerbandError
+from verbinder.graphmodel.formatting import count, number
+from verbinder.graphmodel.model import Event
+from verbinder.loaders import LoadError
+from verbinder.loaders.attendance import match_attendance, read_suggestions, record_attendance
+from verbinder.loaders.sector_fit import default_sector_fit, load_sector_fit
 from verbinder.options import (
     DATE,
     _store,
@@ -29,6 +22,13 @@ from verbinder.options import (
     to_option,
     top_option,
 )
+from verbinder.queries.event_planner import plan_event as plan_event_query
+from verbinder.queries.gaps import verband_gaps
+from verbinder.queries.missing_links import FEATURES
+from verbinder.queries.missing_links import missing_links as missing_links_query
+from verbinder.queries.outcomes import suggestion_outcomes
+from verbinder.queries.presentation import legend_lines
+from verbinder.queries.report import UnknownVerbandError
 from verbinder.render import banner, print_table, terminal_progress, write_tables
 
 __all__ = ["attendance", "gaps", "missing_links", "plan_event"]

@@ -6,16 +6,8 @@ from pathlib import Path
 
 import click
 
-from graphmodel.formatting import count, error_reason
-from loaders.sector_fit import default_sector_fit
-from queries.brokers import KEY_COLUMNS
-from queries.catalogue import measure
-from queries.change import network_change
-from queries.kept import brokers_table, compare_table
-from queries.presentation import legend_lines
-from queries.profile import verband_profile
-from queries.rapport import flanders_report_html, verband_report_html
-from queries.report import UnknownVerbandError
+from verbinder.graphmodel.formatting import count, error_reason
+from verbinder.loaders.sector_fit import default_sector_fit
 from verbinder.options import (
     DATE,
     _store,
@@ -25,6 +17,14 @@ from verbinder.options import (
     top_option,
     verband_option,
 )
+from verbinder.queries.brokers import KEY_COLUMNS
+from verbinder.queries.catalogue import measure
+from verbinder.queries.change import network_change
+from verbinder.queries.kept import brokers_table, compare_table
+from verbinder.queries.presentation import legend_lines
+from verbinder.queries.profile import verband_profile
+from verbinder.queries.rapport import flanders_report_html, verband_report_html
+from verbinder.queries.report import UnknownVerbandError
 from verbinder.render import (
     banner,
     print_measures,

@@ -10,9 +10,9 @@ from typing import Any
 
 import click
 
-from graphmodel.access import AccessDeniedError, Principal, Role, principal_for
-from graphmodel.store import SQLiteStore, Store, StoreError, open_store
-from graphmodel.store.config import guard
+from verbinder.graphmodel.access import AccessDeniedError, Principal, Role, principal_for
+from verbinder.graphmodel.store import SQLiteStore, Store, StoreError, open_store
+from verbinder.graphmodel.store.config import guard
 
 __all__ = [
     "DATE",

@@ -11,13 +11,13 @@ from contextlib import contextmanager
 import click
 import pandas as pd
 
-from graphmodel.formatting import count, moment, money, percent
-from graphmodel.progress import Progress, silent
-from graphmodel.store import DatasetInfo
-from graphmodel.tables import SYNTHETIC_WARNING
-from queries.export import RESULT_SHEET, export_tables
-from queries.presentation import measure_text, text_table
-from queries.report import VerbandReport
+from verbinder.graphmodel.formatting import count, moment, money, percent
+from verbinder.graphmodel.progress import Progress, silent
+from verbinder.graphmodel.store import DatasetInfo
+from verbinder.graphmodel.tables import SYNTHETIC_WARNING
+from verbinder.queries.export import RESULT_SHEET, export_tables
+from verbinder.queries.presentation import measure_text, text_table
+from verbinder.queries.report import VerbandReport
 
 __all__ = [
     "banner",

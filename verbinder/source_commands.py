@@ -6,16 +6,16 @@ from pathlib import Path
 
 import click
 
-from graphmodel.model import Dataset
-from graphmodel.reference import reference_verband
-from graphmodel.store import DatasetNotFoundError
-from loaders import LoadError
-from loaders.kbo import select_employers
-from loaders.kbo_merge import merge_employers
-from loaders.survey import load_survey_answers, write_survey_form
-from queries.actions import record_survey
-from queries.permissions import require
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.reference import reference_verband
+from verbinder.graphmodel.store import DatasetNotFoundError
+from verbinder.loaders import LoadError
+from verbinder.loaders.kbo import select_employers
+from verbinder.loaders.kbo_merge import merge_employers
+from verbinder.loaders.survey import load_survey_answers, write_survey_form
 from verbinder.options import _store, dataset_option, principal, store_errors
+from verbinder.queries.actions import record_survey
+from verbinder.queries.permissions import require
 from verbinder.render import terminal_progress
 
 __all__ = ["kbo", "survey_form", "survey_import"]

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from graphmodel.store import Store
-from graphmodel.store.sqlite_backup import backup_folder
-from queries.actions import forget_personal_data
+from verbinder.graphmodel.store import Store
+from verbinder.graphmodel.store.sqlite_backup import backup_folder
 from verbinder.options import admin_store, store_errors
+from verbinder.queries.actions import forget_personal_data
 
 __all__ = ["backup", "forget", "restore"]
 
@@ -90,7 +90,7 @@ def forget(ctx: click.Context, actor: str) -> None:
     """
     local = admin_store(ctx, "persoonsgegevens wissen in alle datasets")
     stores: list[tuple[str, Store]] = [(str(local.path), local)]
-    from graphmodel.store.neo4j import Neo4jStore, neo4j_settings
+    from verbinder.graphmodel.store.neo4j import Neo4jStore, neo4j_settings
 
     settings = neo4j_settings()
     if settings is not None:

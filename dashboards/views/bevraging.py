@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import streamlit as st
-
-from dashboards import labels
-from dashboards.components import choose, show_saved, table
-from dashboards.data import can_write, save, survey_form_bytes
-from graphmodel.survey import (
+from verbinder.dashboards import labels
+from verbinder.dashboards.components import choose, show_saved, table
+from verbinder.dashboards.data import can_write, save, survey_form_bytes
+from verbinder.graphmodel.survey import (
     PARTNERS,
     RELATIONS,
     ROLES,
@@ -19,9 +18,9 @@ from graphmodel.survey import (
     SurveyAnswer,
     roles_problem,
 )
-from graphmodel.types import Engagement
-from queries.actions import record_survey
-from queries.survey import (
+from verbinder.graphmodel.types import Engagement
+from verbinder.queries.actions import record_survey
+from verbinder.queries.survey import (
     survey_disagreements,
     survey_distribution,
     survey_table,

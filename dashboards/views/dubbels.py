@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import streamlit as st
-
-from dashboards import labels
-from dashboards.components import choose, show_saved, table
-from dashboards.data import can_merge, duplicates_of, save
-from queries.merging import MergeRefusedError, merge_actors, undo_merge
+from verbinder.dashboards import labels
+from verbinder.dashboards.components import choose, show_saved, table
+from verbinder.dashboards.data import can_merge, duplicates_of, save
+from verbinder.queries.merging import MergeRefusedError, merge_actors, undo_merge
 
 st.title(labels.PAGES["dubbels"])
 chosen = choose()

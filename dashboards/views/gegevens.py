@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
-
-from dashboards import labels
-from dashboards.components import table
-from dashboards.data import LoadError, StoreError, read_upload, save, template_bytes
+from verbinder.dashboards import labels
+from verbinder.dashboards.components import table
+from verbinder.dashboards.data import LoadError, StoreError, read_upload, save, template_bytes
 
 st.title(labels.PAGES["gegevens"])
 st.download_button(labels.TEMPLATE, template_bytes(), "verbinder-sjabloon.xlsx")

@@ -5,13 +5,12 @@ links dashed, colour by sector or community, large text for a projector."""
 from __future__ import annotations
 
 import streamlit as st
-
-from dashboards import labels
-from dashboards.components import choose, choose_actor, kept_choice
-from dashboards.data import brokers_of, links_of
-from dashboards.network_card import show_card
-from dashboards.network_frame import network_frame
-from dashboards.network_view import (
+from verbinder.dashboards import labels
+from verbinder.dashboards.components import choose, choose_actor, kept_choice
+from verbinder.dashboards.data import brokers_of, links_of
+from verbinder.dashboards.network_card import show_card
+from verbinder.dashboards.network_frame import network_frame
+from verbinder.dashboards.network_view import (
     COMMUNITY_COLOURS,
     SECTOR_COLOURS,
     SUGGESTION_COLOUR,
@@ -19,10 +18,10 @@ from dashboards.network_view import (
     Suggestion,
     render,
 )
-from graphmodel.formatting import count
-from graphmodel.types import ActorType, Engagement, TieKind
-from queries.catalogue import measure
-from queries.view import communities, filtered_network, without_isolates
+from verbinder.graphmodel.formatting import count
+from verbinder.graphmodel.types import ActorType, Engagement, TieKind
+from verbinder.queries.catalogue import measure
+from verbinder.queries.view import communities, filtered_network, without_isolates
 
 st.title(labels.PAGES["netwerk"])
 chosen = choose()

@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import streamlit as st
-
-from dashboards import labels
-from dashboards.components import choose, explain, show_saved, table
-from dashboards.data import links_of, plan_of, save, sector_activities
-from dashboards.matchmaking_view import matchmaking_page
-from graphmodel.formatting import count, number
-from queries.actions import record_contact
-from queries.export import table_bytes
+from verbinder.dashboards import labels
+from verbinder.dashboards.components import choose, explain, show_saved, table
+from verbinder.dashboards.data import links_of, plan_of, save, sector_activities
+from verbinder.dashboards.matchmaking_view import matchmaking_page
+from verbinder.graphmodel.formatting import count, number
+from verbinder.queries.actions import record_contact
+from verbinder.queries.export import table_bytes
 
 st.title(labels.PAGES["schakels"])
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import streamlit as st
-
-from dashboards import labels
-from dashboards.components import choose, table
-from dashboards.data import can_write, datasets, load_demo, profile_of, template_bytes
-from graphmodel.formatting import count, money, percent
-from queries.report import verband_report
+from verbinder.dashboards import labels
+from verbinder.dashboards.components import choose, table
+from verbinder.dashboards.data import can_write, datasets, load_demo, profile_of, template_bytes
+from verbinder.graphmodel.formatting import count, money, percent
+from verbinder.queries.report import verband_report
 
 st.title(labels.PAGES["start"])
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import streamlit as st
-
-from dashboards import labels
-from dashboards.components import choose, explain, table
-from dashboards.data import brokers_of, profile_of
-from graphmodel.formatting import percent
-from queries.brokers import KEY_COLUMNS
-from queries.catalogue import measure
+from verbinder.dashboards import labels
+from verbinder.dashboards.components import choose, explain, table
+from verbinder.dashboards.data import brokers_of, profile_of
+from verbinder.graphmodel.formatting import percent
+from verbinder.queries.brokers import KEY_COLUMNS
+from verbinder.queries.catalogue import measure
 
 st.title(labels.PAGES["verbinders"])
 chosen = choose()

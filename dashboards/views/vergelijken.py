@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-
-from dashboards import labels
-from dashboards.components import chart, choose, explain
-from dashboards.components import table as show_table
-from dashboards.data import ambitions_of, compared, mixing_of
-from graphmodel.formatting import number, percent
-from queries.ambitions import FUNNELED, INDICATORS, scorecard
-from queries.charts import density_chart, funnel_chart
-from queries.export import table_bytes
-from queries.mixing import MIXING_COLUMNS, MIXINGS
+from verbinder.dashboards import labels
+from verbinder.dashboards.components import chart, choose, explain
+from verbinder.dashboards.components import table as show_table
+from verbinder.dashboards.data import ambitions_of, compared, mixing_of
+from verbinder.graphmodel.formatting import number, percent
+from verbinder.queries.ambitions import FUNNELED, INDICATORS, scorecard
+from verbinder.queries.charts import density_chart, funnel_chart
+from verbinder.queries.export import table_bytes
+from verbinder.queries.mixing import MIXING_COLUMNS, MIXINGS
 
 
 def _density(table: pd.DataFrame, verband: str) -> None:

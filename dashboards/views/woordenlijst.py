@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import streamlit as st
-
-from dashboards import labels
-from queries.catalogue import catalogue, glossary
+from verbinder.dashboards import labels
+from verbinder.queries.catalogue import catalogue, glossary
 
 st.title(labels.PAGES["woordenlijst"])
 st.markdown(glossary().split("\n", 1)[1])  # the file's own title is the page's

@@ -49,8 +49,7 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 import pandas as pd
-
-from graphmodel.metrics import node_index
+from verbinder.graphmodel.metrics import node_index
 
 __all__ = ["ROLES", "brokerage", "brokerage_counts"]
 

@@ -25,9 +25,8 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 import pandas as pd
-
-from graphmodel.metrics import node_index
-from graphmodel.parallel import can_fork, cores, run_forked
+from verbinder.graphmodel.metrics import node_index
+from verbinder.graphmodel.parallel import can_fork, cores, run_forked
 
 __all__ = [
     "EXACT_BETWEENNESS_LIMIT",

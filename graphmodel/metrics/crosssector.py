@@ -29,9 +29,8 @@ from itertools import pairwise
 import networkx as nx
 import numpy as np
 import pandas as pd
-
-from graphmodel.metrics import node_index
-from graphmodel.metrics.centrality import to_igraph
+from verbinder.graphmodel.metrics import node_index
+from verbinder.graphmodel.metrics.centrality import to_igraph
 
 __all__ = ["connected_pairs", "cross_group_brokerage"]
 

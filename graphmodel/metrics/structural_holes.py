@@ -31,8 +31,7 @@ import math
 
 import networkx as nx
 import pandas as pd
-
-from graphmodel.metrics import node_index
+from verbinder.graphmodel.metrics import node_index
 
 __all__ = ["constraint", "effective_size", "efficiency", "hierarchy", "structural_holes"]
 

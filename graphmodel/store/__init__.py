@@ -1,6 +1,6 @@
 """Stores that keep datasets: the embedded SQLite store (default) behind one interface."""
 
-from graphmodel.store.base import (
+from verbinder.graphmodel.store.base import (
     ConcurrentChangeError,
     DatasetExistsError,
     DatasetInfo,
@@ -9,8 +9,8 @@ from graphmodel.store.base import (
     Store,
     StoreError,
 )
-from graphmodel.store.config import STORE_KIND_ENV, open_store, store_location
-from graphmodel.store.sqlite import SQLiteStore, default_store_path
+from verbinder.graphmodel.store.config import STORE_KIND_ENV, open_store, store_location
+from verbinder.graphmodel.store.sqlite import SQLiteStore, default_store_path
 
 __all__ = [
     "STORE_KIND_ENV",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from graphmodel.model import Dataset
+from verbinder.graphmodel.model import Dataset
 
 __all__ = [
     "ConcurrentChangeError",

@@ -6,11 +6,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graphmodel.store.base import Store, StoreError
-from graphmodel.store.sqlite import SQLiteStore, default_store_path
+from verbinder.graphmodel.store.base import Store, StoreError
+from verbinder.graphmodel.store.sqlite import SQLiteStore, default_store_path
 
 if TYPE_CHECKING:
-    from graphmodel.access import Principal
+    from verbinder.graphmodel.access import Principal
 
 __all__ = ["STORE_KIND_ENV", "guard", "open_store", "store_location"]
 
@@ -29,7 +29,7 @@ def _kind() -> str:
 def store_location(path: str | Path | None = None) -> str:
     """Where the configured store is, as text (also a cache key)."""
     if _kind() == "neo4j":
-        from graphmodel.store.neo4j import neo4j_settings
+        from verbinder.graphmodel.store.neo4j import neo4j_settings
 
         settings = neo4j_settings() or {}
         return f"neo4j:{settings.get('uri')}/{settings.get('database')}"
@@ -44,7 +44,7 @@ def open_store(path: str | Path | None = None, principal: Principal | None = Non
     """
     store: Store
     if _kind() == "neo4j":
-        from graphmodel.store.neo4j import Neo4jStore, neo4j_settings
+        from verbinder.graphmodel.store.neo4j import Neo4jStore, neo4j_settings
 
         settings = neo4j_settings()
         if settings is None:
@@ -59,6 +59,6 @@ def guard(store: Store, principal: Principal | None) -> Store:
     """``store`` through ``principal``'s rights; unchanged for None and the local mode."""
     if principal is None or principal.local:
         return store
-    from graphmodel.store.guarded import GuardedStore
+    from verbinder.graphmodel.store.guarded import GuardedStore
 
     return GuardedStore(store, principal)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import replace as copy_with
 from pathlib import Path
 
-from graphmodel.access import AccessDeniedError, Principal, Role
-from graphmodel.model import Dataset
-from graphmodel.scoping import merge_scoped, scope_dataset
-from graphmodel.store.base import (
+from verbinder.graphmodel.access import AccessDeniedError, Principal, Role
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.scoping import merge_scoped, scope_dataset
+from verbinder.graphmodel.store.base import (
     ConcurrentChangeError,
     DatasetInfo,
     DatasetNotFoundError,

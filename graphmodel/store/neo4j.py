@@ -24,11 +24,10 @@ from neo4j.exceptions import (
     Neo4jError,
     ServiceUnavailable,
 )
-
-from graphmodel.jsoncodec import FORMAT, VERSION, dataset_from_dict
-from graphmodel.model import Dataset
-from graphmodel.progress import Progress, silent
-from graphmodel.store.base import (
+from verbinder.graphmodel.jsoncodec import FORMAT, VERSION, dataset_from_dict
+from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.progress import Progress, silent
+from verbinder.graphmodel.store.base import (
     DatasetExistsError,
     DatasetInfo,
     DatasetNotFoundError,
@@ -36,8 +35,8 @@ from graphmodel.store.base import (
     StoreError,
     check_version,
 )
-from graphmodel.store.neo4j_cypher import DELETE_DATASET, READ, SCHEMA, WRITE
-from graphmodel.store.neo4j_plan import (
+from verbinder.graphmodel.store.neo4j_cypher import DELETE_DATASET, READ, SCHEMA, WRITE
+from verbinder.graphmodel.store.neo4j_plan import (
     NODE_TABLES,
     REL_TABLES,
     SEPARATOR,

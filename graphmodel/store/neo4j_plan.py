@@ -20,8 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from graphmodel.jsoncodec import dataset_to_dict
-from graphmodel.model import Dataset
+from verbinder.graphmodel.jsoncodec import dataset_to_dict
+from verbinder.graphmodel.model import Dataset
 
 __all__ = [
     "NODE_TABLES",

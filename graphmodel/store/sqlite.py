@@ -12,10 +12,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import platformdirs
-
-from graphmodel.formatting import error_reason
-from graphmodel.jsoncodec import survey_from_dict, survey_to_dict
-from graphmodel.model import (
+from verbinder.graphmodel.formatting import error_reason
+from verbinder.graphmodel.jsoncodec import survey_from_dict, survey_to_dict
+from verbinder.graphmodel.model import (
     Actor,
     Dataset,
     Event,
@@ -26,7 +25,7 @@ from graphmodel.model import (
     Tie,
     Verband,
 )
-from graphmodel.store.base import (
+from verbinder.graphmodel.store.base import (
     DatasetExistsError,
     DatasetInfo,
     DatasetNotFoundError,
@@ -34,15 +33,15 @@ from graphmodel.store.base import (
     StoreError,
     check_version,
 )
-from graphmodel.store.sqlite_backup import (
+from verbinder.graphmodel.store.sqlite_backup import (
     automatic_backup,
     backup_folder,
     check_integrity,
     copy_to,
 )
-from graphmodel.store.sqlite_results import keep, kept
-from graphmodel.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
-from graphmodel.types import ActorType, Engagement, Provenance, TieKind
+from verbinder.graphmodel.store.sqlite_results import keep, kept
+from verbinder.graphmodel.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
+from verbinder.graphmodel.types import ActorType, Engagement, Provenance, TieKind
 
 __all__ = ["SQLiteStore", "default_store_path"]
 

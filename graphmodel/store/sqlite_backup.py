@@ -12,8 +12,8 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from graphmodel.formatting import error_reason
-from graphmodel.store.base import StoreError
+from verbinder.graphmodel.formatting import error_reason
+from verbinder.graphmodel.store.base import StoreError
 
 __all__ = ["AUTOMATIC_KEEP", "automatic_backup", "backup_folder", "check_integrity", "copy_to"]
 

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-
-from dashboards import labels
-from graphmodel.store import SQLiteStore
-from loaders.demo import generate_demo
-from queries.export import export_dataset
+from verbinder.dashboards import labels
+from verbinder.graphmodel.store import SQLiteStore
+from verbinder.loaders.demo import generate_demo
+from verbinder.queries.export import export_dataset
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboards" / "app.py")
 PAGES = Path(__file__).resolve().parents[2] / "dashboards" / "views"

@@ -20,11 +20,10 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
-
-from dashboards import labels
-from graphmodel.store import SQLiteStore
-from loaders.demo import generate_demo
-from queries.ambitions import AMBITIONS
+from verbinder.dashboards import labels
+from verbinder.graphmodel.store import SQLiteStore
+from verbinder.loaders.demo import generate_demo
+from verbinder.queries.ambitions import AMBITIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / ".artifacts" / "screenshots"

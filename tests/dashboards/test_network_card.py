@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboards.network_card import _md
+from verbinder.dashboards.network_card import _md
 
 
 def test_a_name_cannot_load_an_image_or_typeset_latex():

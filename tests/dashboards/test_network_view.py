@@ -7,9 +7,14 @@ import os
 import re
 
 import networkx as nx
-
-from dashboards.network_view import PHYSICS_LIMIT, Style, Suggestion, external_references, render
-from graphmodel.views import to_multidigraph
+from verbinder.dashboards.network_view import (
+    PHYSICS_LIMIT,
+    Style,
+    Suggestion,
+    external_references,
+    render,
+)
+from verbinder.graphmodel.views import to_multidigraph
 
 
 def test_no_outside_resource_is_loaded(demo):

@@ -9,14 +9,13 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
-
-from dashboards import labels
-from graphmodel.store import SQLiteStore
-from loaders.demo import generate_demo
-from queries.ambitions import SCORECARD_COLUMNS
-from queries.catalogue import catalogue, measure
-from queries.charts import THIS
-from queries.presentation import MEASURE_TABLE
+from verbinder.dashboards import labels
+from verbinder.graphmodel.store import SQLiteStore
+from verbinder.loaders.demo import generate_demo
+from verbinder.queries.ambitions import SCORECARD_COLUMNS
+from verbinder.queries.catalogue import catalogue, measure
+from verbinder.queries.charts import THIS
+from verbinder.queries.presentation import MEASURE_TABLE
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboards" / "app.py")
 PAGES = Path(__file__).resolve().parents[2] / "dashboards" / "views"
@@ -122,7 +121,7 @@ def test_contact_gelegd_records_a_tie_after_confirmation(tmp_path, monkeypatch):
 
 
 def test_a_clean_workbook_imports_as_a_new_dataset(tmp_path, monkeypatch):
-    from queries.export import export_dataset
+    from verbinder.queries.export import export_dataset
 
     path = tmp_path / "v.sqlite"
     with SQLiteStore(path) as store:
@@ -147,8 +146,8 @@ def test_a_clean_workbook_imports_as_a_new_dataset(tmp_path, monkeypatch):
 
 
 def test_a_confirmed_duplicate_is_merged_and_can_be_undone(tmp_path, monkeypatch):
-    from graphmodel.model import Actor, Dataset, Membership, Tie, Verband
-    from graphmodel.types import ActorType, Engagement, TieKind
+    from verbinder.graphmodel.model import Actor, Dataset, Membership, Tie, Verband
+    from verbinder.graphmodel.types import ActorType, Engagement, TieKind
 
     member = (Membership("gent", Engagement.GEEN),)
     original = Dataset(

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from graphmodel.store.neo4j import neo4j_settings
+from verbinder.graphmodel.store.neo4j import neo4j_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 

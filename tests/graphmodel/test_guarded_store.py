@@ -10,13 +10,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-
-from graphmodel.access import AccessDeniedError, Principal, Role
-from graphmodel.model import Actor, Membership
-from graphmodel.store import ConcurrentChangeError, SQLiteStore
-from graphmodel.store.config import guard, open_store
-from graphmodel.store.guarded import GuardedStore
-from graphmodel.types import ActorType, Engagement
+from verbinder.graphmodel.access import AccessDeniedError, Principal, Role
+from verbinder.graphmodel.model import Actor, Membership
+from verbinder.graphmodel.store import ConcurrentChangeError, SQLiteStore
+from verbinder.graphmodel.store.config import guard, open_store
+from verbinder.graphmodel.store.guarded import GuardedStore
+from verbinder.graphmodel.types import ActorType, Engagement
 
 ROOT = Path(__file__).resolve().parents[2]
 V1 = Principal("an@genk.be", Role.REGISSEUR, frozenset({"v1"}))
@@ -82,7 +81,7 @@ def test_a_refused_write_leaves_the_store_as_it_was(store, tiny):
 
 
 def test_the_local_mode_opens_the_plain_store(tmp_path):
-    from graphmodel.access import LOCAL
+    from verbinder.graphmodel.access import LOCAL
 
     with open_store(tmp_path / "a.sqlite", LOCAL) as plain:
         assert isinstance(plain, SQLiteStore)
@@ -133,11 +132,11 @@ def test_a_write_in_between_is_merged_again_not_overwritten(tmp_path, tiny):
 
 CHILD = """
 import sys, time
-from graphmodel.access import Principal, Role
-from graphmodel.model import Actor, Membership
-from graphmodel.store import SQLiteStore
-from graphmodel.store.guarded import GuardedStore
-from graphmodel.types import ActorType, Engagement
+from verbinder.graphmodel.access import Principal, Role
+from verbinder.graphmodel.model import Actor, Membership
+from verbinder.graphmodel.store import SQLiteStore
+from verbinder.graphmodel.store.guarded import GuardedStore
+from verbinder.graphmodel.types import ActorType, Engagement
 db, verband, start = sys.argv[1], sys.argv[2], float(sys.argv[3])
 who = Principal(verband + "@x.be", Role.REGISSEUR, frozenset({verband}))
 time.sleep(max(0.0, start - time.time()))
@@ -180,7 +179,7 @@ def test_two_regisseurs_importing_at_once_both_land(tmp_path, tiny):
 
 def test_a_change_saved_in_between_is_refused_and_then_both_land(store, tiny):
     # Found in review: two regisseurs of one verband; the second save overwrote the first.
-    from queries.actions import record_contact
+    from verbinder.queries.actions import record_contact
 
     store.save(tiny)
     bob = Principal("bob@genk.be", Role.REGISSEUR, frozenset({"v1"}))

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
-from graphmodel.model import Actor, Dataset, Membership, Verband
-from graphmodel.names import organisation_key, place_key
-from graphmodel.types import ActorType, Engagement
-from loaders.attendance import match_attendance
-from queries.duplicates import find_duplicates
+from verbinder.graphmodel.model import Actor, Dataset, Membership, Verband
+from verbinder.graphmodel.names import organisation_key, place_key
+from verbinder.graphmodel.types import ActorType, Engagement
+from verbinder.loaders.attendance import match_attendance
+from verbinder.queries.duplicates import find_duplicates
 
 
 @pytest.mark.parametrize(

@@ -21,16 +21,16 @@ import sys
 import time
 from pathlib import Path
 
-from graphmodel.jsoncodec import dataset_to_dict
-from graphmodel.store.neo4j import Neo4jStore
-from loaders.demo import generate_demo
+from verbinder.graphmodel.jsoncodec import dataset_to_dict
+from verbinder.graphmodel.store.neo4j import Neo4jStore
+from verbinder.loaders.demo import generate_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 20
 CHILD = """
 import json, sys, time
-from graphmodel.jsoncodec import dataset_from_dict
-from graphmodel.store.neo4j import Neo4jStore
+from verbinder.graphmodel.jsoncodec import dataset_from_dict
+from verbinder.graphmodel.store.neo4j import Neo4jStore
 settings = json.loads(sys.argv[1])
 new = dataset_from_dict(json.load(open(sys.argv[2], encoding="utf-8")))
 with Neo4jStore(**settings) as store:

@@ -8,9 +8,8 @@ from itertools import pairwise
 
 from hypothesis import given
 from hypothesis import strategies as st
-
-from graphmodel.store.neo4j_plan import Rows, Step, diff_steps, key, new_rows, placed
-from graphmodel.types import Engagement
+from verbinder.graphmodel.store.neo4j_plan import Rows, Step, diff_steps, key, new_rows, placed
+from verbinder.graphmodel.types import Engagement
 
 
 def _stored(rows: Rows) -> Rows:

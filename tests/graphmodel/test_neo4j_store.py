@@ -14,14 +14,18 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from graphmodel.jsoncodec import dataset_from_dict, dataset_to_dict
-from graphmodel.model import Membership, Participation, Tie
-from graphmodel.store import DatasetExistsError, DatasetNotFoundError, SQLiteStore, StoreError
-from graphmodel.store.neo4j import Neo4jStore, _server_rows
-from graphmodel.store.neo4j_plan import diff_steps, new_rows
-from graphmodel.types import Engagement, TieKind
-from loaders.demo import generate_demo
+from verbinder.graphmodel.jsoncodec import dataset_from_dict, dataset_to_dict
+from verbinder.graphmodel.model import Membership, Participation, Tie
+from verbinder.graphmodel.store import (
+    DatasetExistsError,
+    DatasetNotFoundError,
+    SQLiteStore,
+    StoreError,
+)
+from verbinder.graphmodel.store.neo4j import Neo4jStore, _server_rows
+from verbinder.graphmodel.store.neo4j_plan import diff_steps, new_rows
+from verbinder.graphmodel.types import Engagement, TieKind
+from verbinder.loaders.demo import generate_demo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
@@ -214,8 +218,8 @@ def test_created_is_kept_in_utc(store, tiny):
 
 def test_push_and_pull_show_progress_on_a_terminal_only(bolt, tmp_path, tiny, in_terminal):
     from click.testing import CliRunner
+    from verbinder.graphmodel.store import SQLiteStore
 
-    from graphmodel.store import SQLiteStore
     from verbinder.cli import main
 
     name = f"t-{uuid.uuid4().hex[:8]}"
@@ -234,8 +238,8 @@ def test_push_and_pull_show_progress_on_a_terminal_only(bolt, tmp_path, tiny, in
 
 def test_push_then_pull_through_the_cli(bolt, tmp_path, tiny):
     from click.testing import CliRunner
+    from verbinder.graphmodel.store import SQLiteStore
 
-    from graphmodel.store import SQLiteStore
     from verbinder.cli import main
 
     name = f"t-{uuid.uuid4().hex[:8]}"
@@ -268,10 +272,10 @@ def test_push_then_pull_through_the_cli(bolt, tmp_path, tiny):
 def test_server_side_queries_equal_the_in_memory_ones(store):
     import math
 
-    from queries.profile import verband_profile
-    from queries.report import verband_report
-    from queries.server_side import server_counts, server_density, server_verband_graph
-    from queries.view import filtered_network
+    from verbinder.queries.profile import verband_profile
+    from verbinder.queries.report import verband_report
+    from verbinder.queries.server_side import server_counts, server_density, server_verband_graph
+    from verbinder.queries.view import filtered_network
 
     dataset = _unique(generate_demo(scale=0.05))
     store.save(dataset)
@@ -331,8 +335,8 @@ def test_push_pull_of_the_demo_is_identical_and_pushing_again_changes_nothing(
     bolt, store, tmp_path
 ):
     from click.testing import CliRunner
+    from verbinder.graphmodel.store import SQLiteStore
 
-    from graphmodel.store import SQLiteStore
     from verbinder.cli import main
 
     dataset = _unique(generate_demo(scale=0.05))
@@ -449,11 +453,11 @@ def _ignore_errors(function, *args, **kwargs) -> None:
 
 
 def test_a_regisseur_reads_and_writes_only_their_verband_on_the_server(store, tiny):
-    from graphmodel.access import AccessDeniedError, Principal, Role
-    from graphmodel.model import Actor, Membership
-    from graphmodel.store import ConcurrentChangeError
-    from graphmodel.store.guarded import GuardedStore
-    from graphmodel.types import ActorType, Engagement
+    from verbinder.graphmodel.access import AccessDeniedError, Principal, Role
+    from verbinder.graphmodel.model import Actor, Membership
+    from verbinder.graphmodel.store import ConcurrentChangeError
+    from verbinder.graphmodel.store.guarded import GuardedStore
+    from verbinder.graphmodel.types import ActorType, Engagement
 
     dataset = _unique(tiny)
     store.save(dataset)
@@ -478,15 +482,15 @@ def test_a_regisseur_reads_and_writes_only_their_verband_on_the_server(store, ti
 def replace_membership(actor, verband):
     from dataclasses import replace
 
-    from graphmodel.model import Membership
-    from graphmodel.types import Engagement
+    from verbinder.graphmodel.model import Membership
+    from verbinder.graphmodel.types import Engagement
 
     return replace(actor, id="x", memberships=(Membership(verband, Engagement.GEEN),))
 
 
 def test_server_side_queries_keep_to_the_principal(store):
-    from graphmodel.access import AccessDeniedError, Principal, Role
-    from queries.server_side import server_counts, server_density, server_verband_graph
+    from verbinder.graphmodel.access import AccessDeniedError, Principal, Role
+    from verbinder.queries.server_side import server_counts, server_density, server_verband_graph
 
     dataset = _unique(generate_demo(scale=0.05))
     store.save(dataset)
@@ -506,8 +510,8 @@ def test_a_regisseur_pulls_their_part_and_pushes_it_back_through_the_cli(
     bolt, store, tiny, tmp_path
 ):
     from click.testing import CliRunner
+    from verbinder.graphmodel.store import SQLiteStore
 
-    from graphmodel.store import SQLiteStore
     from verbinder.cli import main
 
     dataset = _unique(tiny)
@@ -538,7 +542,7 @@ def test_a_regisseur_pulls_their_part_and_pushes_it_back_through_the_cli(
 
 
 def test_merge_records_round_trip_through_the_server(store, tiny):
-    from queries.merging import merge_actors, undo_merge
+    from verbinder.queries.merging import merge_actors, undo_merge
 
     dataset = _unique(tiny)
     merged = merge_actors(dataset, "wg", "vdab", reason="zelfde naam en gemeente")

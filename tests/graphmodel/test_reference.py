@@ -1,6 +1,6 @@
 """The shipped reference data equals the totals of the source report (BRIEF section 1 and 7)."""
 
-from graphmodel.reference import reference_municipalities, reference_verbanden
+from verbinder.graphmodel.reference import reference_municipalities, reference_verbanden
 
 
 def test_totals_match_the_source():

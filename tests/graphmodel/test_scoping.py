@@ -8,8 +8,7 @@ from dataclasses import replace
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from graphmodel.access import (
+from verbinder.graphmodel.access import (
     LOCAL,
     AccessDeniedError,
     Principal,
@@ -18,9 +17,17 @@ from graphmodel.access import (
     principal_for,
     read_roles,
 )
-from graphmodel.model import Actor, Dataset, Event, Membership, Participation, Tie, Verband
-from graphmodel.scoping import merge_scoped, scope_dataset
-from graphmodel.types import ActorType, Engagement, TieKind
+from verbinder.graphmodel.model import (
+    Actor,
+    Dataset,
+    Event,
+    Membership,
+    Participation,
+    Tie,
+    Verband,
+)
+from verbinder.graphmodel.scoping import merge_scoped, scope_dataset
+from verbinder.graphmodel.types import ActorType, Engagement, TieKind
 
 V1 = Principal("an@genk.be", Role.REGISSEUR, frozenset({"v1"}))
 V2 = Principal("bo@hasselt.be", Role.REGISSEUR, frozenset({"v2"}))
@@ -334,7 +341,7 @@ def test_writing_back_a_changed_part_keeps_the_rest_and_reads_back(whole, verban
 def test_merge_records_and_foreign_attendance_stay_out_of_a_regisseur_write(tiny):
     from datetime import UTC, datetime
 
-    from graphmodel.model import Merge
+    from verbinder.graphmodel.model import Merge
 
     # Found in review: forged merge records, attendance at another verband's event, and
     # attendance of a hidden actor at an own event that a plain save dropped.

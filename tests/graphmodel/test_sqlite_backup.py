@@ -6,8 +6,7 @@ import hashlib
 import sqlite3
 
 import pytest
-
-from graphmodel.store import SQLiteStore, StoreError, sqlite_backup
+from verbinder.graphmodel.store import SQLiteStore, StoreError, sqlite_backup
 
 
 def _digest(path) -> str:

@@ -13,14 +13,14 @@ import sys
 import time
 from pathlib import Path
 
-from graphmodel.store import SQLiteStore
-from loaders.demo import generate_demo
+from verbinder.graphmodel.store import SQLiteStore
+from verbinder.loaders.demo import generate_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = """
 import sys, time
-from graphmodel.store import SQLiteStore, StoreError
-from loaders.demo import generate_demo
+from verbinder.graphmodel.store import SQLiteStore, StoreError
+from verbinder.loaders.demo import generate_demo
 dataset = generate_demo(scale=0.3, seed=int(sys.argv[3]), name=sys.argv[2])
 time.sleep(max(0.0, float(sys.argv[4]) - time.time()))
 with SQLiteStore(sys.argv[1]) as store:

@@ -17,16 +17,16 @@ import sys
 import time
 from pathlib import Path
 
-from graphmodel.jsoncodec import dataset_to_dict
-from graphmodel.store import SQLiteStore
-from loaders.demo import generate_demo
+from verbinder.graphmodel.jsoncodec import dataset_to_dict
+from verbinder.graphmodel.store import SQLiteStore
+from verbinder.loaders.demo import generate_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 20
 CHILD = """
 import json, sys, time
-from graphmodel.jsoncodec import dataset_from_dict
-from graphmodel.store import SQLiteStore
+from verbinder.graphmodel.jsoncodec import dataset_from_dict
+from verbinder.graphmodel.store import SQLiteStore
 new = dataset_from_dict(json.load(open(sys.argv[2], encoding="utf-8")))
 with SQLiteStore(sys.argv[1]) as store:
     print("start", flush=True)

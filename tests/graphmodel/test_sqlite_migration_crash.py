@@ -21,16 +21,16 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from graphmodel.store import SQLiteStore
-from graphmodel.store.sqlite_backup import backup_folder
-from graphmodel.store.sqlite_schema import SCHEMA_VERSION
-from loaders.demo import generate_demo
+from verbinder.graphmodel.store import SQLiteStore
+from verbinder.graphmodel.store.sqlite_backup import backup_folder
+from verbinder.graphmodel.store.sqlite_schema import SCHEMA_VERSION
+from verbinder.loaders.demo import generate_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 20
 CHILD = """
 import sys, time
-from graphmodel.store import SQLiteStore
+from verbinder.graphmodel.store import SQLiteStore
 print("start", flush=True)
 began = time.perf_counter()
 with SQLiteStore(sys.argv[1]) as store:

@@ -8,16 +8,23 @@ from datetime import UTC
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from graphmodel.model import Actor, Dataset, Event, Membership, Participation, Tie, Verband
-from graphmodel.store import (
+from verbinder.graphmodel.model import (
+    Actor,
+    Dataset,
+    Event,
+    Membership,
+    Participation,
+    Tie,
+    Verband,
+)
+from verbinder.graphmodel.store import (
     DatasetExistsError,
     DatasetNotFoundError,
     SQLiteStore,
     StoreError,
 )
-from graphmodel.store.sqlite_schema import SCHEMA_VERSION
-from graphmodel.types import ActorType, Engagement, Provenance, TieKind
+from verbinder.graphmodel.store.sqlite_schema import SCHEMA_VERSION
+from verbinder.graphmodel.types import ActorType, Engagement, Provenance, TieKind
 
 text = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
 maybe_text = st.none() | text
@@ -214,7 +221,7 @@ def test_delete_removes_every_row_of_the_dataset(store, tiny):
 
 
 def test_a_version_1_file_is_migrated_and_keeps_its_data(tmp_path):
-    from graphmodel.store.sqlite_schema import MIGRATIONS
+    from verbinder.graphmodel.store.sqlite_schema import MIGRATIONS
 
     path = tmp_path / "oud.sqlite"
     conn = sqlite3.connect(path)
@@ -256,7 +263,7 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path):
 
 
 def test_default_path_follows_the_environment(tmp_path, monkeypatch):
-    from graphmodel.store import default_store_path
+    from verbinder.graphmodel.store import default_store_path
 
     monkeypatch.setenv("VERBINDER_DB", str(tmp_path / "x.sqlite"))
     assert default_store_path() == tmp_path / "x.sqlite"

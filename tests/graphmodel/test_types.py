@@ -1,6 +1,6 @@
 """The closed vocabularies: sector groups of actor types, which tie kinds are directed."""
 
-from graphmodel.types import ActorType, Engagement, SectorGroup, TieKind
+from verbinder.graphmodel.types import ActorType, Engagement, SectorGroup, TieKind
 
 
 def test_every_actor_type_has_a_sector_group():

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from graphmodel.views import to_multidigraph, to_weighted_graph, verband_subgraph
+from verbinder.graphmodel.views import to_multidigraph, to_weighted_graph, verband_subgraph
 
 
 def test_multidigraph_has_one_arc_per_directed_tie_and_two_per_undirected(tiny):

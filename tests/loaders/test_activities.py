@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from graphmodel.activities import activity_key, vocabulary
-from loaders import load_dataset, validate
-from loaders.sector_fit import default_sector_fit
-from queries.missing_links import missing_links
+from verbinder.graphmodel.activities import activity_key, vocabulary
+from verbinder.loaders import load_dataset, validate
+from verbinder.loaders.sector_fit import default_sector_fit
+from verbinder.queries.missing_links import missing_links
 
 ACTORS = [
     ["id", "naam", "type", "gemeente", "verbanden", "vte", "activiteiten"],

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from graphmodel.model import Event
-from loaders import LoadError
-from loaders.attendance import match_attendance, record_attendance
+from verbinder.graphmodel.model import Event
+from verbinder.loaders import LoadError
+from verbinder.loaders.attendance import match_attendance, record_attendance
 
 # What a registration tool exports: one row per person, extra columns of its own.
 ATTENDEES = """First Name;Last Name;Email;Company;Ticket type

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-
-from graphmodel.reference import reference_municipalities, reference_verbanden
-from graphmodel.types import ActorType, Engagement, Provenance, SectorGroup
-from graphmodel.views import to_weighted_graph, verband_subgraph
-from loaders.demo import demo_actor_count, generate_demo, scale_for
+from verbinder.graphmodel.reference import reference_municipalities, reference_verbanden
+from verbinder.graphmodel.types import ActorType, Engagement, Provenance, SectorGroup
+from verbinder.graphmodel.views import to_weighted_graph, verband_subgraph
+from verbinder.loaders.demo import demo_actor_count, generate_demo, scale_for
 
 
 def test_same_seed_same_dataset_other_seed_other_dataset(demo):

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-
-from loaders import LoadError, load_dataset, validate
-from loaders.limits import OLE_MAGIC
-from queries.export import export_dataset
+from verbinder.loaders import LoadError, load_dataset, validate
+from verbinder.loaders.limits import OLE_MAGIC
+from verbinder.queries.export import export_dataset
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 

@@ -15,9 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
-
-from loaders import LoadError, load_dataset
-from queries.export import export_dataset
+from verbinder.loaders import LoadError, load_dataset
+from verbinder.queries.export import export_dataset
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -68,9 +67,9 @@ cell_values = (
 def workbook(tmp_path_factory):
     """A valid workbook of three organisations, two ties and an event: small, so that each
     example is fast."""
-    from graphmodel.model import Actor, Dataset, Event, Membership, Participation, Tie
-    from graphmodel.reference import reference_verbanden
-    from graphmodel.types import ActorType, Engagement, TieKind
+    from verbinder.graphmodel.model import Actor, Dataset, Event, Membership, Participation, Tie
+    from verbinder.graphmodel.reference import reference_verbanden
+    from verbinder.graphmodel.types import ActorType, Engagement, TieKind
 
     gent = (Membership("gent", Engagement.ACTIEF),)
     data = Dataset(

@@ -6,11 +6,11 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from verbinder.graphmodel.model import Actor, Membership
+from verbinder.graphmodel.types import ActorType, Engagement, Provenance
+from verbinder.loaders import LoadError, load_dataset, validate
+from verbinder.queries.export import export_dataset
 
-from graphmodel.model import Actor, Membership
-from graphmodel.types import ActorType, Engagement, Provenance
-from loaders import LoadError, load_dataset, validate
-from queries.export import export_dataset
 from verbinder.cli import main
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
+from verbinder.loaders import LoadError, load_dataset
+from verbinder.queries.export import export_dataset
 
-from loaders import LoadError, load_dataset
-from queries.export import export_dataset
 from verbinder.cli import main
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))

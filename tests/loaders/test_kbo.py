@@ -18,13 +18,13 @@ from datetime import date
 
 import pytest
 from click.testing import CliRunner
+from verbinder.graphmodel.model import Actor, Dataset, Membership, Verband
+from verbinder.graphmodel.types import ActorType, Engagement
+from verbinder.loaders import LoadError
+from verbinder.loaders.kbo import select_employers
+from verbinder.loaders.kbo_files import HEADERS
+from verbinder.loaders.kbo_merge import merge_employers
 
-from graphmodel.model import Actor, Dataset, Membership, Verband
-from graphmodel.types import ActorType, Engagement
-from loaders import LoadError
-from loaders.kbo import select_employers
-from loaders.kbo_files import HEADERS
-from loaders.kbo_merge import merge_employers
 from verbinder.cli import main
 
 VERBAND = Verband("genk-as", "Genk en As", municipalities=("Genk", "As"))

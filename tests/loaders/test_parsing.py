@@ -5,10 +5,14 @@ from datetime import date, datetime
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-from graphmodel.cells import EXCEL_ERRORS, FORMULA_TRIGGERS, escape_formula, unescape_formula
-from graphmodel.types import ActorType, Engagement, Provenance, TieKind
-from loaders.parsing import (
+from verbinder.graphmodel.cells import (
+    EXCEL_ERRORS,
+    FORMULA_TRIGGERS,
+    escape_formula,
+    unescape_formula,
+)
+from verbinder.graphmodel.types import ActorType, Engagement, Provenance, TieKind
+from verbinder.loaders.parsing import (
     CellError,
     parse_actor_type,
     parse_date,

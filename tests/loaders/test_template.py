@@ -1,11 +1,10 @@
 """The template: every sheet and column of the format, an explanation, working dropdowns."""
 
 from openpyxl import load_workbook
-
-from graphmodel.tables import SHEETS
-from graphmodel.types import TieKind
-from loaders import validate
-from loaders.template import write_template
+from verbinder.graphmodel.tables import SHEETS
+from verbinder.graphmodel.types import TieKind
+from verbinder.loaders import validate
+from verbinder.loaders.template import write_template
 
 
 def test_template_has_every_sheet_with_its_headers(tmp_path):

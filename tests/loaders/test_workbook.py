@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from graphmodel.types import ActorType, Engagement, Provenance, TieKind
-from loaders import LoadError, load_dataset, validate
+from verbinder.graphmodel.types import ActorType, Engagement, Provenance, TieKind
+from verbinder.loaders import LoadError, load_dataset, validate
 
 ACTORS = [
     ["id", "naam", "type", "gemeente", "verbanden", "betrokkenheid", "vte"],

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 
 from click.testing import CliRunner
+from verbinder.loaders import LoadError, load_dataset
 
-from loaders import LoadError, load_dataset
 from verbinder.cli import main
 
 ACTOR_HEADER = [

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from queries.actor_card import actor_card
+from verbinder.queries.actor_card import actor_card
 
 
 def test_the_card_names_type_place_engagement_and_partners(tiny):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 
-from graphmodel.model import Dataset
-from queries.ambitions import AMBITIONS, SCORECARD_COLUMNS, ambitions, scorecard
-from queries.catalogue import measure
+from verbinder.graphmodel.model import Dataset
+from verbinder.queries.ambitions import AMBITIONS, SCORECARD_COLUMNS, ambitions, scorecard
+from verbinder.queries.catalogue import measure
 
 
 def test_municipal_engagement_is_counted_politically_and_administratively_apart(tiny):

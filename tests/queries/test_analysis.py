@@ -4,13 +4,12 @@ and what one caller changes in a result never reaches the next."""
 from __future__ import annotations
 
 import pytest
-
-import queries.network
-from graphmodel.model import Dataset
-from loaders.demo import generate_demo
-from queries.brokers import brokers
-from queries.compare import compare_verbanden
-from queries.profile import verband_profile
+from verbinder.graphmodel.model import Dataset
+from verbinder.loaders.demo import generate_demo
+from verbinder.queries import network as queries_network
+from verbinder.queries.brokers import brokers
+from verbinder.queries.compare import compare_verbanden
+from verbinder.queries.profile import verband_profile
 
 
 @pytest.fixture
@@ -27,9 +26,9 @@ def test_ties_by_verband_are_the_ties_between_two_members(demo):
 
 def test_brokers_profile_and_compare_build_each_network_once(demo, monkeypatch):
     built = []
-    original = queries.network._built
+    original = queries_network._built
     monkeypatch.setattr(
-        queries.network, "_built", lambda *args: built.append(args[1]) or original(*args)
+        queries_network, "_built", lambda *args: built.append(args[1]) or original(*args)
     )
     for verband in demo.verbanden:
         brokers(demo, verband.id)
@@ -68,12 +67,12 @@ def test_remembered_results_equal_a_fresh_computation(demo):
 PARALLEL = """
 import os
 from pandas.testing import assert_frame_equal
-from graphmodel.metrics.centrality import centrality
-from graphmodel.views import to_multidigraph
-from loaders.demo import generate_demo
-from queries.analysis import remember_all, remembered
-from queries.brokers import brokers_by_verband
-from queries.compare import compare_verbanden
+from verbinder.graphmodel.metrics.centrality import centrality
+from verbinder.graphmodel.views import to_multidigraph
+from verbinder.loaders.demo import generate_demo
+from verbinder.queries.analysis import remember_all, remembered
+from verbinder.queries.brokers import brokers_by_verband
+from verbinder.queries.compare import compare_verbanden
 
 data = generate_demo(scale=0.05)
 centrality(to_multidigraph(data))  # what runs in the parent before it forks (OpenMP, BLAS)

@@ -9,24 +9,23 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
-from graphmodel.formatting import Kind
-from loaders.problems import PROBLEM_COLUMNS
-from queries.ambitions import ambitions
-from queries.brokers import BROKER_COLUMNS, brokers
-from queries.catalogue import UncataloguedColumnError, catalogue, explanation, measure
-from queries.change import network_change
-from queries.compare import COMPARE_COLUMNS, RANKED, compare_verbanden
-from queries.duplicates import DUPLICATE_COLUMNS, find_duplicates
-from queries.event_planner import INVITE_COLUMNS
-from queries.gaps import verband_gaps
-from queries.missing_links import LINK_COLUMNS
-from queries.mixing import funnel_curves, mixing_comparison
-from queries.outcomes import suggestion_outcomes
-from queries.presentation import legend_lines, measure_table, readable
-from queries.profile import PROFILE_MEASURES, verband_profile
-from queries.report import verband_report
-from queries.survey import (
+from verbinder.graphmodel.formatting import Kind
+from verbinder.loaders.problems import PROBLEM_COLUMNS
+from verbinder.queries.ambitions import ambitions
+from verbinder.queries.brokers import BROKER_COLUMNS, brokers
+from verbinder.queries.catalogue import UncataloguedColumnError, catalogue, explanation, measure
+from verbinder.queries.change import network_change
+from verbinder.queries.compare import COMPARE_COLUMNS, RANKED, compare_verbanden
+from verbinder.queries.duplicates import DUPLICATE_COLUMNS, find_duplicates
+from verbinder.queries.event_planner import INVITE_COLUMNS
+from verbinder.queries.gaps import verband_gaps
+from verbinder.queries.missing_links import LINK_COLUMNS
+from verbinder.queries.mixing import funnel_curves, mixing_comparison
+from verbinder.queries.outcomes import suggestion_outcomes
+from verbinder.queries.presentation import legend_lines, measure_table, readable
+from verbinder.queries.profile import PROFILE_MEASURES, verband_profile
+from verbinder.queries.report import verband_report
+from verbinder.queries.survey import (
     survey_disagreements,
     survey_distribution,
     survey_table,

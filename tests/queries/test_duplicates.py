@@ -8,8 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from graphmodel.model import (
+from verbinder.graphmodel.model import (
     Actor,
     Dataset,
     Event,
@@ -18,9 +17,9 @@ from graphmodel.model import (
     Tie,
     Verband,
 )
-from graphmodel.types import ActorType, Engagement, TieKind
-from queries.duplicates import CERTAIN, REVIEW, find_duplicates
-from queries.merging import MergeRefusedError, merge_actors, undo_merge
+from verbinder.graphmodel.types import ActorType, Engagement, TieKind
+from verbinder.queries.duplicates import CERTAIN, REVIEW, find_duplicates
+from verbinder.queries.merging import MergeRefusedError, merge_actors, undo_merge
 
 WG = ActorType.WERKGEVER
 A, B, C = "0403170701", "0872480059", "1027395591"  # valid KBO numbers
@@ -209,8 +208,8 @@ def test_merges_survive_the_store_and_can_be_undone_after_loading(store, sources
 
 def test_the_cli_lists_merges_and_undoes(tmp_path, sources, roles_text):
     from click.testing import CliRunner
+    from verbinder.graphmodel.store import SQLiteStore
 
-    from graphmodel.store import SQLiteStore
     from verbinder.cli import main
 
     db = tmp_path / "v.sqlite"
@@ -256,7 +255,7 @@ def test_the_cli_lists_merges_and_undoes(tmp_path, sources, roles_text):
 
 
 def test_forgetting_an_actor_also_erases_it_from_merge_records(sources):
-    from queries.actions import forget_personal_data
+    from verbinder.queries.actions import forget_personal_data
 
     merged = merge_actors(sources, "kbo-1", "hand", reason="x")  # 'hand' carries Zoë
     assert "Zoë" in merged.merges[0].before

@@ -8,13 +8,12 @@ import random
 
 import openpyxl
 import pytest
-
-from graphmodel.model import Actor, Dataset, Membership, Tie, Verband
-from graphmodel.types import ActorType, Engagement, TieKind
-from loaders.sector_fit import default_sector_fit
-from queries.event_planner import INVITE_COLUMNS, plan_event
-from queries.export import export_table
-from queries.missing_links import DEFAULT_WEIGHTS, FEATURES, missing_links
+from verbinder.graphmodel.model import Actor, Dataset, Membership, Tie, Verband
+from verbinder.graphmodel.types import ActorType, Engagement, TieKind
+from verbinder.loaders.sector_fit import default_sector_fit
+from verbinder.queries.event_planner import INVITE_COLUMNS, plan_event
+from verbinder.queries.export import export_table
+from verbinder.queries.missing_links import DEFAULT_WEIGHTS, FEATURES, missing_links
 
 FIT = default_sector_fit()
 

@@ -10,12 +10,11 @@ import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from graphmodel.model import Actor, Dataset, Membership, Tie
-from graphmodel.reference import reference_verbanden
-from graphmodel.types import ActorType, Engagement, Provenance, TieKind
-from loaders import load_dataset
-from queries.export import export_dataset
+from verbinder.graphmodel.model import Actor, Dataset, Membership, Tie
+from verbinder.graphmodel.reference import reference_verbanden
+from verbinder.graphmodel.types import ActorType, Engagement, Provenance, TieKind
+from verbinder.loaders import load_dataset
+from verbinder.queries.export import export_dataset
 
 
 @pytest.mark.parametrize("target", ["demo.xlsx", "demo_csv", "demo.json"])

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
-from graphmodel.model import Actor, Membership, Tie
-from graphmodel.survey_2018 import SURVEY_2018
-from graphmodel.types import ActorType, Engagement, TieKind
-from queries.gaps import PARTNER_GROUPS, verband_gaps
-from queries.report import UnknownVerbandError
+from verbinder.graphmodel.model import Actor, Membership, Tie
+from verbinder.graphmodel.survey_2018 import SURVEY_2018
+from verbinder.graphmodel.types import ActorType, Engagement, TieKind
+from verbinder.queries.gaps import PARTNER_GROUPS, verband_gaps
+from verbinder.queries.report import UnknownVerbandError
 
 GEMEENTE_AS = Actor(
     "as",
@@ -97,7 +96,7 @@ def test_se_actors_without_a_regular_employer(tiny):
 
 
 def test_unknown_verband():
-    from graphmodel.model import Dataset
+    from verbinder.graphmodel.model import Dataset
 
     with pytest.raises(UnknownVerbandError):
         verband_gaps(Dataset("x"), "v9")

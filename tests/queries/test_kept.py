@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
-from graphmodel.access import Principal, Role
-from graphmodel.store import SQLiteStore
-from graphmodel.store.guarded import GuardedStore
-from loaders.demo import generate_demo
-from queries.compare import compare_verbanden
-from queries.kept import kept_frame
+from verbinder.graphmodel.access import Principal, Role
+from verbinder.graphmodel.store import SQLiteStore
+from verbinder.graphmodel.store.guarded import GuardedStore
+from verbinder.loaders.demo import generate_demo
+from verbinder.queries.compare import compare_verbanden
+from verbinder.queries.kept import kept_frame
 
 
 @pytest.fixture
@@ -83,9 +82,15 @@ def test_a_dataset_from_elsewhere_is_not_kept(store):
 
 
 def test_after_prepare_the_first_visits_load_nothing(store):
-    from queries.ambitions import ambitions
-    from queries.kept import ambitions_table, brokers_table, compare_table, mixing_table, prepare
-    from queries.mixing import MIXINGS, mixing_comparison
+    from verbinder.queries.ambitions import ambitions
+    from verbinder.queries.kept import (
+        ambitions_table,
+        brokers_table,
+        compare_table,
+        mixing_table,
+        prepare,
+    )
+    from verbinder.queries.mixing import MIXINGS, mixing_comparison
 
     data = prepare(store, "demo")
 

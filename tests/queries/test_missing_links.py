@@ -5,11 +5,18 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from graphmodel.model import Actor, Dataset, Event, Membership, Participation, Tie, Verband
-from graphmodel.types import ActorType, Engagement, TieKind
-from loaders.sector_fit import default_sector_fit
-from queries.missing_links import LINK_COLUMNS, Weights, missing_links
+from verbinder.graphmodel.model import (
+    Actor,
+    Dataset,
+    Event,
+    Membership,
+    Participation,
+    Tie,
+    Verband,
+)
+from verbinder.graphmodel.types import ActorType, Engagement, TieKind
+from verbinder.loaders.sector_fit import default_sector_fit
+from verbinder.queries.missing_links import LINK_COLUMNS, Weights, missing_links
 
 FIT = default_sector_fit()
 
@@ -307,7 +314,7 @@ def test_coordinates_make_nearby_employers_score_higher():
 
 
 def test_one_coordinate_without_the_other_is_an_error(tmp_path, write_workbook):
-    from loaders import validate
+    from verbinder.loaders import validate
 
     path = write_workbook(
         tmp_path / "v.xlsx",

@@ -9,11 +9,10 @@ import math
 import networkx as nx
 import numpy as np
 import pytest
-
-from graphmodel.metrics.mixing import mixing_effect
-from queries.compare import hypergeometric_z
-from queries.funnel import HIGHER, LOWER, WITHIN, Funnel, funnel, poisson_limit
-from queries.mixing import MIXINGS, mixing_comparison
+from verbinder.graphmodel.metrics.mixing import mixing_effect
+from verbinder.queries.compare import hypergeometric_z
+from verbinder.queries.funnel import HIGHER, LOWER, WITHIN, Funnel, funnel, poisson_limit
+from verbinder.queries.mixing import MIXINGS, mixing_comparison
 
 SIZES = (50, 200, 500, 1000, 3000)
 SEEDS = (1, 2, 3)

@@ -7,11 +7,10 @@ import re
 from datetime import date
 
 import pytest
-
-from queries.brokers import BROKER_COLUMNS, brokers
-from queries.change import network_change
-from queries.compare import COMPARE_COLUMNS, RANKED, compare_verbanden
-from queries.profile import PROFILE_MEASURES, verband_profile
+from verbinder.queries.brokers import BROKER_COLUMNS, brokers
+from verbinder.queries.change import network_change
+from verbinder.queries.compare import COMPARE_COLUMNS, RANKED, compare_verbanden
+from verbinder.queries.profile import PROFILE_MEASURES, verband_profile
 
 # The tiny fixture, verband v1, as an undirected simple graph is a tree:
 #   reg - genk - mwb - wg   and   vdab - mwb
@@ -68,8 +67,8 @@ def test_brokers_by_hand(tiny):
 
 
 def test_the_regisseur_as_only_bridge_is_flagged(tiny):
-    from graphmodel.model import Tie
-    from graphmodel.types import TieKind
+    from verbinder.graphmodel.model import Tie
+    from verbinder.graphmodel.types import TieKind
 
     # Replace the SE-employer tie by a path through the regisseur.
     kept = [t for t in tiny.ties if t.id != "t4"]
@@ -119,8 +118,8 @@ def test_change_between_two_dates(tiny):
 
 
 def test_change_between_two_datasets_matches_ties_by_ends_and_kind(tiny):
-    from graphmodel.model import Tie
-    from graphmodel.types import TieKind
+    from verbinder.graphmodel.model import Tie
+    from verbinder.graphmodel.types import TieKind
 
     flipped = [
         Tie("other-id", t.target, t.source, t.kind) if t.id == "t1" else t for t in tiny.ties

@@ -15,37 +15,37 @@ from datetime import date
 import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal, assert_series_equal
-
-import queries
-from graphmodel.access import AccessDeniedError, Principal, Role
-from graphmodel.scoping import scope_dataset
-from loaders.demo import generate_demo
-from loaders.sector_fit import default_sector_fit
-from queries.actions import forget_personal_data, record_contact, record_survey
-from queries.actor_card import actor_card
-from queries.ambitions import ambitions
-from queries.brokers import brokers, brokers_by_verband
-from queries.change import network_change
-from queries.compare import compare_row, compare_verbanden
-from queries.duplicates import find_duplicates
-from queries.event_planner import plan_event
-from queries.export import export_dataset
-from queries.gaps import verband_gaps
-from queries.merging import merge_actors, undo_merge
-from queries.missing_links import missing_links
-from queries.mixing import mixing_comparison, mixing_row
-from queries.network import build_network, verband_network
-from queries.outcomes import suggestion_outcomes
-from queries.profile import verband_profile
-from queries.rapport import flanders_report_html, verband_report_html
-from queries.report import verband_report
-from queries.survey import (
+from verbinder.graphmodel.access import AccessDeniedError, Principal, Role
+from verbinder.graphmodel.scoping import scope_dataset
+from verbinder.loaders.demo import generate_demo
+from verbinder.loaders.sector_fit import default_sector_fit
+from verbinder.queries.actions import forget_personal_data, record_contact, record_survey
+from verbinder.queries.actor_card import actor_card
+from verbinder.queries.ambitions import ambitions
+from verbinder.queries.brokers import brokers, brokers_by_verband
+from verbinder.queries.change import network_change
+from verbinder.queries.compare import compare_row, compare_verbanden
+from verbinder.queries.duplicates import find_duplicates
+from verbinder.queries.event_planner import plan_event
+from verbinder.queries.export import export_dataset
+from verbinder.queries.gaps import verband_gaps
+from verbinder.queries.merging import merge_actors, undo_merge
+from verbinder.queries.missing_links import missing_links
+from verbinder.queries.mixing import mixing_comparison, mixing_row
+from verbinder.queries.network import build_network, verband_network
+from verbinder.queries.outcomes import suggestion_outcomes
+from verbinder.queries.profile import verband_profile
+from verbinder.queries.rapport import flanders_report_html, verband_report_html
+from verbinder.queries.report import verband_report
+from verbinder.queries.survey import (
     survey_disagreements,
     survey_distribution,
     survey_table,
     survey_vs_2018,
 )
-from queries.view import filtered_network
+from verbinder.queries.view import filtered_network
+
+from verbinder import queries
 
 OWN, OTHER = "gent", "brugge"
 REGISSEUR = Principal("an@gent.be", Role.REGISSEUR, frozenset({OWN}))
@@ -190,7 +190,7 @@ def test_every_public_query_is_checked():
     listed = set(VERBAND_QUERIES) | set(DATASET_QUERIES) | set(NOT_QUERIES)
     found = set()
     for module in pkgutil.iter_modules(queries.__path__):
-        loaded = importlib.import_module(f"queries.{module.name}")
+        loaded = importlib.import_module(f"verbinder.queries.{module.name}")
         for name in getattr(loaded, "__all__", []):
             if inspect.isfunction(getattr(loaded, name)):
                 found.add(f"{module.name}.{name}")

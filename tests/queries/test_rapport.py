@@ -9,14 +9,14 @@ from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
+from verbinder.graphmodel.formatting import count, number, percent
+from verbinder.graphmodel.store import SQLiteStore
+from verbinder.loaders.demo import generate_demo
+from verbinder.loaders.sector_fit import default_sector_fit
+from verbinder.queries.compare import compare_verbanden
+from verbinder.queries.profile import verband_profile
+from verbinder.queries.rapport import flanders_report_html, verband_report_html
 
-from graphmodel.formatting import count, number, percent
-from graphmodel.store import SQLiteStore
-from loaders.demo import generate_demo
-from loaders.sector_fit import default_sector_fit
-from queries.compare import compare_verbanden
-from queries.profile import verband_profile
-from queries.rapport import flanders_report_html, verband_report_html
 from verbinder.cli import main
 
 A4_POINTS = (595, 842)

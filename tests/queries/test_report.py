@@ -1,8 +1,7 @@
 """The verband report, checked against hand counts on the tiny dataset."""
 
 import pytest
-
-from queries.report import UnknownVerbandError, verband_report
+from verbinder.queries.report import UnknownVerbandError, verband_report
 
 
 def test_counts_by_type_engagement_and_kind(tiny):

@@ -7,8 +7,7 @@ import random
 from collections import Counter
 
 import pytest
-
-from queries.seating import seat
+from verbinder.queries.seating import seat
 
 
 def test_pairs_sit_together_by_hand():

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
-from graphmodel.model import Actor, Dataset, Membership, Verband
-from graphmodel.types import ActorType, Engagement
-from loaders.problems import LoadError
-from loaders.sector_fit import default_sector_fit, load_sector_fit
-from queries.missing_links import missing_links
+from verbinder.graphmodel.model import Actor, Dataset, Membership, Verband
+from verbinder.graphmodel.types import ActorType, Engagement
+from verbinder.loaders.problems import LoadError
+from verbinder.loaders.sector_fit import default_sector_fit, load_sector_fit
+from verbinder.queries.missing_links import missing_links
 
 FIT = default_sector_fit()
 MEMBER = (Membership("v", Engagement.ACTIEF),)

@@ -9,19 +9,19 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
-
-from graphmodel.model import Actor, Dataset, Membership, Tie, Verband
-from graphmodel.store import SQLiteStore
-from graphmodel.survey import PARTNERS, SurveyAnswer
-from graphmodel.types import ActorType, Engagement, TieKind
-from loaders import LoadError
-from loaders.survey import SURVEY_COLUMNS, load_survey_answers, write_survey_form
-from queries.survey import (
+from verbinder.graphmodel.model import Actor, Dataset, Membership, Tie, Verband
+from verbinder.graphmodel.store import SQLiteStore
+from verbinder.graphmodel.survey import PARTNERS, SurveyAnswer
+from verbinder.graphmodel.types import ActorType, Engagement, TieKind
+from verbinder.loaders import LoadError
+from verbinder.loaders.survey import SURVEY_COLUMNS, load_survey_answers, write_survey_form
+from verbinder.queries.survey import (
     survey_disagreements,
     survey_distribution,
     survey_table,
     survey_vs_2018,
 )
+
 from verbinder.cli import main
 
 E = Engagement
@@ -195,8 +195,7 @@ def test_answered_in_the_dashboard_or_on_the_form_gives_the_same_stored_answer(
     tmp_path, monkeypatch
 ):
     from streamlit.testing.v1 import AppTest
-
-    from graphmodel.reference import reference_verbanden
+    from verbinder.graphmodel.reference import reference_verbanden
 
     gent = next(v for v in reference_verbanden() if v.id == "gent")
     base = Dataset("d", verbanden=(gent,))
@@ -237,7 +236,7 @@ def test_answered_in_the_dashboard_or_on_the_form_gives_the_same_stored_answer(
 
 
 def test_a_regisseur_imports_only_their_own_answer(tmp_path, roles_text):
-    from graphmodel.reference import reference_verbanden
+    from verbinder.graphmodel.reference import reference_verbanden
 
     verbanden = tuple(v for v in reference_verbanden() if v.id in ("gent", "brugge"))
     with SQLiteStore(tmp_path / "v.sqlite") as store:

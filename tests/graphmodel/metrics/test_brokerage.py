@@ -9,8 +9,7 @@ import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from graphmodel.metrics.brokerage import ROLES, brokerage, brokerage_counts
+from verbinder.graphmodel.metrics.brokerage import ROLES, brokerage, brokerage_counts
 
 GROUP = {"x": "A", "a1": "A", "a2": "A", "b1": "B", "b2": "B", "c1": "C"}
 

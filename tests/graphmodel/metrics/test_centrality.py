@@ -6,8 +6,7 @@ import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from graphmodel.metrics.centrality import betweenness, centrality
+from verbinder.graphmodel.metrics.centrality import betweenness, centrality
 
 
 @settings(max_examples=30, deadline=None)
@@ -58,7 +57,7 @@ def test_eigenvector_on_a_star_peaks_at_the_centre():
 
 
 def test_sampled_closeness_estimates_the_exact_value():
-    from graphmodel.metrics.centrality import closeness, to_igraph
+    from verbinder.graphmodel.metrics.centrality import closeness, to_igraph
 
     graph = nx.connected_watts_strogatz_graph(400, 6, 0.2, seed=3)
     igraph_graph, nodes = to_igraph(graph)
@@ -70,7 +69,7 @@ def test_sampled_closeness_estimates_the_exact_value():
 
 
 def test_sampled_closeness_is_exact_in_small_components_and_close_in_large_ones():
-    from graphmodel.metrics.centrality import EXACT_COMPONENT, closeness, to_igraph
+    from verbinder.graphmodel.metrics.centrality import EXACT_COMPONENT, closeness, to_igraph
 
     large = nx.connected_watts_strogatz_graph(EXACT_COMPONENT + 500, 6, 0.2, seed=3)
     small = nx.relabel_nodes(nx.path_graph(4), lambda v: f"p{v}")
@@ -86,9 +85,9 @@ def test_sampled_closeness_is_exact_in_small_components_and_close_in_large_ones(
 
 
 def test_an_undirected_tie_of_the_typed_view_counts_once():
-    from graphmodel.model import Actor, Dataset, Tie
-    from graphmodel.types import ActorType, TieKind
-    from graphmodel.views import to_multidigraph, to_weighted_graph
+    from verbinder.graphmodel.model import Actor, Dataset, Tie
+    from verbinder.graphmodel.types import ActorType, TieKind
+    from verbinder.graphmodel.views import to_multidigraph, to_weighted_graph
 
     dataset = Dataset(
         "x",

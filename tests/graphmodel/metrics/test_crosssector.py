@@ -6,8 +6,7 @@ import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from graphmodel.metrics.crosssector import connected_pairs, cross_group_brokerage
+from verbinder.graphmodel.metrics.crosssector import connected_pairs, cross_group_brokerage
 
 
 def brute_force(graph: nx.Graph, sources: set, targets: set) -> dict:

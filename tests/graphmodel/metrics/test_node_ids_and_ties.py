@@ -8,11 +8,10 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from graphmodel.metrics.brokerage import brokerage
-from graphmodel.metrics.centrality import centrality
-from graphmodel.metrics.crosssector import cross_group_brokerage
-from graphmodel.metrics.structural_holes import structural_holes
+from verbinder.graphmodel.metrics.brokerage import brokerage
+from verbinder.graphmodel.metrics.centrality import centrality
+from verbinder.graphmodel.metrics.crosssector import cross_group_brokerage
+from verbinder.graphmodel.metrics.structural_holes import structural_holes
 
 
 def _sectors(G):

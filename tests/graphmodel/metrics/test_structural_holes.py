@@ -8,8 +8,7 @@ import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from graphmodel.metrics.structural_holes import structural_holes
+from verbinder.graphmodel.metrics.structural_holes import structural_holes
 
 BORGATTI = [
     ("A", "B"),
