@@ -18,9 +18,8 @@ import pandas as pd
 from verbinder.graphmodel.model import Dataset
 from verbinder.graphmodel.sector_fit import SectorFit
 from verbinder.graphmodel.store import DatasetInfo, open_store
-from verbinder.loaders import LoadError, LoadResult, load_dataset
+from verbinder.loaders import LoadError, LoadResult, load_dataset, validate
 from verbinder.loaders.demo import DEMO_SEED, generate_demo
-from verbinder.loaders.problems import ValidationReport
 from verbinder.loaders.sector_fit import default_sector_fit
 from verbinder.queries.brokers import brokers
 from verbinder.queries.catalogue import Measure
@@ -92,14 +91,6 @@ def read(file: str | Path, *, name: str) -> LoadResult:
     :class:`LoadError` with every problem located (file, sheet, row, column) when anything is
     wrong, and then nothing is read."""
     return load_dataset(file, name=name)
-
-
-def validate(file: str | Path) -> ValidationReport:
-    """Check a file without reading it into a dataset: its report, errors included."""
-    try:
-        return load_dataset(file, name="controle").report
-    except LoadError as exc:
-        return exc.report
 
 
 def save(dataset: Dataset, path: str | Path | None = None, *, replace: bool = False) -> int:
