@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from verbinder.graphmodel.fields import column, columns
 from verbinder.graphmodel.types import ActorType, Engagement, Provenance, SectorGroup, TieKind
 
 if TYPE_CHECKING:
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NACE_2025_TAG",
+    "RECORDS",
     "UNIT_TAG",
     "Actor",
     "Dataset",
@@ -35,6 +37,24 @@ UNIT_TAG = "vestiging:"
 NACE_2025_TAG = "nace2025:"
 """Tag prefix of a NACE-BEL 2025 code kept from the KBO (the model's NACE codes are 2008)."""
 
+# Each field's metadata is its sheet column (graphmodel.fields): Dutch header, value kind, help
+# text, then the other headers a file may use for it.
+
+_POLITICAL = column(
+    "betrokkenheid_politiek",
+    "engagement",
+    "Voor gemeenten: politieke betrokkenheid.",
+    "politieke_betrokkenheid",
+    "political_engagement",
+)
+_ADMINISTRATIVE = column(
+    "betrokkenheid_ambtelijk",
+    "engagement",
+    "Voor gemeenten: ambtelijke betrokkenheid.",
+    "ambtelijke_betrokkenheid",
+    "administrative_engagement",
+)
+
 
 @dataclass(frozen=True)
 class Membership:
@@ -44,10 +64,20 @@ class Membership:
     political (college) and administrative (ambtelijk) engagement often differ.
     """
 
-    verband_id: str
-    engagement: Engagement
-    political: Engagement | None = None
-    administrative: Engagement | None = None
+    verband_id: str = field(
+        metadata=column("verband", "text", "Id van het verband.", "verband_id", required=True)
+    )
+    engagement: Engagement = field(
+        metadata=column(
+            "betrokkenheid",
+            "engagement",
+            "Geen, passief, actief of zeer actief (of 0-3).",
+            "engagement",
+            required=True,
+        )
+    )
+    political: Engagement | None = field(default=None, metadata=_POLITICAL)
+    administrative: Engagement | None = field(default=None, metadata=_ADMINISTRATIVE)
 
 
 @dataclass(frozen=True)
@@ -59,22 +89,160 @@ class Actor:
     are the optional location of the organisation.
     """
 
-    id: str
-    name: str
-    type: ActorType
-    municipality: str | None = None
-    nace: tuple[str, ...] = ()
-    activities: tuple[str, ...] = ()
-    kbo: str | None = None
-    fte: float | None = None
-    target_group_workers: int | None = None
-    memberships: tuple[Membership, ...] = ()
-    tags: tuple[str, ...] = ()
-    contact_name: str | None = None
-    contact_email: str | None = None
-    note: str | None = None
-    lat: float | None = None
-    lon: float | None = None
+    id: str = field(
+        metadata=column(
+            "id",
+            "text",
+            "Unieke code van de organisatie (vrij te kiezen, blijft vast).",
+            "actor_id",
+            "code",
+            required=True,
+        )
+    )
+    name: str = field(
+        metadata=column(
+            "naam", "text", "Naam van de organisatie.", "name", "organisatie", required=True
+        )
+    )
+    type: ActorType = field(
+        metadata=column(
+            "type",
+            "actortype",
+            "Soort organisatie: kies uit de lijst.",
+            "actortype",
+            "actor_type",
+            "soort",
+            required=True,
+        )
+    )
+    municipality: str | None = field(
+        default=None,
+        metadata=column("gemeente", "text", "Gemeente van vestiging.", "municipality", "plaats"),
+    )
+    _: KW_ONLY
+    memberships: tuple[Membership, ...] = field(
+        default=(),
+        metadata=columns(
+            column(
+                "verbanden",
+                "list",
+                "Verband(en) waarin de organisatie actief is (id's, gescheiden door ;). "
+                "Verschillende betrokkenheid per verband: blad lidmaatschappen.",
+                "verband",
+                "verband_id",
+                "verband_ids",
+            )["column"],
+            column(
+                "betrokkenheid",
+                "engagement",
+                "Geen, passief, actief of zeer actief (of 0-3); "
+                "geldt voor elk verband in de vorige kolom.",
+                "engagement",
+            )["column"],
+            _POLITICAL["column"],
+            _ADMINISTRATIVE["column"],
+        ),
+    )
+    nace: tuple[str, ...] = field(
+        default=(),
+        metadata=column(
+            "nace",
+            "nace",
+            "NACE-BEL-code(s), bv. 49.410; gescheiden door ;.",
+            "nace_codes",
+            "nace_code",
+        ),
+    )
+    activities: tuple[str, ...] = field(
+        default=(),
+        metadata=column(
+            "activiteiten",
+            "list",
+            "Activiteiten van een SE-actor uit de lijst op dit blad, bv. groenonderhoud; "
+            "logistiek. Zonder gekende activiteit krijgt de actor geen voorstellen.",
+            "activities",
+            "activiteit",
+        ),
+    )
+    kbo: str | None = field(
+        default=None,
+        metadata=column(
+            "kbo",
+            "kbo",
+            "Ondernemingsnummer (KBO), bv. 0403.170.701.",
+            "ondernemingsnummer",
+            "kbo_nummer",
+            "enterprise_number",
+        ),
+    )
+    fte: float | None = field(
+        default=None,
+        metadata=column(
+            "vte", "decimal", "Aantal voltijdse equivalenten (komma of punt als decimaal).", "fte"
+        ),
+    )
+    target_group_workers: int | None = field(
+        default=None,
+        metadata=column(
+            "doelgroepwerknemers", "int", "Aantal doelgroepwerknemers.", "target_group_workers"
+        ),
+    )
+    tags: tuple[str, ...] = field(
+        default=(),
+        metadata=column(
+            "tags",
+            "list",
+            "Vrije labels, gescheiden door ;. Het label mvo (maatschappelijk verantwoord "
+            "ondernemen) maakt een werkgever opener in de voorstellen.",
+            "labels",
+        ),
+    )
+    contact_name: str | None = field(
+        default=None,
+        metadata=column(
+            "contactpersoon",
+            "text",
+            "Persoonsgegeven: enkel invullen als het nodig is.",
+            "contact_name",
+            "contact",
+            personal=True,
+        ),
+    )
+    contact_email: str | None = field(
+        default=None,
+        metadata=column(
+            "email",
+            "email",
+            "Persoonsgegeven: algemeen adres van de organisatie bij voorkeur.",
+            "e_mail",
+            "contact_email",
+            personal=True,
+        ),
+    )
+    note: str | None = field(
+        default=None, metadata=column("opmerking", "text", "Vrije opmerking.", "note", "notitie")
+    )
+    lat: float | None = field(
+        default=None,
+        metadata=column(
+            "breedtegraad",
+            "latitude",
+            "Optioneel: breedtegraad (WGS84), bv. 50,965.",
+            "latitude",
+            "lat",
+        ),
+    )
+    lon: float | None = field(
+        default=None,
+        metadata=column(
+            "lengtegraad",
+            "longitude",
+            "Optioneel: lengtegraad (WGS84), bv. 5,500.",
+            "longitude",
+            "lon",
+            "lng",
+        ),
+    )
 
     @property
     def sector_group(self) -> SectorGroup:
@@ -104,15 +272,59 @@ class Actor:
 class Tie:
     """A tie between two organisations; directed or not according to its kind."""
 
-    id: str
-    source: str
-    target: str
-    kind: TieKind
-    weight: float = 1.0
-    valid_from: date | None = None
-    valid_to: date | None = None
-    provenance: Provenance = Provenance.MANUEEL
-    note: str | None = None
+    id: str = field(
+        metadata=column("id", "text", "Optionele unieke code van de relatie.", "tie_id")
+    )
+    source: str = field(
+        metadata=column(
+            "bron",
+            "text",
+            "Id of exacte naam van de eerste organisatie.",
+            "source",
+            "van",
+            required=True,
+        )
+    )
+    target: str = field(
+        metadata=column(
+            "doel",
+            "text",
+            "Id of exacte naam van de tweede organisatie.",
+            "target",
+            "naar",
+            required=True,
+        )
+    )
+    kind: TieKind = field(
+        metadata=column(
+            "soort", "tiekind", "Soort relatie: kies uit de lijst.", "kind", "type", required=True
+        )
+    )
+    weight: float = field(
+        default=1.0,
+        metadata=column("gewicht", "decimal", "Sterkte van de relatie (standaard 1).", "weight"),
+    )
+    valid_from: date | None = field(
+        default=None,
+        metadata=column("geldig_vanaf", "date", "Begindatum (dd/mm/jjjj).", "valid_from", "vanaf"),
+    )
+    valid_to: date | None = field(
+        default=None,
+        metadata=column("geldig_tot", "date", "Einddatum (dd/mm/jjjj).", "valid_to", "tot"),
+    )
+    provenance: Provenance = field(
+        default=Provenance.MANUEEL,
+        metadata=column(
+            "herkomst",
+            "provenance",
+            "Waar komt de relatie vandaan: bevraging, evenement, manueel of bestand.",
+            "provenance",
+            "bron_gegevens",
+        ),
+    )
+    note: str | None = field(
+        default=None, metadata=column("opmerking", "text", "Vrije opmerking.", "note", "notitie")
+    )
 
     @property
     def directed(self) -> bool:
@@ -130,38 +342,98 @@ class Tie:
 class Verband:
     """A samenwerkingsverband (or centre city alone) that carries the regierol."""
 
-    id: str
-    name: str
-    legal_form: str | None = None
-    province: str | None = None
-    municipalities: tuple[str, ...] = ()
-    inhabitants: int | None = None
-    subsidy_eur: float | None = None
-    period_start: int | None = None
-    period_end: int | None = None
-    centrumstad: str | None = None
-    note: str | None = None
-    source: str | None = None
+    id: str = field(
+        metadata=column(
+            "id", "text", "Korte code van het verband, bv. gent.", "verband_id", required=True
+        )
+    )
+    name: str = field(
+        metadata=column("naam", "text", "Naam van het verband.", "name", required=True)
+    )
+    legal_form: str | None = field(
+        default=None,
+        metadata=column("rechtsvorm", "text", "Bv. interlokale vereniging.", "legal_form"),
+    )
+    province: str | None = field(
+        default=None, metadata=column("provincie", "text", "Provincie.", "province")
+    )
+    municipalities: tuple[str, ...] = field(
+        default=(),
+        metadata=column(
+            "gemeenten", "list", "Gemeenten van het verband, gescheiden door ;.", "municipalities"
+        ),
+    )
+    inhabitants: int | None = field(
+        default=None, metadata=column("inwoners", "int", "Aantal inwoners.", "inhabitants")
+    )
+    subsidy_eur: float | None = field(
+        default=None,
+        metadata=column(
+            "subsidie_eur", "decimal", "Jaarlijkse subsidie in euro.", "subsidie", "subsidy_eur"
+        ),
+    )
+    period_start: int | None = field(
+        default=None,
+        metadata=column("periode_van", "int", "Eerste jaar van de periode.", "period_start"),
+    )
+    period_end: int | None = field(
+        default=None,
+        metadata=column("periode_tot", "int", "Laatste jaar van de periode.", "period_end"),
+    )
+    centrumstad: str | None = field(
+        default=None,
+        metadata=column(
+            "centrumstad", "text", "Centrumstad, als die deel uitmaakt van het verband."
+        ),
+    )
+    note: str | None = field(
+        default=None, metadata=column("opmerking", "text", "Vrije opmerking.", "note")
+    )
+    source: str | None = field(
+        default=None, metadata=column("bron", "text", "Waar komen deze gegevens vandaan.", "source")
+    )
 
 
 @dataclass(frozen=True)
 class Event:
     """A networking or matchmaking event."""
 
-    id: str
-    name: str
-    date: date | None = None
-    verband_id: str | None = None
-    kind: str | None = None
-    theme: str | None = None
+    id: str = field(
+        metadata=column("id", "text", "Unieke code van het evenement.", "event_id", required=True)
+    )
+    name: str = field(
+        metadata=column("naam", "text", "Naam van het evenement.", "name", required=True)
+    )
+    date: date | None = field(
+        default=None, metadata=column("datum", "date", "Datum (dd/mm/jjjj).", "date")
+    )
+    verband_id: str | None = field(
+        default=None,
+        metadata=column("verband", "text", "Id van het verband dat het organiseert.", "verband_id"),
+    )
+    kind: str | None = field(
+        default=None,
+        metadata=column("soort", "text", "Bv. netwerkevent, matchmaking.", "kind", "type"),
+    )
+    theme: str | None = field(
+        default=None, metadata=column("thema", "text", "Thema of sectoren.", "theme")
+    )
 
 
 @dataclass(frozen=True)
 class Participation:
     """An organisation attended an event."""
 
-    event_id: str
-    actor_id: str
+    event_id: str = field(
+        metadata=column(
+            "evenement", "text", "Id van het evenement.", "event", "event_id", required=True
+        )
+    )
+    actor_id: str = field(
+        metadata=column(
+            "actor", "text", "Id of exacte naam van de organisatie.", "actor_id", required=True
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -186,6 +458,21 @@ class Merge:
     dropped: str
     reason: str
     before: str
+
+
+RECORDS: dict[str, type] = {
+    "actors": Actor,
+    "ties": Tie,
+    "verbanden": Verband,
+    "events": Event,
+    "participations": Participation,
+    "sources": SourceFile,
+    "merges": Merge,
+}
+"""The record type of each of a dataset's collections, by the collection's name (the JSON key
+and the SQLite table). The loaders, the JSON codec, the sheets and the embedded store look the
+type up here when they build records, and read its fields' descriptions
+(:mod:`graphmodel.fields`)."""
 
 
 @dataclass(frozen=True)

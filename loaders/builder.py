@@ -9,7 +9,9 @@ from __future__ import annotations
 import difflib
 
 from verbinder.graphmodel.activities import vocabulary
+from verbinder.graphmodel.fields import from_cells
 from verbinder.graphmodel.model import (
+    RECORDS,
     Actor,
     Dataset,
     Event,
@@ -140,45 +142,14 @@ class _Builder:
         seen: dict[str, int] = {}
         result = []
         for row in self._rows("verbanden"):
-            values = {
-                h: row.get(h)
-                for h in (
-                    "id",
-                    "naam",
-                    "rechtsvorm",
-                    "provincie",
-                    "gemeenten",
-                    "inwoners",
-                    "subsidie_eur",
-                    "periode_van",
-                    "periode_tot",
-                    "centrumstad",
-                    "opmerking",
-                    "bron",
-                )
-            }
+            values = {h: row.get(h) for h in row.sheet.columns}
             vid = values["id"]
             if vid is not None and vid in seen:
                 row.error("id", f"verband '{vid}' staat er al op rij {seen[vid]}")
             if not row.ok:
                 continue
             seen[vid] = row.number
-            result.append(
-                Verband(
-                    vid,
-                    values["naam"],
-                    values["rechtsvorm"],
-                    values["provincie"],
-                    values["gemeenten"] or (),
-                    values["inwoners"],
-                    values["subsidie_eur"],
-                    values["periode_van"],
-                    values["periode_tot"],
-                    values["centrumstad"],
-                    values["opmerking"],
-                    values["bron"],
-                )
-            )
+            result.append(from_cells(RECORDS["verbanden"], values))
         return tuple(result)
 
     def _membership(
@@ -216,25 +187,10 @@ class _Builder:
                 row.error(missing, "vul breedte- en lengtegraad allebei in, of geen van beide")
             if not row.ok:
                 continue
+            activities = self._activities(row, v["type"], v["activiteiten"] or ())
+            memberships_of = tuple(memberships.get(v["id"], {}).values())
             actors.append(
-                Actor(
-                    id=v["id"],
-                    name=v["naam"],
-                    type=v["type"],
-                    municipality=v["gemeente"],
-                    nace=v["nace"] or (),
-                    activities=self._activities(row, v["type"], v["activiteiten"] or ()),
-                    kbo=v["kbo"],
-                    fte=v["vte"],
-                    target_group_workers=v["doelgroepwerknemers"],
-                    memberships=tuple(memberships.get(v["id"], {}).values()),
-                    tags=v["tags"] or (),
-                    contact_name=v["contactpersoon"],
-                    contact_email=v["email"],
-                    note=v["opmerking"],
-                    lat=v["breedtegraad"],
-                    lon=v["lengtegraad"],
-                )
+                from_cells(RECORDS["actors"], v, activities=activities, memberships=memberships_of)
             )
         return tuple(actors)
 
@@ -400,17 +356,10 @@ class _Builder:
                 while tid in seen:
                     tid += "b"
                 seen[tid] = row.number
+            provenance = v["herkomst"] or Provenance.BESTAND
             ties.append(
-                Tie(
-                    tid,
-                    source,
-                    target,
-                    v["soort"],
-                    1.0 if v["gewicht"] is None else v["gewicht"],
-                    v["geldig_vanaf"],
-                    v["geldig_tot"],
-                    v["herkomst"] or Provenance.BESTAND,
-                    v["opmerking"],
+                from_cells(
+                    RECORDS["ties"], v, id=tid, source=source, target=target, provenance=provenance
                 )
             )
         return tuple(ties)
@@ -427,9 +376,7 @@ class _Builder:
             seen[v["id"]] = row.number
             if v["verband"] is not None:
                 self.verband_refs.append((v["verband"], row.cell("verband")))
-            events.append(
-                Event(v["id"], v["naam"], v["datum"], v["verband"], v["soort"], v["thema"])
-            )
+            events.append(from_cells(RECORDS["events"], v))
         return tuple(events)
 
     def _participations(self, event_ids: set[str]) -> tuple[Participation, ...]:
@@ -448,7 +395,9 @@ class _Builder:
                 row.error("actor", f"deze deelname staat er al op rij {seen[(event, actor)]}")
             if row.ok:
                 seen[(event, actor)] = row.number
-                result.append(Participation(event, actor))
+                cells = {h: row.get(h) for h in row.sheet.columns}
+                record = RECORDS["participations"]
+                result.append(from_cells(record, cells, event_id=event, actor_id=actor))
         return tuple(result)
 
     def _check_verbanden(self, verbanden: tuple[Verband, ...]) -> tuple[Verband, ...]:

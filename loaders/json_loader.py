@@ -13,10 +13,11 @@ import json
 from pathlib import Path
 
 import pandas as pd
+from verbinder.graphmodel.fields import header_fields, nested
 from verbinder.graphmodel.jsoncodec import FORMAT, VERSION
-from verbinder.graphmodel.model import SourceFile
+from verbinder.graphmodel.model import RECORDS, SourceFile
 from verbinder.graphmodel.survey import PARTNERS, RELATIONS, ROLES, SHARE_WORDS
-from verbinder.graphmodel.tables import INFO_SHEET, LIST_SEPARATOR, SURVEY_COLUMNS
+from verbinder.graphmodel.tables import INFO_SHEET, LIST_SEPARATOR, RECORD_SHEETS, SURVEY_COLUMNS
 from verbinder.loaders.builder import build_dataset
 from verbinder.loaders.limits import LimitError, check_file
 from verbinder.loaders.problems import LoadError, Problem, ValidationReport
@@ -25,83 +26,15 @@ from verbinder.loaders.workbook import LoadResult, sort_problems
 
 __all__ = ["load_json_dataset"]
 
-# (JSON list, sheet, {column header: JSON key})
-_LISTS = (
-    (
-        "verbanden",
-        "verbanden",
-        {
-            "id": "id",
-            "naam": "name",
-            "rechtsvorm": "legal_form",
-            "provincie": "province",
-            "gemeenten": "municipalities",
-            "inwoners": "inhabitants",
-            "subsidie_eur": "subsidy_eur",
-            "periode_van": "period_start",
-            "periode_tot": "period_end",
-            "centrumstad": "centrumstad",
-            "opmerking": "note",
-            "bron": "source",
-        },
-    ),
-    (
-        "actors",
-        "actoren",
-        {
-            "id": "id",
-            "naam": "name",
-            "type": "type",
-            "gemeente": "municipality",
-            "nace": "nace",
-            "activiteiten": "activities",
-            "kbo": "kbo",
-            "vte": "fte",
-            "doelgroepwerknemers": "target_group_workers",
-            "tags": "tags",
-            "contactpersoon": "contact_name",
-            "email": "contact_email",
-            "opmerking": "note",
-            "breedtegraad": "lat",
-            "lengtegraad": "lon",
-        },
-    ),
-    (
-        "ties",
-        "relaties",
-        {
-            "id": "id",
-            "bron": "source",
-            "doel": "target",
-            "soort": "kind",
-            "gewicht": "weight",
-            "geldig_vanaf": "valid_from",
-            "geldig_tot": "valid_to",
-            "herkomst": "provenance",
-            "opmerking": "note",
-        },
-    ),
-    (
-        "events",
-        "evenementen",
-        {
-            "id": "id",
-            "naam": "name",
-            "datum": "date",
-            "verband": "verband_id",
-            "soort": "kind",
-            "thema": "theme",
-        },
-    ),
-    ("participations", "deelnames", {"evenement": "event_id", "actor": "actor_id"}),
-)
-_MEMBERSHIP = {
-    "actor": None,
-    "verband": "verband_id",
-    "betrokkenheid": "engagement",
-    "betrokkenheid_politiek": "political",
-    "betrokkenheid_ambtelijk": "administrative",
-}
+
+def _lists() -> list[tuple[str, str, dict[str, str]]]:
+    """(JSON list, sheet, {column header: JSON key}) of each kind of record."""
+    return [(key, sheet, header_fields(RECORDS[key])) for sheet, key in RECORD_SHEETS.items()]
+
+
+def _membership_columns() -> dict[str, str | None]:
+    """``{column header: JSON key}`` of the sheet lidmaatschappen; the actor is the owner."""
+    return {"actor": None, **header_fields(nested(RECORDS["actors"])["memberships"])}
 
 
 class _ShapeError(ValueError):
@@ -142,12 +75,13 @@ def _tables(data: dict, file: str) -> dict[str, RawTable]:
             f"onbekende versie {data.get('version')!r}; deze Verbinder leest versie {VERSION}"
         )
     tables = {}
-    for key, sheet, columns in _LISTS:
+    for key, sheet, columns in _lists():
         rows = [
             [_cell(r.get(k), f"{key}[{i}].{k}") for k in columns.values()]
             for i, r in enumerate(_records(data, key), start=1)
         ]
         tables[sheet] = _table(file, key, list(columns), rows)
+    membership = _membership_columns()
     memberships = []
     for i, actor in enumerate(_records(data, "actors"), start=1):
         listed = actor.get("memberships", [])
@@ -158,10 +92,10 @@ def _tables(data: dict, file: str) -> dict[str, RawTable]:
                 [_cell(actor.get("id"), f"actors[{i}].id")]
                 + [
                     _cell(m.get(k), f"actors[{i}].memberships.{k}")
-                    for k in list(_MEMBERSHIP.values())[1:]
+                    for k in list(membership.values())[1:]
                 ]
             )
-    tables["lidmaatschappen"] = _table(file, "memberships", list(_MEMBERSHIP), memberships)
+    tables["lidmaatschappen"] = _table(file, "memberships", list(membership), memberships)
     info = [
         [
             "synthetisch",

@@ -149,7 +149,7 @@ def select_employers(
                 name,
                 ActorType.WERKGEVER,
                 places[unit],
-                tuple(codes),
+                nace=tuple(codes),
                 kbo=_digits(enterprise),
                 memberships=(Membership(verband.id, Engagement.GEEN),),
                 tags=tuple(tags),

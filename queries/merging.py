@@ -11,7 +11,7 @@ establishment units are never merged.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import UTC, datetime
 
 from verbinder.graphmodel.jsoncodec import dataset_from_dict, dataset_to_dict
@@ -22,19 +22,8 @@ from verbinder.queries.permissions import require
 
 __all__ = ["MergeRefusedError", "merge_actors", "undo_merge"]
 
-_FILLED = (
-    "municipality",
-    "nace",
-    "activities",
-    "kbo",
-    "fte",
-    "target_group_workers",
-    "contact_name",
-    "contact_email",
-    "note",
-    "lat",
-    "lon",
-)
+_JOINED = frozenset({"id", "name", "type", "memberships", "tags"})
+"""Actor fields a merge does not fill from the dropped actor: its identity, and what it joins."""
 
 
 class MergeRefusedError(ValueError):
@@ -43,9 +32,11 @@ class MergeRefusedError(ValueError):
 
 def _joined(kept: Actor, dropped: Actor) -> Actor:
     filled = {
-        name: getattr(dropped, name)
-        for name in _FILLED
-        if getattr(kept, name) in (None, ()) and getattr(dropped, name) not in (None, ())
+        f.name: getattr(dropped, f.name)
+        for f in fields(kept)
+        if f.name not in _JOINED
+        and getattr(kept, f.name) in (None, ())
+        and getattr(dropped, f.name) not in (None, ())
     }
     own = set(kept.verbanden)
     return replace(

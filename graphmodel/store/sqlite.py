@@ -8,23 +8,14 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
+from verbinder.graphmodel.fields import from_row, nested, row_columns, to_row
 from verbinder.graphmodel.formatting import error_reason
 from verbinder.graphmodel.jsoncodec import survey_from_dict, survey_to_dict
-from verbinder.graphmodel.model import (
-    Actor,
-    Dataset,
-    Event,
-    Membership,
-    Merge,
-    Participation,
-    SourceFile,
-    Tie,
-    Verband,
-)
+from verbinder.graphmodel.model import RECORDS, Dataset
 from verbinder.graphmodel.store.base import (
     DatasetExistsError,
     DatasetInfo,
@@ -41,7 +32,6 @@ from verbinder.graphmodel.store.sqlite_backup import (
 )
 from verbinder.graphmodel.store.sqlite_results import keep, kept
 from verbinder.graphmodel.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
-from verbinder.graphmodel.types import ActorType, Engagement, Provenance, TieKind
 
 __all__ = ["SQLiteStore", "default_store_path"]
 
@@ -60,18 +50,6 @@ def default_store_path() -> Path:
     if override:
         return Path(override)
     return platformdirs.user_data_path("verbinder", appauthor=False) / "verbinder.sqlite"
-
-
-def _json(values: tuple[str, ...]) -> str:
-    return json.dumps(list(values), ensure_ascii=False)
-
-
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value is not None else None
-
-
-def _engagement(value: int | None) -> Engagement | None:
-    return Engagement(value) if value is not None else None
 
 
 class SQLiteStore:
@@ -427,201 +405,80 @@ def _check_backup(backup: sqlite3.Connection, source: Path) -> None:
         )
 
 
+def _insert(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: list) -> None:
+    """Insert ``rows`` (tuples in the order of ``columns``) into ``table``."""
+    conn.executemany(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        rows,
+    )
+
+
+_COLLECTIONS = ("sources", "verbanden", "actors", "ties", "events", "participations", "merges")
+_TABLES = {"sources": "source_files"}
+"""SQLite table of a dataset collection whose name differs from it."""
+
+
 def _insert_content(conn: sqlite3.Connection, dataset_id: int, dataset: Dataset) -> None:
-    conn.executemany(
-        "INSERT INTO source_files VALUES (?, ?, ?, ?)",
-        [(dataset_id, i, s.path, s.sha256) for i, s in enumerate(dataset.sources)],
-    )
-    conn.executemany(
-        "INSERT INTO verbanden VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    for key in _COLLECTIONS:
+        _insert(
+            conn,
+            _TABLES.get(key, key),
+            ("dataset_id", "position", *row_columns(RECORDS[key])),
+            [(dataset_id, i, *to_row(r)) for i, r in enumerate(getattr(dataset, key))],
+        )
+    _insert(
+        conn,
+        "memberships",
+        ("dataset_id", "actor_id", "position", *row_columns(_membership())),
         [
-            (
-                dataset_id,
-                v.id,
-                i,
-                v.name,
-                v.legal_form,
-                v.province,
-                _json(v.municipalities),
-                v.inhabitants,
-                v.subsidy_eur,
-                v.period_start,
-                v.period_end,
-                v.centrumstad,
-                v.note,
-                v.source,
-            )
-            for i, v in enumerate(dataset.verbanden)
-        ],
-    )
-    conn.executemany(
-        "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                dataset_id,
-                a.id,
-                i,
-                a.name,
-                a.type.value,
-                a.municipality,
-                _json(a.nace),
-                _json(a.activities),
-                a.kbo,
-                a.fte,
-                a.target_group_workers,
-                _json(a.tags),
-                a.contact_name,
-                a.contact_email,
-                a.note,
-                a.lat,
-                a.lon,
-            )
-            for i, a in enumerate(dataset.actors)
-        ],
-    )
-    conn.executemany(
-        "INSERT INTO memberships VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                dataset_id,
-                a.id,
-                m.verband_id,
-                i,
-                int(m.engagement),
-                None if m.political is None else int(m.political),
-                None if m.administrative is None else int(m.administrative),
-            )
+            (dataset_id, a.id, i, *to_row(m))
             for a in dataset.actors
             for i, m in enumerate(a.memberships)
         ],
     )
-    conn.executemany(
-        "INSERT INTO ties VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                dataset_id,
-                t.id,
-                i,
-                t.source,
-                t.target,
-                t.kind.value,
-                t.weight,
-                t.valid_from.isoformat() if t.valid_from else None,
-                t.valid_to.isoformat() if t.valid_to else None,
-                t.provenance.value,
-                t.note,
-            )
-            for i, t in enumerate(dataset.ties)
-        ],
-    )
-    conn.executemany(
-        "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                dataset_id,
-                e.id,
-                i,
-                e.name,
-                e.date.isoformat() if e.date else None,
-                e.verband_id,
-                e.kind,
-                e.theme,
-            )
-            for i, e in enumerate(dataset.events)
-        ],
-    )
-    conn.executemany(
-        "INSERT INTO participations VALUES (?, ?, ?, ?)",
-        [(dataset_id, p.event_id, p.actor_id, i) for i, p in enumerate(dataset.participations)],
-    )
-    conn.executemany(
-        "INSERT INTO surveys VALUES (?, ?, ?, ?)",
+    _insert(
+        conn,
+        "surveys",
+        ("dataset_id", "position", "verband_id", "answers"),
         [
             (dataset_id, i, a.verband_id, json.dumps(survey_to_dict(a), ensure_ascii=False))
             for i, a in enumerate(dataset.surveys)
         ],
     )
-    conn.executemany(
-        "INSERT INTO merges VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (dataset_id, i, m.id, m.at.isoformat(), m.kept, m.dropped, m.reason, m.before)
-            for i, m in enumerate(dataset.merges)
-        ],
-    )
+
+
+def _membership() -> type:
+    return nested(RECORDS["actors"])["memberships"]
 
 
 def _read_content(conn: sqlite3.Connection, dataset_id: int) -> Dataset:
-    def rows(table: str, columns: str, order: str = "position") -> list[dict]:
-        cursor = conn.execute(
-            f"SELECT {columns} FROM {table} WHERE dataset_id = ? ORDER BY {order}", (dataset_id,)
+    def rows(table: str, columns: tuple[str, ...], order: str = "position") -> sqlite3.Cursor:
+        return conn.execute(
+            f"SELECT {', '.join(columns)} FROM {_TABLES.get(table, table)} "
+            f"WHERE dataset_id = ? ORDER BY {order}",
+            (dataset_id,),
         )
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor]
 
-    memberships: dict[str, list[Membership]] = {}
-    for m in rows(
-        "memberships",
-        "actor_id, verband_id, engagement, political, administrative",
-        "actor_id, position",
-    ):
-        memberships.setdefault(m["actor_id"], []).append(
-            Membership(
-                m["verband_id"],
-                Engagement(m["engagement"]),
-                _engagement(m["political"]),
-                _engagement(m["administrative"]),
-            )
-        )
-    actors = []
-    for a in rows("actors", _ACTOR_COLUMNS):
-        for key in ("nace", "activities", "tags"):
-            a[key] = tuple(json.loads(a[key]))
-        a["type"] = ActorType(a["type"])
-        actors.append(Actor(**a, memberships=tuple(memberships.get(a["id"], ()))))
-    verbanden = []
-    for v in rows("verbanden", _VERBAND_COLUMNS):
-        v["municipalities"] = tuple(json.loads(v["municipalities"]))
-        verbanden.append(Verband(**v))
-    ties = []
-    for t in rows("ties", _TIE_COLUMNS):
-        t.update(
-            kind=TieKind(t["kind"]),
-            provenance=Provenance(t["provenance"]),
-            valid_from=_date(t["valid_from"]),
-            valid_to=_date(t["valid_to"]),
-        )
-        ties.append(Tie(**t))
-    events = [
-        Event(**{**e, "date": _date(e["date"])})
-        for e in rows("events", "id, name, date, verband_id, kind, theme")
-    ]
-    participations = [Participation(**p) for p in rows("participations", "event_id, actor_id")]
-    sources = [SourceFile(**f) for f in rows("source_files", "path, sha256")]
-    merges = [
-        Merge(**{**m, "at": datetime.fromisoformat(m["at"])})
-        for m in rows("merges", "id, at, kept, dropped, reason, before")
-    ]
+    membership = _membership()
+    memberships: dict[str, list] = {}
+    columns = ("actor_id", *row_columns(membership))
+    for m in rows("memberships", columns, "actor_id, position"):
+        memberships.setdefault(m[0], []).append(from_row(membership, m[1:]))
+    records = {
+        key: tuple(from_row(RECORDS[key], r) for r in rows(key, row_columns(RECORDS[key])))
+        for key in _COLLECTIONS
+        if key != "actors"
+    }
+    actor = RECORDS["actors"]
+    columns = row_columns(actor)
+    at = columns.index("id")
+    records["actors"] = tuple(
+        from_row(actor, a, memberships=tuple(memberships.get(a[at], ())))
+        for a in rows("actors", columns)
+    )
+    surveys = rows("surveys", ("answers",))
     return Dataset(
         name="",
-        actors=tuple(actors),
-        ties=tuple(ties),
-        verbanden=tuple(verbanden),
-        events=tuple(events),
-        participations=tuple(participations),
-        sources=tuple(sources),
-        merges=tuple(merges),
-        surveys=tuple(
-            survey_from_dict(json.loads(a["answers"])) for a in rows("surveys", "answers")
-        ),
+        surveys=tuple(survey_from_dict(json.loads(a[0])) for a in surveys),
+        **records,
     )
-
-
-_ACTOR_COLUMNS = (
-    "id, name, type, municipality, nace, activities, kbo, fte, target_group_workers, tags, "
-    "contact_name, contact_email, note, lat, lon"
-)
-_VERBAND_COLUMNS = (
-    "id, name, legal_form, province, municipalities, inhabitants, subsidy_eur, period_start, "
-    "period_end, centrumstad, note, source"
-)
-_TIE_COLUMNS = "id, source, target, kind, weight, valid_from, valid_to, provenance, note"

@@ -61,21 +61,21 @@ def datasets(draw) -> Dataset:
             draw(text),
             draw(st.sampled_from(ActorType)),
             draw(maybe_text),
-            draw(texts),
-            draw(texts),
-            draw(maybe_text),
-            draw(st.none() | numbers),
-            draw(st.none() | counts),
-            tuple(
+            nace=draw(texts),
+            activities=draw(texts),
+            kbo=draw(maybe_text),
+            fte=draw(st.none() | numbers),
+            target_group_workers=draw(st.none() | counts),
+            memberships=tuple(
                 Membership(v, draw(levels), draw(st.none() | levels), draw(st.none() | levels))
                 for v in draw(st.lists(st.sampled_from(verband_ids), unique=True, max_size=3))
             ),
-            draw(texts),
-            draw(maybe_text),
-            draw(maybe_text),
-            draw(maybe_text),
-            draw(st.none() | numbers),
-            draw(st.none() | numbers),
+            tags=draw(texts),
+            contact_name=draw(maybe_text),
+            contact_email=draw(maybe_text),
+            note=draw(maybe_text),
+            lat=draw(st.none() | numbers),
+            lon=draw(st.none() | numbers),
         )
         for aid in actor_ids
     )

@@ -77,7 +77,12 @@ def workbook(tmp_path_factory):
         actors=(
             Actor("a", "Kringwinkel Zoë", ActorType.LDE, "Gent", memberships=gent),
             Actor(
-                "b", "Transport Peeters", ActorType.WERKGEVER, "Gent", ("49.410",), memberships=gent
+                "b",
+                "Transport Peeters",
+                ActorType.WERKGEVER,
+                "Gent",
+                nace=("49.410",),
+                memberships=gent,
             ),
             Actor("c", "VDAB Gent", ActorType.VDAB, "Gent", memberships=gent),
         ),

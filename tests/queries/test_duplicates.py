@@ -50,7 +50,7 @@ def sources() -> Dataset:
                 "TRANSPORT PEETERS NV",
                 WG,
                 "genk",
-                ("49.410",),
+                nace=("49.410",),
                 kbo=A,
                 memberships=_member("w"),
                 tags=("kbo-open-data",),

@@ -46,7 +46,7 @@ def test_an_intermediary_who_knows_both_sides_is_invited(tiny):
         "Hotel Genk",
         ActorType.WERKGEVER,
         "Genk",
-        ("55.100",),
+        nace=("55.100",),
         memberships=(Membership("v1", Engagement.PASSIEF),),
     )
     mwb = tiny.actor_by_id["mwb"]
@@ -163,7 +163,7 @@ def _small_verband(seed):
             f"Werkgever {i}",
             ActorType.WERKGEVER,
             rng.choice(["Genk", "As"]),
-            (rng.choice(naces),),
+            nace=(rng.choice(naces),),
             memberships=(Membership("v1", rng.choice(list(Engagement))),),
         )
         for i in range(5)

@@ -49,12 +49,12 @@ def planted() -> Dataset:
             fte=10.0,
             memberships=_member(),
         ),
-        Actor("bouw1", "Bouw Een", employer, "Aa", ("41.201",), memberships=_member()),
-        Actor("hotel1", "Hotel Een", employer, "Bee", ("55.100",), memberships=_member()),
-        Actor("hotel2", "Hotel Twee", employer, "Bee", ("55.100",), memberships=_member()),
-        Actor("soft1", "Software Een", employer, "Aa", ("62.010",), memberships=_member()),
-        Actor("bank1", "Bank Een", employer, "Aa", ("64.191",), memberships=_member()),
-        Actor("bouw2", "Bouw Twee", employer, "Cee", ("41.201",), memberships=_member()),
+        Actor("bouw1", "Bouw Een", employer, "Aa", nace=("41.201",), memberships=_member()),
+        Actor("hotel1", "Hotel Een", employer, "Bee", nace=("55.100",), memberships=_member()),
+        Actor("hotel2", "Hotel Twee", employer, "Bee", nace=("55.100",), memberships=_member()),
+        Actor("soft1", "Software Een", employer, "Aa", nace=("62.010",), memberships=_member()),
+        Actor("bank1", "Bank Een", employer, "Aa", nace=("64.191",), memberships=_member()),
+        Actor("bouw2", "Bouw Twee", employer, "Cee", nace=("41.201",), memberships=_member()),
     )
     ties = (
         Tie("t1", "reg", "groen", TieKind.OVERLEG),
@@ -157,7 +157,12 @@ def test_the_score_never_falls_when_one_feature_improves(how, town, level, fte, 
     base = planted()
     actors = {a.id: a for a in base.actors}
     actors["hotel1"] = Actor(
-        "hotel1", "Hotel Een", ActorType.WERKGEVER, town, ("55.100",), memberships=_member(level)
+        "hotel1",
+        "Hotel Een",
+        ActorType.WERKGEVER,
+        town,
+        nace=("55.100",),
+        memberships=_member(level),
     )
     actors["kuis"] = Actor(
         "kuis",
@@ -234,7 +239,7 @@ def test_province_blocking_only_for_the_flanders_wide_query():
         activities=("groenonderhoud",),
         memberships=(Membership("v", Engagement.ACTIEF),),
     )
-    employer = Actor("wg", "WG", ActorType.WERKGEVER, "Genk", ("41.200",))  # in no verband
+    employer = Actor("wg", "WG", ActorType.WERKGEVER, "Genk", nace=("41.200",))  # in no verband
     dataset = Dataset("x", actors=(se, employer), verbanden=verbanden)
     assert len(missing_links(dataset, municipalities=["Genk"], fit=FIT)) == 1
     assert len(missing_links(dataset, fit=FIT)) == 0  # Flanders-wide: no common province
@@ -251,7 +256,7 @@ def test_activity_filter_uses_that_activity_and_all_nace_codes_count():
     )
     # Section M first, then F: the employer belongs to both sections.
     employer = Actor(
-        "wg", "WG", ActorType.WERKGEVER, "Aa", ("70.100", "41.200"), memberships=_member()
+        "wg", "WG", ActorType.WERKGEVER, "Aa", nace=("70.100", "41.200"), memberships=_member()
     )
     dataset = Dataset("x", actors=(se, employer), verbanden=planted().verbanden)
     links = missing_links(dataset, "v", fit=FIT, sectors=["recyclage"])
@@ -288,7 +293,7 @@ def test_coordinates_make_nearby_employers_score_higher():
         "Hotel Dichtbij",
         ActorType.WERKGEVER,
         "Cee",
-        ("55.100",),
+        nace=("55.100",),
         memberships=_member(),
         lat=50.96,
         lon=5.36,
@@ -298,7 +303,7 @@ def test_coordinates_make_nearby_employers_score_higher():
         "Hotel Ver",
         ActorType.WERKGEVER,
         "Cee",
-        ("55.100",),
+        nace=("55.100",),
         memberships=_member(),
         lat=51.20,
         lon=4.40,

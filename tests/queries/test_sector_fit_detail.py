@@ -16,7 +16,7 @@ MEMBER = (Membership("v", Engagement.ACTIEF),)
 def _pairs(employer_code: str, activity: str) -> Dataset:
     se = Actor("se", "LDE Een", ActorType.LDE, "Aa", activities=(activity,), memberships=MEMBER)
     employer = Actor(
-        "wg", "Werkgever", ActorType.WERKGEVER, "Aa", (employer_code,), memberships=MEMBER
+        "wg", "Werkgever", ActorType.WERKGEVER, "Aa", nace=(employer_code,), memberships=MEMBER
     )
     return Dataset("x", actors=(se, employer), verbanden=(Verband("v", "V"),))
 
@@ -89,7 +89,7 @@ def test_the_reason_quotes_the_code_the_rule_was_chosen_for(tmp_path):
     )
     se = Actor("se", "LDE Een", ActorType.LDE, "Aa", activities=("schoonmaak",), memberships=MEMBER)
     employer = Actor(
-        "wg", "Firma X", ActorType.WERKGEVER, "Aa", ("81.210", "82.110"), memberships=MEMBER
+        "wg", "Firma X", ActorType.WERKGEVER, "Aa", nace=("81.210", "82.110"), memberships=MEMBER
     )
     dataset = Dataset("x", actors=(se, employer), verbanden=(Verband("v", "V"),))
     reason = missing_links(dataset, "v", fit=load_sector_fit(path))["uitleg"].iloc[0]
