@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 from verbinder.dashboards import labels
-from verbinder.dashboards.data import DatasetInfo, dataset, datasets
+from verbinder.dashboards.data import DatasetInfo, dataset, datasets, upload_limit_mb
+from verbinder.graphmodel.formatting import count
 from verbinder.graphmodel.model import Dataset
 from verbinder.queries.catalogue import measure
 from verbinder.queries.presentation import measure_table, shown
@@ -20,6 +21,7 @@ __all__ = [
     "show_saved",
     "synthetic_banner",
     "table",
+    "uploader",
 ]
 
 
@@ -30,6 +32,34 @@ def show_saved(message_key: str, confirm_key: str | None = None) -> None:
         st.success(st.session_state.pop(message_key))
         if confirm_key is not None:
             st.session_state[confirm_key] = False
+
+
+def _css_text(text: str) -> str:
+    """``text`` as a CSS string (quotes and backslashes escaped)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def uploader(label: str, *, key: str):
+    """Streamlit's file uploader for one workbook, in Dutch.
+
+    Streamlit writes its button ("Upload"), size line ("200MB per file") and drop hint in
+    English and offers no setting for them; a style sheet hides those texts and shows Dutch
+    ones in their place (the browser tests read what is visible)."""
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    hidden = {
+        f'{zone} button [data-testid="stMarkdownContainer"] p': labels.UPLOAD_BUTTON,
+        f"{zone} > div:not([data-testid]) span": labels.UPLOAD_DROP,
+        '[data-testid="stFileUploaderDropzoneInstructions"] span': labels.UPLOAD_LIMIT.format(
+            mb=count(upload_limit_mb())
+        ),
+    }
+    rules = "".join(
+        f"{selector} {{font-size: 0}} {selector}::after {{content: {_css_text(text)}; "
+        "font-size: 0.875rem}"
+        for selector, text in hidden.items()
+    )
+    st.html(f"<style>{rules}</style>")
+    return st.file_uploader(label, type=["xlsx"], key=key)
 
 
 def synthetic_banner(data: Dataset) -> None:

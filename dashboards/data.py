@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import streamlit as st
 from verbinder.dashboards import labels
@@ -12,6 +14,7 @@ from verbinder.graphmodel.model import Dataset
 from verbinder.graphmodel.scoping import scope_dataset
 from verbinder.graphmodel.store import DatasetInfo, StoreError, open_store, store_location
 from verbinder.loaders import LoadError, LoadResult, load_dataset
+from verbinder.loaders.limits import current_limits
 from verbinder.loaders.sector_fit import default_sector_fit
 from verbinder.loaders.template import write_template
 from verbinder.queries.kept import ambitions_table, brokers_table, compare_table, mixing_table
@@ -42,7 +45,11 @@ __all__ = [
     "store_path",
     "survey_form_bytes",
     "template_bytes",
+    "upload_limit_mb",
+    "view_of",
 ]
+
+T = TypeVar("T")
 
 
 def store_path() -> str:
@@ -196,6 +203,18 @@ def plan_of(info: DatasetInfo, verband: str, sectors: tuple, capacity: int, tabl
     return _plan(_key(info), verband, sectors, capacity, table_size)
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def _view(key: Key, name: str, choices: tuple, _make: Callable[[], object]) -> object:
+    return _make()
+
+
+def view_of(info: DatasetInfo, name: str, choices: tuple, make: Callable[[], T]) -> T:
+    """``make()``, kept per dataset version, user scope, view ``name`` and the page's
+    ``choices`` it depends on (hashable values): a page that draws the same view again, or
+    is opened again with the same choices, shows it without building it again."""
+    return _view(_key(info), name, choices, make)  # type: ignore[return-value]
+
+
 def brokers_of(info: DatasetInfo, verband: str):
     """queries.brokers for one verband, cached by dataset version."""
     return _brokers(_key(info), verband)
@@ -260,6 +279,11 @@ def load_demo() -> DatasetInfo:
     from verbinder.loaders.demo import generate_demo
 
     return save(generate_demo(), action="demo (dashboard)", replace=False)
+
+
+def upload_limit_mb() -> float:
+    """The largest file the loaders read, in MB (``VERBINDER_MAX_BESTAND_MB``)."""
+    return current_limits().file_mb
 
 
 def read_upload(file_name: str, content: bytes, dataset_name: str) -> LoadResult:

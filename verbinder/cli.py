@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import warnings
@@ -23,6 +24,7 @@ from verbinder.graphmodel.store import default_store_path
 from verbinder.graphmodel.store.config import guard
 from verbinder.loaders import LoadError, ValidationReport, load_dataset, validate
 from verbinder.loaders.demo import DEMO_SEED, generate_demo
+from verbinder.loaders.limits import current_limits
 from verbinder.loaders.template import write_template
 from verbinder.options import (
     _store,
@@ -394,6 +396,8 @@ def dashboard(ctx: click.Context, port: int) -> None:
         "false",
         "--client.toolbarMode",
         "minimal",
+        "--server.maxUploadSize",  # MiB; the loaders refuse above their own limit, in Dutch
+        str(math.ceil(current_limits().file_mb)),
     ]
     click.echo(f"Dashboard: http://127.0.0.1:{port}  (stoppen met Ctrl+C)")
     raise SystemExit(subprocess.call(command, env=env))

@@ -7,13 +7,13 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 from verbinder.dashboards import labels
-from verbinder.dashboards.components import table
+from verbinder.dashboards.components import table, uploader
 from verbinder.dashboards.data import LoadError, StoreError, read_upload, save, template_bytes
 
 st.title(labels.PAGES["gegevens"])
 st.download_button(labels.TEMPLATE, template_bytes(), "verbinder-sjabloon.xlsx")
 
-upload = st.file_uploader(labels.UPLOAD, type=["xlsx"], key="gegevens_upload")
+upload = uploader(labels.UPLOAD, key="gegevens_upload")
 if upload is not None:
     name = st.text_input(labels.IMPORT_AS, value=Path(upload.name).stem, key="gegevens_name")
     try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 from verbinder.dashboards import labels
 from verbinder.dashboards.components import choose, choose_actor, kept_choice
-from verbinder.dashboards.data import brokers_of, links_of
+from verbinder.dashboards.data import brokers_of, links_of, view_of
 from verbinder.dashboards.network_card import show_card
 from verbinder.dashboards.network_frame import network_frame
 from verbinder.dashboards.network_view import (
@@ -22,6 +22,62 @@ from verbinder.graphmodel.formatting import count
 from verbinder.graphmodel.types import ActorType, Engagement, TieKind
 from verbinder.queries.catalogue import measure
 from verbinder.queries.view import communities, filtered_network, without_isolates
+
+
+def _draw(info, data, verband: str, figures, choices: tuple) -> tuple[str, tuple[int, int], int]:
+    """The network page for the page's choices, the numbers of actors and ties drawn and the
+    number of actors without ties left out."""
+    _, types, level, kinds, period, focus, ego_only = choices[:7]
+    show_alone, show_links, large, colour, size_by = choices[7:]
+    graph = filtered_network(
+        data,
+        verband,
+        types=list(types),
+        min_engagement=[e.label for e in Engagement].index(level),
+        kinds=list(kinds),
+        ego=focus if ego_only else None,
+        at=period,
+    )
+    hidden = 0
+    if not show_alone:
+        graph, hidden = without_isolates(graph)
+    regisseurs = {a for a in figures.index if figures.loc[a, "type"] == ActorType.REGISSEUR.value}
+    top = [a for a in figures.index if a not in regisseurs][:5]
+    highlight = {a: labels.HIGHLIGHT_BROKER for a in top} | {
+        a: labels.HIGHLIGHT_REGISSEUR for a in regisseurs
+    }
+    legend = [(c, labels.SECTOR_LEGEND[g]) for g, c in SECTOR_COLOURS.items()]
+    colours = {}
+    if colour == "gemeenschap":
+        found = communities(graph)
+        colours = {a: COMMUNITY_COLOURS[n % len(COMMUNITY_COLOURS)] for a, n in found.items()}
+        legend = [(COMMUNITY_COLOURS[0], labels.COMMUNITY_LEGEND)]
+    legend.append(("#000000", labels.BORDER_LEGEND))
+    if regisseurs & set(graph):
+        legend.append(("#000000", labels.BRIDGE_LEGEND))
+    suggestions = ()
+    if show_links:
+        links = links_of(info, verband, (), labels.SUGGESTIONS_DRAWN)
+        weight = links["score"].max() or 1.0
+        suggestions = tuple(
+            Suggestion(r.se_actor, r.werkgever, r.score / weight, r.uitleg)
+            for r in links.itertuples(index=False)
+        )
+        legend.append(("--" + SUGGESTION_COLOUR, labels.SUGGESTION_LEGEND))
+    style = Style(
+        size=figures[size_by].to_dict(),
+        highlight=highlight,
+        labelled=frozenset(highlight) | ({focus} if focus else set()),
+        colours=colours,
+        legend=tuple(legend),
+        suggestions=suggestions,
+        focus=focus,
+        large_text=large,
+        bridging=frozenset(regisseurs),
+    )
+    page = render(graph, style, height="800px" if large else "650px", clickable=True)
+    return page, (graph.number_of_nodes(), graph.number_of_edges()), hidden
+
 
 st.title(labels.PAGES["netwerk"])
 chosen = choose()
@@ -79,55 +135,13 @@ if chosen is not None:
     show_links = toggles[2].toggle(labels.SHOW_SUGGESTIONS, key="netwerk_suggestions")
     large = toggles[3].toggle(labels.LARGE_TEXT, key="netwerk_large")
 
-    graph = filtered_network(
-        data,
-        verband,
-        types=types,
-        min_engagement=[e.label for e in Engagement].index(level),
-        kinds=kinds,
-        ego=focus if ego_only else None,
-        at=period,
-    )
-    hidden = 0
-    if not show_alone:
-        graph, hidden = without_isolates(graph)
-    regisseurs = {a for a in figures.index if figures.loc[a, "type"] == ActorType.REGISSEUR.value}
-    top = [a for a in figures.index if a not in regisseurs][:5]
-    highlight = {a: labels.HIGHLIGHT_BROKER for a in top} | {
-        a: labels.HIGHLIGHT_REGISSEUR for a in regisseurs
-    }
-    legend = [(c, labels.SECTOR_LEGEND[g]) for g, c in SECTOR_COLOURS.items()]
-    colours = {}
-    if colour == "gemeenschap":
-        found = communities(graph)
-        colours = {a: COMMUNITY_COLOURS[n % len(COMMUNITY_COLOURS)] for a, n in found.items()}
-        legend = [(COMMUNITY_COLOURS[0], labels.COMMUNITY_LEGEND)]
-    legend.append(("#000000", labels.BORDER_LEGEND))
-    if regisseurs & set(graph):
-        legend.append(("#000000", labels.BRIDGE_LEGEND))
-    suggestions = ()
-    if show_links:
-        links = links_of(info, verband, (), labels.SUGGESTIONS_DRAWN)
-        weight = links["score"].max() or 1.0
-        suggestions = tuple(
-            Suggestion(r.se_actor, r.werkgever, r.score / weight, r.uitleg)
-            for r in links.itertuples(index=False)
-        )
-        legend.append(("--" + SUGGESTION_COLOUR, labels.SUGGESTION_LEGEND))
-    style = Style(
-        size=figures[size_by].to_dict(),
-        highlight=highlight,
-        labelled=frozenset(highlight) | ({focus} if focus else set()),
-        colours=colours,
-        legend=tuple(legend),
-        suggestions=suggestions,
-        focus=focus,
-        large_text=large,
-        bridging=frozenset(regisseurs),
+    choices = (verband, tuple(types), level, tuple(kinds), period, focus, ego_only)
+    choices += (show_alone, show_links, large, colour, size_by)
+    page, drawn, hidden = view_of(
+        info, "netwerk", choices, lambda: _draw(info, data, verband, figures, choices)
     )
     drawing, panel = st.columns([3, 1]) if focus else (st.container(), None)
     with drawing:
-        page = render(graph, style, height="800px" if large else "650px", clickable=True)
         clicked = network_frame(page, height=830 if large else 680, key="netwerk_kaart")
     if clicked is not None and clicked in names and clicked != focus:
         choose_actor(clicked)
@@ -137,9 +151,7 @@ if chosen is not None:
             show_card(info, data, verband, focus, figures)
     entry = measure(size_by)
     st.caption(
-        labels.DRAWN.format(
-            actors=count(graph.number_of_nodes()), arcs=count(graph.number_of_edges())
-        )
+        labels.DRAWN.format(actors=count(drawn[0]), arcs=count(drawn[1]))
         + " "
         + (labels.ALONE_HIDDEN_ONE if hidden == 1 else "")
         + (labels.ALONE_HIDDEN.format(count=count(hidden)) if hidden > 1 else "")

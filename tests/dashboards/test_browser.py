@@ -8,6 +8,7 @@ test checks that no request left 127.0.0.1 and saves a screenshot to
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from dataclasses import replace
@@ -241,6 +242,32 @@ def test_xlsx_download_reads_back(server, browser, downloads):
     assert len(table) == 25
     info = pd.read_excel(path, sheet_name="info", header=None)
     assert "SYNTHETISCHE DEMODATA" in str(info.iloc[0, 1])
+
+
+_SHOWN_TEXT = """
+const parts = [];
+for (const el of document.querySelector('[data-testid="stFileUploader"]').querySelectorAll('*')) {
+  const own = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('');
+  if (own.trim() && parseFloat(getComputedStyle(el).fontSize) > 0) parts.push(own.trim());
+  const after = getComputedStyle(el, '::after').content;
+  if (after.startsWith('"')) parts.push(JSON.parse(after));
+}
+return parts;
+"""
+"""The texts the uploader shows: its elements' own text where it is drawn at a size above 0,
+and the text its style sheet adds after an element."""
+
+
+def test_the_uploader_speaks_dutch(server, browser):
+    browser.get(f"{server}/gegevens")
+    WebDriverWait(browser, 60).until(
+        ec.presence_of_element_located((By.CSS_SELECTOR, '[data-testid="stFileUploaderDropzone"]'))
+    )
+    shown = browser.execute_script(_SHOWN_TEXT)
+    assert labels.UPLOAD in shown and labels.UPLOAD_BUTTON in shown
+    assert labels.UPLOAD_LIMIT.format(mb="100") in shown  # the loaders' own limit
+    english = [text for text in shown if re.search(r"Upload|per file|Drag|Browse", text)]
+    assert english == [], shown
 
 
 def test_upload_with_errors_shows_located_messages_and_imports_nothing(
