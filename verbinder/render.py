@@ -16,6 +16,7 @@ from verbinder.graphmodel.progress import Progress, silent
 from verbinder.graphmodel.store import DatasetInfo
 from verbinder.graphmodel.tables import SYNTHETIC_WARNING
 from verbinder.queries.export import RESULT_SHEET, export_tables
+from verbinder.queries.places import municipality_list
 from verbinder.queries.presentation import measure_text, text_table
 from verbinder.queries.report import VerbandReport
 
@@ -128,7 +129,7 @@ def render_report(report: VerbandReport) -> str:
         f"  Inwoners:        {inhabitants}",
         f"  Subsidie/jaar:   {subsidy}",
         f"  Centrumstad:     {v.centrumstad or 'geen'}",
-        f"  Gemeenten ({len(v.municipalities)}): {', '.join(v.municipalities)}",
+        f"  Gemeenten ({len(v.municipalities)}): {municipality_list(v.municipalities)}",
     ]
     if v.note:
         lines.append(f"  Opmerking:       {v.note}")

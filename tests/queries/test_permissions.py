@@ -161,6 +161,7 @@ NOT_QUERIES = {
     "presentation.legend_lines": "de maatcatalogus, leest geen dataset",
     "presentation.text_table": "toont een tabel die een query al gaf",
     "permissions.require": "de controle zelf",
+    "places.municipality_list": "toont gemeentenamen die een query al gaf",
     "view.without_isolates": "werkt op een netwerk dat een query al gaf",
     "view.communities": "werkt op een netwerk dat een query al gaf",
     "seating.seat": "schikt de uitnodigingen die een query al gaf",
