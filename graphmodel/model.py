@@ -243,6 +243,17 @@ class Actor:
             "lng",
         ),
     )
+    nis: str | None = field(
+        default=None,
+        metadata=column(
+            "nis",
+            "text",
+            "NIS-code van de gemeente van vandaag. Leeg laten mag: Verbinder zoekt ze op uit "
+            "de gemeente (naam, voormalige naam of postcode).",
+            "nis_code",
+            "refnis",
+        ),
+    )
 
     @property
     def sector_group(self) -> SectorGroup:

@@ -25,6 +25,7 @@ from verbinder.graphmodel.survey import SurveyAnswer
 from verbinder.graphmodel.tables import INFO_SHEET, REQUIRED_SHEETS, SHEETS
 from verbinder.graphmodel.types import Provenance
 from verbinder.loaders.parsing import CellError, is_empty, parse_bool, parse_text, suggestion
+from verbinder.loaders.places import place_code
 from verbinder.loaders.problems import INFO, WARNING, Problem, ValidationReport
 from verbinder.loaders.sheets import Cell, Row, SheetReader
 from verbinder.loaders.survey import survey_rows
@@ -187,10 +188,19 @@ class _Builder:
                 row.error(missing, "vul breedte- en lengtegraad allebei in, of geen van beide")
             if not row.ok:
                 continue
+            nis = place_code(row, v["gemeente"], v["nis"])
+            if not row.ok:
+                continue
             activities = self._activities(row, v["type"], v["activiteiten"] or ())
             memberships_of = tuple(memberships.get(v["id"], {}).values())
             actors.append(
-                from_cells(RECORDS["actors"], v, activities=activities, memberships=memberships_of)
+                from_cells(
+                    RECORDS["actors"],
+                    v,
+                    nis=nis,
+                    activities=activities,
+                    memberships=memberships_of,
+                )
             )
         return tuple(actors)
 

@@ -25,6 +25,7 @@ from verbinder.graphmodel.model import (
     Tie,
     Verband,
 )
+from verbinder.graphmodel.municipalities import resolve_place
 from verbinder.graphmodel.progress import Progress, counted, silent
 from verbinder.graphmodel.reference import reference_municipalities, reference_verbanden
 from verbinder.graphmodel.survey_2018 import VERBAND_ROLE_SHARES
@@ -118,11 +119,13 @@ class _Generator:
     def add_actor(self, actor_id: str, name: str, actor_type: ActorType, **fields: object) -> str:
         if actor_id in self.actors:
             raise ValueError(f"duplicate demo id {actor_id}")
+        place = fields.get("municipality")
         self.actors[actor_id] = {
             "id": actor_id,
             "name": name,
             "type": actor_type,
             "memberships": {},
+            "nis": None if place is None else resolve_place(str(place)).municipality.nis,
             **fields,
         }
         return actor_id

@@ -34,6 +34,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 from verbinder.graphmodel.model import NACE_2025_TAG, UNIT_TAG, Actor, Membership, Verband
+from verbinder.graphmodel.municipalities import PlaceError, resolve_place
 from verbinder.graphmodel.nace import from_nace_2025
 from verbinder.graphmodel.names import place_key
 from verbinder.graphmodel.progress import Progress, silent
@@ -149,6 +150,7 @@ def select_employers(
                 name,
                 ActorType.WERKGEVER,
                 places[unit],
+                nis=_nis(places[unit]),
                 nace=tuple(codes),
                 kbo=_digits(enterprise),
                 memberships=(Membership(verband.id, Engagement.GEEN),),
@@ -159,6 +161,14 @@ def select_employers(
     for key, value in counts.items():
         report.add(Problem(Path(source).name, f"{key.replace('_', ' ')}: {value}", level=INFO))
     return KboSelection(actors, report, snapshot, counts)
+
+
+def _nis(place: str) -> str | None:
+    """Today's NIS code of a municipality of the verband (always one of the reference's)."""
+    try:
+        return resolve_place(place).municipality.nis
+    except PlaceError:
+        return None
 
 
 def _matching(column: pa.ChunkedArray, wanted: dict[str, str]) -> dict[str, str]:

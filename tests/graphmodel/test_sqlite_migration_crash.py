@@ -39,13 +39,14 @@ with SQLiteStore(sys.argv[1]) as store:
 
 
 def _version_1_file(path: Path) -> None:
-    """The demo in a file of schema version 1 (no lat/lon columns, no merges, surveys or
-    results table)."""
+    """The demo in a file of schema version 1 (no lat/lon or NIS columns, no merges, surveys
+    or results table)."""
     with SQLiteStore(path) as store:
         store.save(generate_demo(scale=2, name="x"))
     with sqlite3.connect(path) as conn:
         conn.execute("ALTER TABLE actors DROP COLUMN lat")
         conn.execute("ALTER TABLE actors DROP COLUMN lon")
+        conn.execute("ALTER TABLE actors DROP COLUMN nis")  # added by version 6
         conn.execute("DROP TABLE merges")  # added by version 3
         conn.execute("DROP TABLE surveys")  # added by version 4
         conn.execute("DROP TABLE results")  # added by version 5
@@ -70,7 +71,7 @@ def test_a_kill_at_any_moment_of_a_migration_loses_nothing(tmp_path):
     _version_1_file(original)
     expected = generate_demo(scale=2, name="x")
     expected = expected.replace(
-        actors=tuple(replace(a, lat=None, lon=None) for a in expected.actors),
+        actors=tuple(replace(a, lat=None, lon=None, nis=None) for a in expected.actors),
         surveys=(),  # a version-1 file has no survey table
     )
     db = tmp_path / "werk" / "v.sqlite"

@@ -235,9 +235,9 @@ def test_a_version_1_file_is_migrated_and_keeps_its_data(tmp_path):
     conn.commit()
     conn.close()
     with SQLiteStore(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 5
+        assert store.schema_version == SCHEMA_VERSION == 6
         actor = store.load("oud").actors[0]
-    assert (actor.id, actor.fte, actor.lat, actor.lon) == ("a", 12.5, None, None)
+    assert (actor.id, actor.fte, actor.lat, actor.lon, actor.nis) == ("a", 12.5, None, None, None)
     (copy,) = (tmp_path / "reservekopieën").glob("auto-oud-*-migratie.sqlite")
     with sqlite3.connect(copy) as before:
         assert before.execute("PRAGMA user_version").fetchone()[0] == 1

@@ -94,6 +94,9 @@ coordinates = st.tuples(
 numbers = st.decimals(min_value=0, max_value=10**9, places=4, allow_nan=False).map(float)
 
 
+PLACES = [(None, None), ("Gent", "44021"), ("Sint-Truiden", "71053"), ("Lievegem", "44085")]
+
+
 @st.composite
 def simple_datasets(draw) -> Dataset:
     ids = draw(st.lists(item, min_size=2, max_size=5, unique=True))
@@ -103,7 +106,8 @@ def simple_datasets(draw) -> Dataset:
             aid,
             name,
             draw(st.sampled_from(ActorType)),
-            draw(st.none() | cell),
+            # An imported place gets its NIS code (looked up by hand on statbel.fgov.be).
+            **dict(zip(("municipality", "nis"), draw(st.sampled_from(PLACES)), strict=True)),
             # Unique: the loader keeps a repeated activity once, with a warning.
             activities=tuple(draw(st.lists(item, max_size=2, unique=True))),
             fte=draw(st.none() | numbers),
