@@ -31,6 +31,7 @@ __all__ = [
     "Municipality",
     "Place",
     "PlaceError",
+    "code_on",
     "mergers",
     "mergers_source",
     "municipalities",
@@ -201,3 +202,21 @@ def resolve_place(typed: str) -> Place:
     close = difflib.get_close_matches(text, names, n=1, cutoff=0.75)
     hint = f"; bedoelde u '{close[0]}'?" if close else ": vul een naam, NIS-code of postcode in"
     raise PlaceError(f"'{text}' is geen gekende Belgische gemeente{hint}")
+
+
+def code_on(typed: str, day: date) -> tuple[str, str]:
+    """NIS code and name of the municipality a typed place was on ``day``: a former
+    municipality that still existed then keeps its own code (Nazareth and De Pinte are two
+    municipalities of the 2020-2025 cycle); otherwise today's (:func:`resolve_place`, which
+    raises :class:`PlaceError` for an unknown place).
+
+    >>> code_on("Nazareth", date(2020, 1, 1)), code_on("Nazareth", date(2025, 6, 1))
+    (('44048', 'Nazareth'), ('44086', 'Nazareth-De Pinte'))
+    """
+    place = resolve_place(typed)
+    text = typed.strip()
+    for merger in mergers():
+        named = text == merger.old_nis or place_key(text) == place_key(merger.old_name)
+        if named and merger.day > day and successor(merger.old_nis) == place.municipality.nis:
+            return merger.old_nis, merger.old_name
+    return place.municipality.nis, place.municipality.name

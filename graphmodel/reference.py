@@ -17,9 +17,11 @@ from typing import NamedTuple
 from verbinder.graphmodel.model import Verband
 
 __all__ = [
+    "PUBLISHED_TOTALS",
     "REFERENCE_PERIOD",
     "REFERENCE_SOURCE",
     "MunicipalityRef",
+    "PublishedTotals",
     "reference_municipalities",
     "reference_verbanden",
     "shipped",
@@ -31,6 +33,28 @@ REFERENCE_SOURCE = (
     "gemeenten"
 )
 REFERENCE_PERIOD = (2017, 2019)
+
+
+class PublishedTotals(NamedTuple):
+    """What the government published about a policy cycle, to check a loaded cycle against."""
+
+    regisseurs: int
+    municipalities: int
+    budget_eur: float
+    source: str
+
+
+PUBLISHED_TOTALS = {
+    (2020, 2025): PublishedTotals(
+        37,
+        238,
+        2_225_000,
+        "Vlaamse Regering, 8 april 2020: '37 lokale regisseurs van start voor een nieuwe "
+        "beleidscyclus' (37 goedgekeurde aanvragen, 238 van de 300 gemeenten, budget "
+        "2.225.000 euro)",
+    )
+}
+"""Published totals per cycle ``(first year, last year)``; 2017-2019 is the shipped reference."""
 
 
 class MunicipalityRef(NamedTuple):

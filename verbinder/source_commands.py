@@ -1,4 +1,4 @@
-"""CLI commands that bring in public sources: the KBO Open Data register."""
+"""CLI commands that bring in public sources: the KBO Open Data register, a cycle's verbanden."""
 
 from __future__ import annotations
 
@@ -12,13 +12,14 @@ from verbinder.graphmodel.store import DatasetNotFoundError
 from verbinder.loaders import LoadError
 from verbinder.loaders.kbo import select_employers
 from verbinder.loaders.kbo_merge import merge_employers
+from verbinder.loaders.periods import load_period_verbanden
 from verbinder.loaders.survey import load_survey_answers, write_survey_form
 from verbinder.options import _store, dataset_option, principal, store_errors
 from verbinder.queries.actions import record_survey
 from verbinder.queries.permissions import require
 from verbinder.render import terminal_progress
 
-__all__ = ["kbo", "survey_form", "survey_import"]
+__all__ = ["kbo", "period", "survey_form", "survey_import"]
 
 KBO_ACTION = "KBO Open Data"
 
@@ -154,3 +155,43 @@ def survey_import(ctx, file, dataset):
         expected_version=data.version,
     )
     click.echo(f"{len(answers)} antwoord(en) ingelezen in '{info.name}' (versie {info.version}).")
+
+
+def _years(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int, int]:
+    first, _, last = value.partition("-")
+    if not (first.isdigit() and last.isdigit() and int(first) <= int(last)):
+        raise click.BadParameter(f"'{value}' is geen periode; schrijf ze als 2020-2025")
+    return int(first), int(last)
+
+
+@click.command(name="periode")
+@click.argument("file", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--periode", "years", required=True, callback=_years, help="De beleidsperiode, bv. 2020-2025."
+)
+def period(file: Path, years: tuple[int, int]) -> None:
+    """Controleer de verbanden van een beleidsperiode (CSV of werkmap met het blad verbanden).
+
+    Kolommen zoals het blad verbanden van het sjabloon; de gemeenten met naam, voormalige naam,
+    NIS-code of postcode, gescheiden door ;. Elke fout staat met rij en kolom; waar de
+    periode gepubliceerde totalen heeft (2020-2025), zegt Verbinder waar het bestand ervan
+    afwijkt. Stopt met code 1 bij fouten. Het bestand wordt nog niet bewaard.
+
+    \b
+    Voorbeeld:
+        verbinder periode verbanden-2020-2025.csv --periode 2020-2025
+    """
+    try:
+        loaded = load_period_verbanden(file, years)
+    except LoadError as exc:
+        for problem in exc.report.problems:
+            click.echo(f"- {problem}")
+        click.echo(exc.report.summary())
+        raise SystemExit(1) from exc
+    for problem in loaded.report.problems:
+        click.echo(f"- {problem}")
+    places = sum(len(v.municipalities) for v in loaded.verbanden)
+    click.echo(
+        f"Periode {years[0]}-{years[1]}: {len(loaded.verbanden)} verbanden met samen "
+        f"{places} gemeenten. {loaded.report.summary()}"
+    )
