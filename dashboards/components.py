@@ -42,13 +42,14 @@ def _css_text(text: str) -> str:
 def uploader(label: str, *, key: str):
     """Streamlit's file uploader for one workbook, in Dutch.
 
-    Streamlit writes its button ("Upload"), size line ("200MB per file") and drop hint in
-    English and offers no setting for them; a style sheet hides those texts and shows Dutch
-    ones in their place (the browser tests read what is visible)."""
+    Streamlit writes its button ("Upload") and size line ("200MB per file") in English and
+    offers no setting for them; a style sheet hides those texts and shows Dutch ones in their
+    place (the browser tests read what is visible). The hint shown while a file is dragged
+    over the field ("Drag and drop a file here") stays English: its element has no stable
+    name, and a broader rule garbled the list of uploaded files."""
     zone = '[data-testid="stFileUploaderDropzone"]'
     hidden = {
         f'{zone} button [data-testid="stMarkdownContainer"] p': labels.UPLOAD_BUTTON,
-        f"{zone} > div:not([data-testid]) span": labels.UPLOAD_DROP,
         '[data-testid="stFileUploaderDropzoneInstructions"] span': labels.UPLOAD_LIMIT.format(
             mb=count(upload_limit_mb())
         ),

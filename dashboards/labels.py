@@ -131,7 +131,6 @@ PLAN_SUMMARY = (
 UPLOAD = "Werkmap (.xlsx) om te controleren en in te lezen"
 UPLOAD_BUTTON = "Kies een bestand"
 UPLOAD_LIMIT = "Excel-werkmap (.xlsx), tot {mb} MB"
-UPLOAD_DROP = "Laat het bestand hier los"
 TEMPLATE = "Download het lege sjabloon"
 REPLACE = (
     "Vervang de bestaande dataset met deze naam (een regisseur vervangt enkel het deel van "

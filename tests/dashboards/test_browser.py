@@ -290,6 +290,8 @@ def test_upload_with_errors_shows_located_messages_and_imports_nothing(
     upload.send_keys(str(path))
     _wait_text(browser, "1 fout(en)")
     _wait_text(browser, "fouten.xlsx, blad 'actoren', rij 3, kolom 'type' (C)")
+    shown = browser.execute_script(_SHOWN_TEXT)  # the uploaded file, and no stray Dutch text
+    assert "fouten.xlsx" in shown and len(shown) == len(set(shown)), shown
     assert not browser.find_elements(By.XPATH, "//button[.//*[text()='Lees in']]")
     with SQLiteStore(store) as opened:
         assert [info.name for info in opened.datasets()] == before
