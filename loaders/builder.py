@@ -25,7 +25,7 @@ from verbinder.graphmodel.survey import SurveyAnswer
 from verbinder.graphmodel.tables import INFO_SHEET, REQUIRED_SHEETS, SHEETS
 from verbinder.graphmodel.types import Provenance
 from verbinder.loaders.parsing import CellError, is_empty, parse_bool, parse_text, suggestion
-from verbinder.loaders.places import place_code
+from verbinder.loaders.places import check_places, place_code
 from verbinder.loaders.problems import INFO, WARNING, Problem, ValidationReport
 from verbinder.loaders.sheets import Cell, Row, SheetReader
 from verbinder.loaders.survey import survey_rows
@@ -147,6 +147,7 @@ class _Builder:
             vid = values["id"]
             if vid is not None and vid in seen:
                 row.error("id", f"verband '{vid}' staat er al op rij {seen[vid]}")
+            check_places(row, "gemeenten", values["gemeenten"] or ())
             if not row.ok:
                 continue
             seen[vid] = row.number

@@ -9,11 +9,35 @@ than the name as an error.
 
 from __future__ import annotations
 
-from verbinder.graphmodel.municipalities import PlaceError, resolve_place, successor
+from verbinder.graphmodel.municipalities import (
+    Municipality,
+    PlaceError,
+    resolve_place,
+    successor,
+)
 from verbinder.loaders.problems import INFO
 from verbinder.loaders.sheets import Row
 
-__all__ = ["place_code"]
+__all__ = ["check_places", "place_code"]
+
+
+def _resolved(row: Row, header: str, text: str) -> Municipality | None:
+    """Today's municipality for ``text`` in column ``header``: an error when unknown, an
+    information line when it was a former name or a postal code."""
+    try:
+        place = resolve_place(text)
+    except PlaceError as exc:
+        row.error(header, str(exc))
+        return None
+    found = place.municipality
+    if place.via is not None:
+        row.sheet.problem(
+            f"'{text}': {place.via}; NIS-code {found.nis} ({found.name})",
+            row=row.number,
+            header=header,
+            level=INFO,
+        )
+    return found
 
 
 def place_code(row: Row, typed: str | None, code: str | None) -> str | None:
@@ -22,12 +46,9 @@ def place_code(row: Row, typed: str | None, code: str | None) -> str | None:
     if typed is None and code is None:
         return None
     header, text = ("gemeente", typed) if typed is not None else ("nis", code)
-    try:
-        place = resolve_place(str(text))
-    except PlaceError as exc:
-        row.error(header, str(exc))
+    found = _resolved(row, header, str(text))
+    if found is None:
         return None
-    found = place.municipality
     if typed is not None and code is not None and successor(str(code)) != found.nis:
         row.error(
             "nis",
@@ -35,11 +56,10 @@ def place_code(row: Row, typed: str | None, code: str | None) -> str | None:
             f"{found.nis}); verbeter een van beide of laat de NIS-code leeg",
         )
         return None
-    if place.via is not None:
-        row.sheet.problem(
-            f"'{text}': {place.via}; de organisatie krijgt NIS-code {found.nis} ({found.name})",
-            row=row.number,
-            header=header,
-            level=INFO,
-        )
     return found.nis
+
+
+def check_places(row: Row, header: str, typed: tuple[str, ...]) -> None:
+    """Every municipality of a list (a verband's ``gemeenten``) is a known place."""
+    for text in typed:
+        _resolved(row, header, text)

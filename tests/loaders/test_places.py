@@ -50,3 +50,21 @@ def test_an_unknown_or_contradicting_place_refuses_the_import(
     (error,) = refused.value.report.errors
     assert (error.sheet, error.row, error.column) == ("actoren", 2, column)
     assert message in error.message
+
+
+def test_a_verbanden_sheet_names_known_municipalities(tmp_path, write_workbook):
+    sheets = {
+        "actoren": [["id", "naam", "type"], ["a", "A", "lde"]],
+        "relaties": TIES,
+        "verbanden": [["id", "naam", "gemeenten"], ["v", "V", "Zomergem; Eeklo"]],
+    }
+    result = load_dataset(write_workbook(tmp_path / "goed.xlsx", sheets), name="v")
+    assert result.dataset.verband_by_id["v"].municipalities == ("Zomergem", "Eeklo")
+    (told,) = [p for p in result.report.problems if p.sheet == "verbanden"]
+    assert told.level == "info" and "deel van Lievegem" in told.message
+    sheets["verbanden"][1][2] = "Eeklo; Atlantis"
+    with pytest.raises(LoadError) as refused:
+        load_dataset(write_workbook(tmp_path / "fout.xlsx", sheets), name="v")
+    (error,) = refused.value.report.errors
+    assert (error.sheet, error.row, error.column) == ("verbanden", 2, "'gemeenten' (C)")
+    assert "'Atlantis' is geen gekende Belgische gemeente" in error.message
