@@ -44,6 +44,7 @@ OTHER_COMMANDS = {
     "survey-form": "leest en schrijft geen databank",
     "survey-import": "test_survey.py::test_a_regisseur_imports_only_their_own_answer",
     "validate": "leest en schrijft geen databank",
+    "periode": "leest en schrijft geen databank",
     "dashboard": "test_access_pages.py",
     "rapport": "test_the_report_follows_the_roles",
 }
