@@ -118,13 +118,7 @@ def dataset_to_frames(
     ``lidmaatschappen`` sheet. Personal data (contact person, e-mail) is left out unless
     ``include_personal`` is true.
     """
-    records = {
-        "actoren": dataset.actors,
-        "relaties": dataset.ties,
-        "verbanden": dataset.verbanden,
-        "evenementen": dataset.events,
-        "deelnames": dataset.participations,
-    }
+    records = {sheet: getattr(dataset, key) for sheet, key in RECORD_SHEETS.items()}
     frames = {sheet: [to_cells(r, words=_words) for r in rows] for sheet, rows in records.items()}
     frames["lidmaatschappen"] = [
         {"actor": a.id, **to_cells(m, words=_words)} for a in dataset.actors for m in a.memberships

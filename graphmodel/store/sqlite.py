@@ -413,13 +413,12 @@ def _insert(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], rows
     )
 
 
-_COLLECTIONS = ("sources", "verbanden", "actors", "ties", "events", "participations", "merges")
 _TABLES = {"sources": "source_files"}
 """SQLite table of a dataset collection whose name differs from it."""
 
 
 def _insert_content(conn: sqlite3.Connection, dataset_id: int, dataset: Dataset) -> None:
-    for key in _COLLECTIONS:
+    for key in RECORDS:  # actors before the ties and attendances that name them
         _insert(
             conn,
             _TABLES.get(key, key),
@@ -466,7 +465,7 @@ def _read_content(conn: sqlite3.Connection, dataset_id: int) -> Dataset:
         memberships.setdefault(m[0], []).append(from_row(membership, m[1:]))
     records = {
         key: tuple(from_row(RECORDS[key], r) for r in rows(key, row_columns(RECORDS[key])))
-        for key in _COLLECTIONS
+        for key in RECORDS
         if key != "actors"
     }
     actor = RECORDS["actors"]
