@@ -11,8 +11,10 @@ import streamlit as st
 from verbinder.dashboards import labels
 from verbinder.graphmodel.access import LOCAL, Principal, Role, principal_for, roles_path
 from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.reference import REFERENCE_PERIOD
 from verbinder.graphmodel.scoping import scope_dataset
 from verbinder.graphmodel.store import DatasetInfo, StoreError, open_store, store_location
+from verbinder.graphmodel.store.cycles import cycle_reference
 from verbinder.loaders import LoadError, LoadResult, load_dataset
 from verbinder.loaders.limits import current_limits
 from verbinder.loaders.sector_fit import default_sector_fit
@@ -286,15 +288,27 @@ def upload_limit_mb() -> float:
     return current_limits().file_mb
 
 
-def read_upload(file_name: str, content: bytes, dataset_name: str) -> LoadResult:
-    """Check an uploaded workbook (written to a temporary file, then removed).
+def periods() -> list[tuple[int, int]]:
+    """The policy cycles a dataset can belong to: the shipped 2017-2019 and every cycle whose
+    verbanden are kept in the store (``verbinder periode --bewaar``), newest first."""
+    with open_store(principal=principal()) as store:
+        return sorted({REFERENCE_PERIOD, *store.cycles()}, reverse=True)
+
+
+def read_upload(
+    file_name: str, content: bytes, dataset_name: str, period: tuple[int, int]
+) -> LoadResult:
+    """Check an uploaded workbook (written to a temporary file, then removed) as a dataset of
+    the policy cycle ``period``.
 
     Raises :class:`loaders.LoadError` with every located problem.
     """
+    with open_store(principal=principal()) as store:
+        reference = cycle_reference(store, period)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / Path(file_name).name
         path.write_bytes(content)
-        return load_dataset(path, name=dataset_name)
+        return load_dataset(path, name=dataset_name, reference=reference)
 
 
 def can_merge() -> bool:

@@ -59,6 +59,17 @@ TIES_HELP = (
 INHABITANTS = "Inwoners"
 SUBSIDY = "Subsidie per jaar"
 MUNICIPALITIES = "Gemeenten"
+POLICY_CYCLE = "Beleidsperiode"
+PERIODS_COMPARED = (
+    "Beleidsperiode van deze verbanden: {periods}. Inwoners en subsidie zijn die van de "
+    "verbanden in die periode."
+)
+PERIOD_CHOICE = "Beleidsperiode van deze gegevens"
+PERIOD_CHOICE_HELP = (
+    "Verbanden die de werkmap noemt zonder ze in het blad verbanden te beschrijven, komen uit "
+    "de verbanden van deze periode: 2017-2019 wordt meegeleverd, een latere periode bewaart "
+    "een beheerder met 'verbinder periode BESTAND --periode 2020-2025 --bewaar'."
+)
 ENGAGED = "Actief of zeer actief"
 SE_REGULAR_SHARE = "Kortste SE-reguliere paden via de regisseur"
 ONLY_BRIDGE = "De regisseur is de enige brug tussen sociale en reguliere economie."

@@ -404,6 +404,13 @@ class Verband:
         default=None, metadata=column("bron", "text", "Waar komen deze gegevens vandaan.", "source")
     )
 
+    @property
+    def period(self) -> tuple[int, int] | None:
+        """The policy cycle (first and last year), when both are known."""
+        if self.period_start is None or self.period_end is None:
+            return None
+        return self.period_start, self.period_end
+
 
 @dataclass(frozen=True)
 class Event:
@@ -549,6 +556,11 @@ class Dataset:
         (:func:`queries.analysis.remembered`). A dataset never changes, so they are never
         stale; they live as long as this object and are not part of equality or a copy."""
         return {}
+
+    @cached_property
+    def periods(self) -> tuple[tuple[int, int], ...]:
+        """The policy cycles of this dataset's verbanden, oldest first (usually one)."""
+        return tuple(sorted({v.period for v in self.verbanden if v.period is not None}))
 
     def members_of(self, verband_id: str) -> list[Actor]:
         """Actors with a membership of ``verband_id``, in dataset order."""

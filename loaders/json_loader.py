@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 from verbinder.graphmodel.fields import header_fields, nested
 from verbinder.graphmodel.jsoncodec import FORMAT, VERSION
-from verbinder.graphmodel.model import RECORDS, SourceFile
+from verbinder.graphmodel.model import RECORDS, SourceFile, Verband
 from verbinder.graphmodel.survey import PARTNERS, RELATIONS, ROLES, SHARE_WORDS
 from verbinder.graphmodel.tables import INFO_SHEET, LIST_SEPARATOR, RECORD_SHEETS, SURVEY_COLUMNS
 from verbinder.loaders.builder import build_dataset
@@ -142,7 +142,9 @@ def _survey_table(data: dict, file: str) -> RawTable:
     return _table(file, "surveys", [c.header for c in SURVEY_COLUMNS], rows)
 
 
-def load_json_dataset(path: str | Path, *, name: str) -> LoadResult:
+def load_json_dataset(
+    path: str | Path, *, name: str, reference: tuple[Verband, ...] | None = None
+) -> LoadResult:
     """Read a ``verbinder-dataset`` JSON file into dataset ``name``; raises LoadError."""
     path = Path(path)
     report = ValidationReport(str(path))
@@ -169,7 +171,7 @@ def load_json_dataset(path: str | Path, *, name: str) -> LoadResult:
     except _ShapeError as exc:
         report.add(Problem(path.name, str(exc)))
         raise LoadError(report) from exc
-    dataset = build_dataset(tables, report, path.name, name)
+    dataset = build_dataset(tables, report, path.name, name, reference)
     sort_problems(report, [t.sheet for t in tables.values()])
     if not report.ok:
         raise LoadError(report)

@@ -12,7 +12,7 @@ difference with them is a warning: the file may be incomplete, or the published 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -22,11 +22,12 @@ from verbinder.graphmodel.model import RECORDS, Verband
 from verbinder.graphmodel.municipalities import PlaceError, code_on
 from verbinder.graphmodel.reference import PUBLISHED_TOTALS
 from verbinder.graphmodel.tables import SHEETS
+from verbinder.loaders.population import Population
 from verbinder.loaders.problems import INFO, WARNING, LoadError, Problem, ValidationReport
 from verbinder.loaders.sheets import Row, SheetReader
 from verbinder.loaders.tabular import TableReadError, read_csv_table, read_xlsx_tables
 
-__all__ = ["PeriodVerbanden", "load_period_verbanden"]
+__all__ = ["PeriodVerbanden", "load_period_verbanden", "with_population"]
 
 
 @dataclass(frozen=True)
@@ -123,3 +124,60 @@ def load_period_verbanden(path: str | Path, period: tuple[int, int]) -> PeriodVe
     if not report.ok:
         raise LoadError(report)
     return PeriodVerbanden(period, tuple(result), report)
+
+
+def with_population(loaded: PeriodVerbanden, population: Population) -> PeriodVerbanden:
+    """The cycle's verbanden with their inhabitants on 1 January of the population's year: the
+    sum over their municipalities as they were then (Nazareth and De Pinte apart in 2020).
+
+    An empty ``inwoners`` is filled in (and the source says where it came from); a number the
+    file gave is kept, with a warning when Statbel's differs. A verband with a municipality the
+    population does not have keeps its number, with a warning. Raises
+    :class:`loaders.LoadError` when the population's year is outside the cycle.
+    """
+    report = loaded.report
+    first, last = loaded.period
+    if not first <= population.year <= last:
+        report.add(
+            Problem(
+                population.file,
+                f"dit is de bevolking van {population.year}; kies een jaar van de periode "
+                f"{first}-{last} (best {first}, het begin van de periode)",
+            )
+        )
+        raise LoadError(report)
+    result = tuple(_counted(v, population, report) for v in loaded.verbanden)
+    return replace(loaded, verbanden=result)
+
+
+def _counted(verband: Verband, population: Population, report: ValidationReport) -> Verband:
+    day = date(population.year, 1, 1)
+    codes = [code_on(name, day) for name in verband.municipalities]
+    missing = [name for nis, name in codes if nis not in population.by_nis]
+    said = f"verband '{verband.id}'"
+    if missing or not codes:
+        absent = ", ".join(missing) or "geen gemeenten"
+        report.add(Problem(population.file, f"{said}: geen inwoners voor {absent}", level=WARNING))
+        return verband
+    total = sum(population.by_nis[nis] for nis, _ in codes)
+    when = f"1 januari {population.year}"
+    if verband.inhabitants is None:
+        report.add(
+            Problem(population.file, f"{said}: {count(total)} inwoners op {when}", level=INFO)
+        )
+        source = f"inwoners: Statbel, bevolking op {when} ({population.file})"
+        return replace(
+            verband,
+            inhabitants=total,
+            source=source if verband.source is None else f"{verband.source}; {source}",
+        )
+    if verband.inhabitants != total:
+        report.add(
+            Problem(
+                population.file,
+                f"{said}: het bestand zegt {count(verband.inhabitants)} inwoners, Statbel telt "
+                f"er {count(total)} op {when}; het getal van het bestand blijft staan",
+                level=WARNING,
+            )
+        )
+    return verband

@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from verbinder.graphmodel.model import Dataset, SourceFile
+from verbinder.graphmodel.model import Dataset, SourceFile, Verband
 from verbinder.loaders.builder import IGNORED_SHEETS, build_dataset
 from verbinder.loaders.problems import INFO, WARNING, LoadError, Problem, ValidationReport
 from verbinder.loaders.tabular import RawTable, TableReadError, read_csv_table, read_xlsx_tables
@@ -101,7 +101,9 @@ def sort_problems(report: ValidationReport, sheet_order: list[str]) -> None:
     )
 
 
-def load_workbook_dataset(path: str | Path, *, name: str) -> LoadResult:
+def load_workbook_dataset(
+    path: str | Path, *, name: str, reference: tuple[Verband, ...] | None = None
+) -> LoadResult:
     """Read and check a workbook (.xlsx) or a folder of CSV files into dataset ``name``.
 
     Raises
@@ -119,7 +121,7 @@ def load_workbook_dataset(path: str | Path, *, name: str) -> LoadResult:
     except TableReadError as exc:
         report.add(exc.problem)
         raise LoadError(report) from exc
-    dataset = build_dataset(tables, report, path.name, name)
+    dataset = build_dataset(tables, report, path.name, name, reference)
     sort_problems(report, [table.sheet for table in tables.values()])
     if not report.ok:
         raise LoadError(report)

@@ -1,4 +1,5 @@
-"""What changed between two datasets, or between two dates of one dataset: ties and measures."""
+"""What changed between two datasets, or between two dates of one dataset: ties, measures and
+the municipalities of the verbanden."""
 
 from __future__ import annotations
 
@@ -6,12 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-from verbinder.graphmodel.model import Dataset, Tie
+from verbinder.graphmodel.model import Dataset, Tie, Verband
+from verbinder.graphmodel.municipalities import parts_on
 from verbinder.queries.network import build_network
 from verbinder.queries.permissions import require
 from verbinder.queries.profile import PROFILE_MEASURES, network_measures
 
-__all__ = ["NetworkChange", "network_change"]
+__all__ = ["NetworkChange", "composition_changes", "network_change"]
 
 
 @dataclass(frozen=True)
@@ -89,3 +91,36 @@ def network_change(
         lost_ties=_frame([k for k in ties_before if k not in ties_after], names),
         measures=measures,
     )
+
+
+def _covered(verband: Verband) -> frozenset[str]:
+    """The municipalities a verband covered, as they were before the 2019 mergers, read as of
+    the start of its policy cycle (today when that is unknown)."""
+    day = date(verband.period_start, 1, 1) if verband.period_start else date.today()
+    return frozenset().union(*(parts_on(name, day) for name in verband.municipalities))
+
+
+def composition_changes(before: Dataset, after: Dataset) -> pd.DataFrame:
+    """Per verband of either dataset: which municipalities joined or left between the two.
+
+    Municipalities are compared as they were before the mergers of 2019 and 2025
+    (:func:`graphmodel.municipalities.parts_on`): "Zomergem" in 2017-2019 and "Lievegem" in
+    2020-2025 are not the same (Lievegem also holds Lovendegem and Waarschoot), "Nazareth" and
+    "De Pinte" in 2020-2025 are "Nazareth-De Pinte" in 2026. Columns ``verband``, ``naam``,
+    ``samenstelling`` (ongewijzigd, gewijzigd, nieuw verband, niet meer),
+    ``gemeenten_erbij`` and ``gemeenten_weg`` (names joined by ", "), sorted by verband.
+    """
+    old, new = before.verband_by_id, after.verband_by_id
+    rows = []
+    for verband_id in sorted(set(old) | set(new)):
+        first = _covered(old[verband_id]) if verband_id in old else frozenset()
+        second = _covered(new[verband_id]) if verband_id in new else frozenset()
+        presence = (verband_id in old, verband_id in new)
+        status = {(False, True): "nieuw verband", (True, False): "niet meer"}.get(presence) or (
+            "gewijzigd" if first != second else "ongewijzigd"
+        )
+        name = (new.get(verband_id) or old[verband_id]).name
+        joined, left = ", ".join(sorted(second - first)), ", ".join(sorted(first - second))
+        rows.append((verband_id, name, status, joined, left))
+    columns = ["verband", "naam", "samenstelling", "gemeenten_erbij", "gemeenten_weg"]
+    return pd.DataFrame(rows, columns=columns)

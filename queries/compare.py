@@ -189,7 +189,8 @@ def compare_verbanden(
     - ``rang_<column>`` for every column in :data:`RANKED` (1 = highest, ties share the best
       rank).
 
-    ``attrs["synthetic"]`` tells whether the dataset is synthetic. The verbanden are
+    ``attrs["synthetic"]`` tells whether the dataset is synthetic, ``attrs["perioden"]`` the
+    policy cycles of its verbanden (``[2020, 2025]``; usually one). The verbanden are
     analysed over ``workers`` processes (default: the CPU cores, for a large dataset; see
     :func:`queries.analysis.remember_all`).
     """
@@ -208,4 +209,5 @@ def compare_verbanden(
     for column in RANKED:
         frame[f"rang_{column}"] = frame[column].rank(ascending=False, method="min")
     frame.attrs["synthetic"] = dataset.synthetic
+    frame.attrs["perioden"] = [list(period) for period in dataset.periods]
     return frame

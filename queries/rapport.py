@@ -28,7 +28,7 @@ from verbinder.queries.missing_links import missing_links
 from verbinder.queries.mixing import MIXINGS, mixing_comparison
 from verbinder.queries.network import verband_network
 from verbinder.queries.permissions import require
-from verbinder.queries.places import municipality_list
+from verbinder.queries.places import municipality_list, periods_text
 from verbinder.queries.presentation import measure_table, readable
 from verbinder.queries.profile import verband_profile
 from verbinder.queries.report import verband_report
@@ -138,7 +138,8 @@ def verband_report_html(dataset: Dataset, verband_id: str, *, fit: SectorFit) ->
             _html(measure_table(key_figures)),
             _paragraph(
                 f"Gemeenten ({count(len(facts.municipalities))}): "
-                f"{municipality_list(facts.municipalities)}. Subsidie per jaar: {subsidy}."
+                f"{municipality_list(facts.municipalities)}. Subsidie per jaar: {subsidy}. "
+                f"Beleidsperiode: {periods_text([facts.period])}."
             ),
         ),
         _section(

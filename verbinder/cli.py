@@ -22,6 +22,7 @@ from verbinder.graphmodel.access import ROLES_ENV
 from verbinder.graphmodel.progress import Progress
 from verbinder.graphmodel.store import default_store_path
 from verbinder.graphmodel.store.config import guard
+from verbinder.graphmodel.store.cycles import cycle_reference
 from verbinder.loaders import LoadError, ValidationReport, load_dataset, validate
 from verbinder.loaders.demo import DEMO_SEED, generate_demo
 from verbinder.loaders.limits import current_limits
@@ -32,6 +33,7 @@ from verbinder.options import (
     dataset_option,
     existing_dataset_option,
     neo4j_options,
+    period_option,
     principal,
     store_errors,
 )
@@ -206,19 +208,27 @@ def validate_command(file: Path) -> None:
 @click.argument("file", type=click.Path(exists=True, path_type=Path))
 @dataset_option()
 @click.option("--vervang", "replace", is_flag=True, help="Vervang een bestaande dataset.")
+@period_option(
+    "De beleidsperiode van de dataset, bv. 2020-2025: verbanden die niet in het blad "
+    "verbanden staan, komen uit de met 'verbinder periode --bewaar' bewaarde lijst van die "
+    "periode (zonder: de meegeleverde verbanden van 2017-2019)."
+)
 @click.pass_context
 @store_errors
-def import_command(ctx: click.Context, file: Path, dataset: str, replace: bool) -> None:
+def import_command(
+    ctx: click.Context, file: Path, dataset: str, replace: bool, period: tuple[int, int] | None
+) -> None:
     """Lees een werkmap (.xlsx), een map met CSV-bestanden of een JSON-export in.
 
     Alles of niets: bij één fout wordt niets ingelezen en ziet u elke fout met zijn plaats.
 
     \b
     Voorbeeld:
-        verbinder import mijn-verband.xlsx --dataset meetjesland-2024
+        verbinder import mijn-verband.xlsx --dataset meetjesland-2024 --periode 2020-2025
     """
+    reference = None if period is None else cycle_reference(_store(ctx), period)
     try:
-        result = load_dataset(file, name=dataset)
+        result = load_dataset(file, name=dataset, reference=reference)
     except LoadError as exc:
         _print_report(exc.report, err=True)
         raise click.ClickException("Niets ingelezen: verbeter de fouten hierboven.") from exc

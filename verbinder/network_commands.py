@@ -19,8 +19,9 @@ from verbinder.options import (
 )
 from verbinder.queries.brokers import KEY_COLUMNS
 from verbinder.queries.catalogue import measure
-from verbinder.queries.change import network_change
+from verbinder.queries.change import composition_changes, network_change
 from verbinder.queries.kept import brokers_table, compare_table
+from verbinder.queries.places import periods_text
 from verbinder.queries.presentation import legend_lines
 from verbinder.queries.profile import verband_profile
 from verbinder.queries.rapport import flanders_report_html, verband_report_html
@@ -155,6 +156,7 @@ def compare(ctx, dataset, target):
             progress=progress,
         )
     banner(frame.attrs["synthetic"])
+    click.echo(f"Beleidsperiode: {periods_text(frame.attrs['perioden'])}")
     print_table(frame[COMPARE_SUMMARY])
     write_tables(frame, target, frame.attrs["synthetic"])
 
@@ -183,7 +185,9 @@ def compare(ctx, dataset, target):
 def change(ctx, dataset, other, verband, before_at, after_at, target):
     """Toon wat veranderde: nieuwe en verdwenen relaties en het verschil in elke netwerkmaat.
 
-    Vergelijk twee datasets (--met) of één dataset op twee datums (--van, --tot).
+    Vergelijk twee datasets (--met) of één dataset op twee datums (--van, --tot). Bij twee
+    datasets (bv. van twee beleidsperioden) zegt Verbinder ook welke verbanden andere gemeenten
+    kregen; gemeenten worden vergeleken zoals ze waren vóór de fusies van 2019 en 2025.
 
     \b
     Voorbeeld:
@@ -203,6 +207,26 @@ def change(ctx, dataset, other, verband, before_at, after_at, target):
     for title, ties in (("Nieuw", result.new_ties), ("Verdwenen", result.lost_ties)):
         for row in ties.head(10).itertuples(index=False):
             click.echo(f"  {title}: {row.bron_naam} - {row.doel_naam} ({row.soort})")
+    if other:
+        _composition(first, second, verband)
+
+
+def _composition(first, second, verband: str) -> None:
+    """Say how the municipalities of the verbanden changed between two datasets."""
+    cycles = f"{periods_text(first.periods)} -> {periods_text(second.periods)}"
+    click.echo(f"\nSamenstelling van de verbanden ({cycles}; gemeenten zoals vóór de fusies):")
+    table = composition_changes(first, second).set_index("verband")
+    row = table.loc[verband]
+    click.echo(f"  {row['naam']}: {row['samenstelling']}")
+    for label, column in (("erbij", "gemeenten_erbij"), ("weg", "gemeenten_weg")):
+        if row[column]:
+            click.echo(f"    gemeenten {label}: {row[column]}")
+    others = table[(table.index != verband) & (table["samenstelling"] != "ongewijzigd")]
+    if len(others):
+        listed = ", ".join(f"{i} ({s})" for i, s in others["samenstelling"].items())
+        click.echo(f"  Ook anders samengesteld: {listed}.")
+    else:
+        click.echo("  De andere verbanden hebben dezelfde gemeenten.")
 
 
 @click.command()

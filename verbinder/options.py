@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from verbinder.graphmodel.access import AccessDeniedError, Principal, Role, principal_for
+from verbinder.graphmodel.reference import parse_period
 from verbinder.graphmodel.store import SQLiteStore, Store, StoreError, open_store
 from verbinder.graphmodel.store.config import guard
 
@@ -22,6 +23,7 @@ __all__ = [
     "dataset_option",
     "existing_dataset_option",
     "neo4j_options",
+    "period_option",
     "principal",
     "store_errors",
     "theme_options",
@@ -167,6 +169,22 @@ def store_errors(command: Callable) -> Callable:
             raise click.ClickException(str(exc)) from exc
 
     return wrapper
+
+
+def _period(
+    _ctx: click.Context, _param: click.Parameter, value: str | None
+) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    period = parse_period(value)
+    if period is None:
+        raise click.BadParameter(f"'{value}' is geen periode; schrijf ze als 2020-2025")
+    return period
+
+
+def period_option(help_text: str, *, required: bool = False) -> Callable:
+    """``--periode 2020-2025``: a policy cycle, as its first and last year."""
+    return click.option("--periode", "period", required=required, callback=_period, help=help_text)
 
 
 def verband_option(command: Callable) -> Callable:

@@ -16,7 +16,7 @@ from verbinder.graphmodel.progress import Progress, silent
 from verbinder.graphmodel.store import DatasetInfo
 from verbinder.graphmodel.tables import SYNTHETIC_WARNING
 from verbinder.queries.export import RESULT_SHEET, export_tables
-from verbinder.queries.places import municipality_list
+from verbinder.queries.places import municipality_list, periods_text
 from verbinder.queries.presentation import measure_text, text_table
 from verbinder.queries.report import VerbandReport
 
@@ -115,7 +115,6 @@ def render_report(report: VerbandReport) -> str:
     lines = []
     if report.synthetic:
         lines += [synthetic_banner(), ""]
-    period = f"{v.period_start}-{v.period_end}" if v.period_start else "onbekend"
     inhabitants = "onbekend" if v.inhabitants is None else count(v.inhabitants)
     subsidy = "onbekend" if v.subsidy_eur is None else money(v.subsidy_eur)
     lines += [
@@ -125,7 +124,7 @@ def render_report(report: VerbandReport) -> str:
         "Referentiegegevens",
         f"  Rechtsvorm:      {v.legal_form or 'onbekend'}",
         f"  Provincie:       {v.province or 'onbekend'}",
-        f"  Periode:         {period}",
+        f"  Periode:         {periods_text([v.period])}",
         f"  Inwoners:        {inhabitants}",
         f"  Subsidie/jaar:   {subsidy}",
         f"  Centrumstad:     {v.centrumstad or 'geen'}",

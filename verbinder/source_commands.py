@@ -7,14 +7,15 @@ from pathlib import Path
 import click
 
 from verbinder.graphmodel.model import Dataset
-from verbinder.graphmodel.reference import reference_verband
+from verbinder.graphmodel.reference import period_label, reference_verband
 from verbinder.graphmodel.store import DatasetNotFoundError
 from verbinder.loaders import LoadError
 from verbinder.loaders.kbo import select_employers
 from verbinder.loaders.kbo_merge import merge_employers
-from verbinder.loaders.periods import load_period_verbanden
+from verbinder.loaders.periods import load_period_verbanden, with_population
+from verbinder.loaders.population import load_population
 from verbinder.loaders.survey import load_survey_answers, write_survey_form
-from verbinder.options import _store, dataset_option, principal, store_errors
+from verbinder.options import _store, dataset_option, period_option, principal, store_errors
 from verbinder.queries.actions import record_survey
 from verbinder.queries.permissions import require
 from verbinder.render import terminal_progress
@@ -157,32 +158,51 @@ def survey_import(ctx, file, dataset):
     click.echo(f"{len(answers)} antwoord(en) ingelezen in '{info.name}' (versie {info.version}).")
 
 
-def _years(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int, int]:
-    first, _, last = value.partition("-")
-    if not (first.isdigit() and last.isdigit() and int(first) <= int(last)):
-        raise click.BadParameter(f"'{value}' is geen periode; schrijf ze als 2020-2025")
-    return int(first), int(last)
-
-
 @click.command(name="periode")
 @click.argument("file", type=click.Path(exists=True, path_type=Path))
+@period_option("De beleidsperiode, bv. 2020-2025.", required=True)
 @click.option(
-    "--periode", "years", required=True, callback=_years, help="De beleidsperiode, bv. 2020-2025."
+    "--bewaar",
+    "keep",
+    is_flag=True,
+    help="Bewaar de verbanden (zonder fouten) als referentie voor de datasets van die periode.",
 )
-def period(file: Path, years: tuple[int, int]) -> None:
+@click.option(
+    "--bevolking",
+    "population_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Statbels bevolkingsbestand (TF_SOC_POP_STRUCT_<jaar>.txt) voor de inwoners.",
+)
+@click.pass_context
+@store_errors
+def period(
+    ctx: click.Context,
+    file: Path,
+    period: tuple[int, int],
+    keep: bool,
+    population_file: Path | None,
+) -> None:
     """Controleer de verbanden van een beleidsperiode (CSV of werkmap met het blad verbanden).
 
     Kolommen zoals het blad verbanden van het sjabloon; de gemeenten met naam, voormalige naam,
     NIS-code of postcode, gescheiden door ;. Elke fout staat met rij en kolom; waar de
     periode gepubliceerde totalen heeft (2020-2025), zegt Verbinder waar het bestand ervan
-    afwijkt. Stopt met code 1 bij fouten. Het bestand wordt nog niet bewaard.
+    afwijkt. Stopt met code 1 bij fouten. Met --bewaar (beheerder) worden de verbanden de
+    referentie voor elke dataset die u met 'verbinder import --periode' van die periode inleest
+    (een eerder bewaarde lijst van die periode wordt vervangen). Met --bevolking telt Verbinder
+    de inwoners van elk verband op 1 januari van het jaar van dat bestand (best het eerste jaar
+    van de periode), met de gemeenten zoals ze toen waren.
 
     \b
     Voorbeeld:
-        verbinder periode verbanden-2020-2025.csv --periode 2020-2025
+        verbinder periode verbanden-2020-2025.csv --periode 2020-2025 --bewaar \\
+            --bevolking TF_SOC_POP_STRUCT_2020.txt
     """
     try:
-        loaded = load_period_verbanden(file, years)
+        loaded = load_period_verbanden(file, period)
+        if population_file is not None:
+            loaded = with_population(loaded, load_population(population_file))
     except LoadError as exc:
         for problem in exc.report.problems:
             click.echo(f"- {problem}")
@@ -191,7 +211,16 @@ def period(file: Path, years: tuple[int, int]) -> None:
     for problem in loaded.report.problems:
         click.echo(f"- {problem}")
     places = sum(len(v.municipalities) for v in loaded.verbanden)
+    shown = period_label(period)
     click.echo(
-        f"Periode {years[0]}-{years[1]}: {len(loaded.verbanden)} verbanden met samen "
+        f"Periode {shown}: {len(loaded.verbanden)} verbanden met samen "
         f"{places} gemeenten. {loaded.report.summary()}"
     )
+    if keep:
+        _store(ctx).save_cycle(period, loaded.verbanden, file=str(file))
+        click.echo(
+            f"Bewaard als referentie voor {shown}: lees een dataset van die periode in met "
+            f"'verbinder import BESTAND --dataset NAAM --periode {shown}'."
+        )
+    else:
+        click.echo("Niets bewaard (gebruik --bewaar om deze verbanden als referentie te bewaren).")

@@ -8,7 +8,15 @@ import pandas as pd
 import streamlit as st
 from verbinder.dashboards import labels
 from verbinder.dashboards.components import table, uploader
-from verbinder.dashboards.data import LoadError, StoreError, read_upload, save, template_bytes
+from verbinder.dashboards.data import (
+    LoadError,
+    StoreError,
+    periods,
+    read_upload,
+    save,
+    template_bytes,
+)
+from verbinder.queries.places import periods_text
 
 st.title(labels.PAGES["gegevens"])
 st.download_button(labels.TEMPLATE, template_bytes(), "verbinder-sjabloon.xlsx")
@@ -16,8 +24,15 @@ st.download_button(labels.TEMPLATE, template_bytes(), "verbinder-sjabloon.xlsx")
 upload = uploader(labels.UPLOAD, key="gegevens_upload")
 if upload is not None:
     name = st.text_input(labels.IMPORT_AS, value=Path(upload.name).stem, key="gegevens_name")
+    period = st.selectbox(
+        labels.PERIOD_CHOICE,
+        periods(),
+        format_func=lambda period: periods_text([period]),
+        key="gegevens_period",
+        help=labels.PERIOD_CHOICE_HELP,
+    )
     try:
-        result = read_upload(upload.name, upload.getvalue(), name)
+        result = read_upload(upload.name, upload.getvalue(), name, period)
     except LoadError as exc:
         st.error(labels.ERRORS.format(count=len(exc.report.errors)))
         st.text("\n".join(f"- {problem}" for problem in exc.report.errors[:100]))

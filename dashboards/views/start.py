@@ -7,7 +7,7 @@ from verbinder.dashboards import labels
 from verbinder.dashboards.components import choose, table
 from verbinder.dashboards.data import can_write, datasets, load_demo, profile_of, template_bytes
 from verbinder.graphmodel.formatting import count, money, percent
-from verbinder.queries.places import municipality_list
+from verbinder.queries.places import municipality_list, periods_text
 from verbinder.queries.report import verband_report
 
 st.title(labels.PAGES["start"])
@@ -53,6 +53,7 @@ if chosen is not None:
     right.metric(labels.SE_REGULAR_SHARE, percent(profile["regisseur_se_regulier_aandeel"]))
     if profile["regisseur_enige_brug"]:
         st.error(labels.ONLY_BRIDGE)
+    st.caption(f"{labels.POLICY_CYCLE}: {periods_text([facts.period])}")
     st.caption(f"{labels.MUNICIPALITIES}: {municipality_list(facts.municipalities)}")
     if facts.source:
         st.caption(facts.source)

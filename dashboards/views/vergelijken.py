@@ -14,6 +14,7 @@ from verbinder.queries.ambitions import FUNNELED, INDICATORS, scorecard
 from verbinder.queries.charts import density_chart, funnel_chart
 from verbinder.queries.export import table_bytes
 from verbinder.queries.mixing import MIXING_COLUMNS, MIXINGS
+from verbinder.queries.places import periods_text
 
 
 def _density(table: pd.DataFrame, verband: str) -> None:
@@ -55,6 +56,7 @@ st.title(labels.PAGES["vergelijken"])
 chosen = choose()
 if chosen is not None:
     info, data, verband = chosen
+    st.caption(labels.PERIODS_COMPARED.format(periods=periods_text(data.periods)))
     kind = st.selectbox(
         labels.FUNNEL_KIND,
         list(MIXINGS),

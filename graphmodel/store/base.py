@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.model import Dataset, Verband
 
 __all__ = [
     "ConcurrentChangeError",
@@ -14,9 +14,14 @@ __all__ = [
     "DatasetInfo",
     "DatasetNotFoundError",
     "ImportRecord",
+    "Period",
     "Store",
     "StoreError",
 ]
+
+
+Period = tuple[int, int]
+"""A policy cycle: its first and last year."""
 
 
 class StoreError(Exception):
@@ -120,4 +125,19 @@ class Store(Protocol):
     def keep(self, dataset: Dataset, kind: str, key: str, value: bytes) -> bool:
         """Keep a result computed from ``dataset`` as this store loaded it, unless the
         dataset was written since; True when it was kept."""
+        ...
+
+    def save_cycle(
+        self, period: Period, verbanden: tuple[Verband, ...], *, file: str | None = None
+    ) -> None:
+        """Keep ``verbanden`` as the reference of cycle ``period`` (:mod:`.cycles`),
+        replacing an earlier one, and record it in the import history."""
+        ...
+
+    def cycle(self, period: Period) -> tuple[Verband, ...] | None:
+        """The verbanden kept for cycle ``period``, or None."""
+        ...
+
+    def cycles(self) -> list[Period]:
+        """The cycles whose verbanden are kept, oldest first."""
         ...

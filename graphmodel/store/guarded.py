@@ -11,13 +11,14 @@ from dataclasses import replace as copy_with
 from pathlib import Path
 
 from verbinder.graphmodel.access import AccessDeniedError, Principal, Role
-from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.model import Dataset, Verband
 from verbinder.graphmodel.scoping import merge_scoped, scope_dataset
 from verbinder.graphmodel.store.base import (
     ConcurrentChangeError,
     DatasetInfo,
     DatasetNotFoundError,
     ImportRecord,
+    Period,
     Store,
 )
 
@@ -135,6 +136,21 @@ class GuardedStore:
             return self.inner.dataset_version(name), self.inner.load(name)
         except DatasetNotFoundError:
             return 0, None
+
+    def save_cycle(
+        self, period: Period, verbanden: tuple[Verband, ...], *, file: str | None = None
+    ) -> None:
+        """Keep a cycle's verbanden as reference (beheerder only: they hold for everyone)."""
+        self._require(Role.BEHEERDER, what="geen verbanden van een beleidsperiode bewaren")
+        self.inner.save_cycle(period, verbanden, file=file)
+
+    def cycle(self, period: Period) -> tuple[Verband, ...] | None:
+        """The verbanden kept for cycle ``period`` (public reference, for every role)."""
+        return self.inner.cycle(period)
+
+    def cycles(self) -> list[Period]:
+        """The cycles whose verbanden are kept."""
+        return self.inner.cycles()
 
     def delete(self, name: str) -> None:
         """Remove dataset ``name`` (beheerder only)."""

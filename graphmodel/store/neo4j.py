@@ -25,13 +25,16 @@ from neo4j.exceptions import (
     ServiceUnavailable,
 )
 from verbinder.graphmodel.jsoncodec import FORMAT, VERSION, dataset_from_dict
-from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.model import Dataset, Verband
 from verbinder.graphmodel.progress import Progress, silent
+from verbinder.graphmodel.reference import period_label
+from verbinder.graphmodel.store import cycles
 from verbinder.graphmodel.store.base import (
     DatasetExistsError,
     DatasetInfo,
     DatasetNotFoundError,
     ImportRecord,
+    Period,
     StoreError,
     check_version,
 )
@@ -284,6 +287,42 @@ class Neo4jStore:
     def keep(self, dataset: Dataset, kind: str, key: str, value: bytes) -> bool:
         """Keeps nothing (see :meth:`kept`)."""
         return False
+
+    def save_cycle(
+        self, period: Period, verbanden: tuple[Verband, ...], *, file: str | None = None
+    ) -> None:
+        """Keep ``verbanden`` as the reference of cycle ``period`` (one ``Cycle`` node,
+        replaced) and record it in the import history, in one transaction."""
+
+        def work(tx) -> None:
+            first, last = period
+            tx.run(
+                WRITE["cycle"],
+                period=period_label(period),
+                first=first,
+                last=last,
+                verbanden=cycles.encode(verbanden),
+            )
+            sequence = (tx.run(READ["last_import"]).single()["n"] or 0) + 1
+            props = {
+                "sequence": sequence,
+                "dataset": cycles.history_name(period),
+                "action": "referentie",
+                "counts": json.dumps({"verbanden": len(verbanden)}),
+                "at": datetime.now(UTC).isoformat(),
+            }
+            tx.run(WRITE["import"], props=props if file is None else {**props, "file": file})
+
+        self._write_retrying(work)
+
+    def cycle(self, period: Period) -> tuple[Verband, ...] | None:
+        """The verbanden kept for cycle ``period``, or None."""
+        rows = self._read("cycle", period=period_label(period))
+        return cycles.decode(rows[0]["verbanden"]) if rows else None
+
+    def cycles(self) -> list[Period]:
+        """The cycles whose verbanden are kept, oldest first."""
+        return [(row["first"], row["last"]) for row in self._read("cycles")]
 
     def delete(self, name: str) -> None:
         """Remove dataset ``name``; its import history is kept."""

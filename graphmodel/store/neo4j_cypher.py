@@ -1,7 +1,7 @@
 """Every Cypher statement Verbinder sends, named and parameterised.
 
 Nothing user-supplied is ever formatted into this text: values travel as parameters, and the
-labels (Dataset, Actor, Verband, Event, Import) and relationship types (MEMBER_OF, TIE,
+labels (Dataset, Actor, Verband, Event, Import, Cycle) and relationship types (MEMBER_OF, TIE,
 ATTENDED) are fixed here. Keys are ``<dataset>\\x1f<id>`` so that datasets never mix.
 Statements stay within what both Neo4j 5 and ArcadeDB's Bolt plugin accept.
 """
@@ -16,6 +16,7 @@ SCHEMA = (
     "CREATE CONSTRAINT verbinder_verband IF NOT EXISTS FOR (v:Verband) REQUIRE v.key IS UNIQUE",
     "CREATE CONSTRAINT verbinder_event IF NOT EXISTS FOR (e:Event) REQUIRE e.key IS UNIQUE",
     "CREATE CONSTRAINT verbinder_lock IF NOT EXISTS FOR (l:DatasetLock) REQUIRE l.name IS UNIQUE",
+    "CREATE CONSTRAINT verbinder_cycle IF NOT EXISTS FOR (c:Cycle) REQUIRE c.period IS UNIQUE",
     "CREATE INDEX verbinder_actor_dataset IF NOT EXISTS FOR (a:Actor) ON (a.dataset)",
     "CREATE INDEX verbinder_verband_dataset IF NOT EXISTS FOR (v:Verband) ON (v.dataset)",
     "CREATE INDEX verbinder_event_dataset IF NOT EXISTS FOR (e:Event) ON (e.dataset)",
@@ -88,6 +89,10 @@ WRITE = {
         for table, (kind, _) in _RELS.items()
     },
     "import": "CREATE (i:Import) SET i = $props",
+    "cycle": (
+        "MERGE (c:Cycle {period: $period}) "
+        "SET c.first_year = $first, c.last_year = $last, c.verbanden = $verbanden"
+    ),
     "lock_dataset": (
         "MERGE (l:DatasetLock {name: $name}) SET l.writes = coalesce(l.writes, 0) + 1 "
         "WITH l OPTIONAL MATCH (d:Dataset {name: $name}) RETURN d.version AS version"
@@ -161,6 +166,11 @@ READ = {
         "regular AS regular, size(cross) AS cross ORDER BY v.position"
     ),
     "last_import": "MATCH (i:Import) RETURN max(i.sequence) AS n",
+    "cycle": "MATCH (c:Cycle {period: $period}) RETURN c.verbanden AS verbanden",
+    "cycles": (
+        "MATCH (c:Cycle) RETURN c.first_year AS first, c.last_year AS last "
+        "ORDER BY c.first_year, c.last_year"
+    ),
     **{
         f"state_{table}": (
             f"MATCH (x:{label} {{dataset: $name}}) RETURN x.key AS key, properties(x) AS props"

@@ -15,12 +15,14 @@ import platformdirs
 from verbinder.graphmodel.fields import from_row, nested, row_columns, to_row
 from verbinder.graphmodel.formatting import error_reason
 from verbinder.graphmodel.jsoncodec import survey_from_dict, survey_to_dict
-from verbinder.graphmodel.model import RECORDS, Dataset
+from verbinder.graphmodel.model import RECORDS, Dataset, Verband
+from verbinder.graphmodel.store import cycles
 from verbinder.graphmodel.store.base import (
     DatasetExistsError,
     DatasetInfo,
     DatasetNotFoundError,
     ImportRecord,
+    Period,
     StoreError,
     check_version,
 )
@@ -353,6 +355,35 @@ class SQLiteStore:
                 key,
                 value,
             )
+
+    def save_cycle(
+        self, period: Period, verbanden: tuple[Verband, ...], *, file: str | None = None
+    ) -> None:
+        """Keep ``verbanden`` as the reference of cycle ``period`` (replacing an earlier one)
+        and record it in the import history."""
+        counts = json.dumps({"verbanden": len(verbanden)})
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO cycles (first_year, last_year, verbanden) VALUES (?, ?, ?)",
+                (*period, cycles.encode(verbanden)),
+            )
+            conn.execute(
+                "INSERT INTO imports (at, dataset, action, file, sha256, counts) "
+                "VALUES (?, ?, 'referentie', ?, NULL, ?)",
+                (datetime.now(UTC).isoformat(), cycles.history_name(period), file, counts),
+            )
+
+    def cycle(self, period: Period) -> tuple[Verband, ...] | None:
+        """The verbanden kept for cycle ``period``, or None."""
+        row = self._conn.execute(
+            "SELECT verbanden FROM cycles WHERE first_year = ? AND last_year = ?", period
+        ).fetchone()
+        return None if row is None else cycles.decode(row[0])
+
+    def cycles(self) -> list[Period]:
+        """The cycles whose verbanden are kept, oldest first."""
+        query = "SELECT first_year, last_year FROM cycles ORDER BY first_year, last_year"
+        return [tuple(row) for row in self._conn.execute(query)]
 
     def delete(self, name: str) -> None:
         """Remove dataset ``name`` and everything in it; the import history keeps its lines."""

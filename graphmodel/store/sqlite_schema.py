@@ -162,7 +162,16 @@ _V6 = """
 ALTER TABLE actors ADD COLUMN nis TEXT;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+_V7 = """
+CREATE TABLE cycles (
+    first_year INTEGER NOT NULL,
+    last_year INTEGER NOT NULL,
+    verbanden TEXT NOT NULL,
+    PRIMARY KEY (first_year, last_year)
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 """Migration ``i`` brings the schema from version ``i`` to ``i + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -120,6 +120,19 @@ def test_contact_gelegd_records_a_tie_after_confirmation(tmp_path, monkeypatch):
     assert names not in set(zip(shown[se], shown[employer], strict=True))
 
 
+def _uploaded(workbook: Path) -> AppTest:
+    """The dashboard on the Gegevens page with ``workbook`` uploaded."""
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    app.switch_page(str(PAGES / "gegevens.py")).run()
+    app.file_uploader(key="gegevens_upload").upload(
+        workbook.name,
+        workbook.read_bytes(),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ).run()
+    return app
+
+
 def test_a_clean_workbook_imports_as_a_new_dataset(tmp_path, monkeypatch):
     from verbinder.queries.export import export_dataset
 
@@ -128,14 +141,7 @@ def test_a_clean_workbook_imports_as_a_new_dataset(tmp_path, monkeypatch):
         store.save(generate_demo(scale=0.05))
     workbook = export_dataset(generate_demo(scale=0.05, name="kopie"), tmp_path / "kopie.xlsx")
     monkeypatch.setenv("VERBINDER_DB", str(path))
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.run()
-    app.switch_page(str(PAGES / "gegevens.py")).run()
-    app.file_uploader(key="gegevens_upload").upload(
-        "kopie.xlsx",
-        workbook.read_bytes(),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ).run()
+    app = _uploaded(workbook)
     assert not app.exception
     assert app.success[0].value == "Geen fouten gevonden."
     app.button(key="gegevens_import").click().run()
@@ -143,6 +149,39 @@ def test_a_clean_workbook_imports_as_a_new_dataset(tmp_path, monkeypatch):
     with SQLiteStore(path) as store:
         assert [info.name for info in store.datasets()] == ["demo", "kopie"]
         assert store.load("kopie").same_content(generate_demo(scale=0.05))
+
+
+def test_a_workbook_of_a_later_cycle_takes_that_cycle_s_verbanden(
+    tmp_path, monkeypatch, write_workbook
+):
+    from verbinder.graphmodel.model import Verband
+
+    path = tmp_path / "v.sqlite"
+    noord = Verband("noord", "Verband Noord", municipalities=("Eeklo",), subsidy_eur=50000.0)
+    with SQLiteStore(path) as store:
+        store.save(generate_demo(scale=0.05))
+        store.save_cycle((2020, 2025), (replace(noord, period_start=2020, period_end=2025),))
+    actors = [
+        ["id", "naam", "type", "gemeente", "verbanden", "betrokkenheid"],
+        ["reg", "Regie Noord", "regisseur", "Eeklo", "noord", "zeer actief"],
+        ["kw", "Kringwinkel Noord", "LDE", "Eeklo", "noord", "actief"],
+    ]
+    workbook = write_workbook(
+        tmp_path / "noord.xlsx", {"actoren": actors, "relaties": [["bron", "doel", "soort"]]}
+    )
+    monkeypatch.setenv("VERBINDER_DB", str(path))
+    app = _uploaded(workbook)
+    choice = app.selectbox(key="gegevens_period")
+    assert choice.options == ["2020-2025", "2017-2019"] and choice.value == (2020, 2025)
+    assert not app.error, [e.value for e in app.error] + [t.value for t in app.text]
+    assert app.success[0].value == "Geen fouten gevonden."
+    app.button(key="gegevens_import").click().run()
+    assert app.success[-1].value.startswith("Dataset 'noord' ingelezen")
+    choice.set_value((2017, 2019)).run()  # the shipped cycle has no verband 'noord'
+    assert "'noord' is geen gekend verband" in app.text[0].value
+    app.switch_page(str(PAGES / "start.py")).run()
+    app.sidebar.selectbox(key="dataset").set_value("noord").run()
+    assert "Beleidsperiode: 2020-2025" in [c.value for c in app.caption]
 
 
 def test_a_confirmed_duplicate_is_merged_and_can_be_undone(tmp_path, monkeypatch):

@@ -552,6 +552,23 @@ def test_merge_records_round_trip_through_the_server(store, tiny):
     assert undo_merge(loaded, "samenvoeging-1").same_content(dataset)
 
 
+def test_a_cycle_s_verbanden_are_kept_on_the_server_and_replaced(store, tiny):
+    start = random.randrange(2100, 9000)  # the server outlives one test: a cycle of its own
+    period = (start, start + 5)
+    verbanden = tuple(replace(v, period_start=start, period_end=start + 5) for v in tiny.verbanden)
+    assert store.cycle(period) is None
+    store.save_cycle(period, verbanden, file="verbanden.csv")
+    assert store.cycle(period) == verbanden and period in store.cycles()
+    store.save_cycle(period, verbanden[:1])
+    assert store.cycle(period) == verbanden[:1]
+    assert store.cycles().count(period) == 1
+    recorded = [r for r in store.history() if r.dataset == f"verbanden {start}-{start + 5}"]
+    assert [(r.action, r.file, r.counts) for r in recorded] == [
+        ("referentie", "verbanden.csv", {"verbanden": 2}),
+        ("referentie", None, {"verbanden": 1}),
+    ]
+
+
 def test_survey_answers_round_trip_through_the_server(store):
     dataset = _unique(generate_demo(scale=0.05))
     assert len(dataset.surveys) == 28

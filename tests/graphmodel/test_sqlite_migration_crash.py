@@ -39,8 +39,8 @@ with SQLiteStore(sys.argv[1]) as store:
 
 
 def _version_1_file(path: Path) -> None:
-    """The demo in a file of schema version 1 (no lat/lon or NIS columns, no merges, surveys
-    or results table)."""
+    """The demo in a file of schema version 1 (no lat/lon or NIS columns, no merges, surveys,
+    results or cycles table)."""
     with SQLiteStore(path) as store:
         store.save(generate_demo(scale=2, name="x"))
     with sqlite3.connect(path) as conn:
@@ -50,6 +50,7 @@ def _version_1_file(path: Path) -> None:
         conn.execute("DROP TABLE merges")  # added by version 3
         conn.execute("DROP TABLE surveys")  # added by version 4
         conn.execute("DROP TABLE results")  # added by version 5
+        conn.execute("DROP TABLE cycles")  # added by version 7
         conn.execute("PRAGMA user_version = 1")
         conn.execute("PRAGMA journal_mode = DELETE")
 

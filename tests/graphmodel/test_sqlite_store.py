@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import UTC
 
 import pytest
@@ -235,8 +236,9 @@ def test_a_version_1_file_is_migrated_and_keeps_its_data(tmp_path):
     conn.commit()
     conn.close()
     with SQLiteStore(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 6
+        assert store.schema_version == SCHEMA_VERSION == 7
         actor = store.load("oud").actors[0]
+        assert store.cycles() == [] and store.cycle((2020, 2025)) is None
     assert (actor.id, actor.fte, actor.lat, actor.lon, actor.nis) == ("a", 12.5, None, None, None)
     (copy,) = (tmp_path / "reservekopieën").glob("auto-oud-*-migratie.sqlite")
     with sqlite3.connect(copy) as before:
@@ -267,3 +269,16 @@ def test_default_path_follows_the_environment(tmp_path, monkeypatch):
 
     monkeypatch.setenv("VERBINDER_DB", str(tmp_path / "x.sqlite"))
     assert default_store_path() == tmp_path / "x.sqlite"
+
+
+def test_a_cycle_s_verbanden_are_kept_replaced_and_recorded(store, tiny):
+    first = tuple(replace(v, period_start=2020, period_end=2025) for v in tiny.verbanden)
+    store.save_cycle((2020, 2025), first, file="verbanden.csv")
+    store.save_cycle((2026, 2031), first[:1])
+    assert store.cycle((2020, 2025)) == first and store.cycle((2017, 2019)) is None
+    store.save_cycle((2020, 2025), first[1:])
+    assert store.cycle((2020, 2025)) == first[1:]
+    assert store.cycles() == [(2020, 2025), (2026, 2031)]
+    lines = [(r.dataset, r.action, r.file, r.counts) for r in store.history()]
+    assert lines[0] == ("verbanden 2020-2025", "referentie", "verbanden.csv", {"verbanden": 2})
+    assert len(lines) == 3

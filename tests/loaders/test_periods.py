@@ -88,3 +88,62 @@ def test_the_cli_checks_a_cycle_file_and_says_what_it_found(tmp_path):
     bad.write_text(f"{HEADER}\nx;X;;;1;Gentt\n", encoding="utf-8")
     refused = CliRunner().invoke(main, ["periode", str(bad), "--periode", "2020-2025"])
     assert refused.exit_code == 1 and "bedoelde u 'Gent'?" in refused.output
+
+
+ACTORS = [
+    ["id", "naam", "type", "gemeente", "verbanden", "betrokkenheid"],
+    ["reg", "Regie Noord", "regisseur", "Eeklo", "noord", "zeer actief"],
+    ["kw", "Kringwinkel Noord", "LDE", "Eeklo", "noord", "actief"],
+    ["bak", "Bakkerij Noord", "werkgever", "Nazareth", "noord", "passief"],
+    ["mwb", "Maatwerk Zuid", "maatwerkbedrijf", "Maldegem", "zuid", "actief"],
+    ["gar", "Garage Zuid", "werkgever", "De Pinte", "zuid", "actief"],
+]
+TIES = [["bron", "doel", "soort"], ["reg", "kw", "overleg"], ["kw", "bak", "doorstroom"]]
+
+
+def test_a_kept_cycle_is_the_reference_of_a_dataset_of_that_period(tmp_path, write_workbook):
+    db = str(tmp_path / "v.sqlite")
+
+    def run(*args: str):
+        return CliRunner().invoke(main, ["--db", db, *args], catch_exceptions=False)
+
+    cycle = _file(tmp_path, *ROWS)
+    kept = run("periode", str(cycle), "--periode", "2020-2025", "--bewaar")
+    assert kept.exit_code == 0 and "Bewaard als referentie voor 2020-2025" in kept.output
+    data = write_workbook(tmp_path / "noord.xlsx", {"actoren": ACTORS, "relaties": TIES})
+
+    unknown = run("import", str(data), "--dataset", "x")  # 2017-2019 has no 'noord'
+    assert unknown.exit_code == 1 and "'noord' is geen gekend verband" in unknown.output
+    not_kept = run("import", str(data), "--dataset", "x", "--periode", "2026-2031")
+    assert not_kept.exit_code == 1
+    assert "De verbanden van de periode 2026-2031 zijn nog niet bewaard" in not_kept.output
+
+    imported = run("import", str(data), "--dataset", "noord", "--periode", "2020-2025")
+    assert imported.exit_code == 0, imported.output
+    assert "de referentiegegevens 2020-2025 worden gebruikt" in imported.output
+    report = run("report", "--dataset", "noord", "--verband", "noord").output
+    assert "Periode:         2020-2025" in report
+    assert "Subsidie/jaar:   € 50.000" in report
+    merged = "Nazareth (sinds 1 januari 2025 deel van Nazareth-De Pinte)"
+    assert f"Gemeenten (2): {merged}, Eeklo" in report
+    compared = run("compare", "--dataset", "noord").output
+    assert "Beleidsperiode: 2020-2025" in compared
+    table = compared.split("Legende:")[0].split("Code verband")[1].splitlines()[1:]
+    codes = [line.split()[0] for line in table if line.strip()]
+    assert codes == ["noord", "zuid"]  # only the verbanden the dataset names
+    assert " gent " not in compared
+    history = run("history").output
+    assert "verbanden 2020-2025" in history
+
+
+def test_only_a_beheerder_keeps_a_cycle(tmp_path, roles_text, monkeypatch):
+    roles = tmp_path / "rollen.toml"
+    roles.write_text(roles_text, encoding="utf-8")
+    monkeypatch.setenv("VERBINDER_ROLLEN", str(roles))
+    db = str(tmp_path / "v.sqlite")
+    cycle = str(_file(tmp_path, *ROWS))
+    args = ["--db", db, "periode", cycle, "--periode", "2020-2025", "--bewaar"]
+    refused = CliRunner().invoke(main, ["--gebruiker", "an@gent.be", *args])
+    assert refused.exit_code == 1 and "Als regisseur mag u geen verbanden" in refused.output
+    allowed = CliRunner().invoke(main, ["--gebruiker", "beheer@vlaanderen.be", *args])
+    assert allowed.exit_code == 0, allowed.output

@@ -36,7 +36,7 @@ def test_the_second_read_is_the_kept_table(store):
     second = _compare(store, calls)
     assert calls == [1]
     pd.testing.assert_frame_equal(first, second)
-    assert second.attrs == first.attrs == {"synthetic": True}
+    assert second.attrs == first.attrs == {"synthetic": True, "perioden": [[2017, 2019]]}
 
 
 def test_a_write_between_two_reads_is_never_answered_with_the_old_table(store):

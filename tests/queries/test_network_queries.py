@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from verbinder.queries.brokers import BROKER_COLUMNS, brokers
-from verbinder.queries.change import network_change
+from verbinder.queries.change import composition_changes, network_change
 from verbinder.queries.compare import COMPARE_COLUMNS, RANKED, compare_verbanden
 from verbinder.queries.profile import PROFILE_MEASURES, verband_profile
 
@@ -129,3 +130,64 @@ def test_change_between_two_datasets_matches_ties_by_ends_and_kind(tiny):
     assert change.lost_ties.empty
     assert change.new_ties["soort"].tolist() == ["overleg"]
     assert change.measures.loc["relaties", "verschil"] == 1
+
+
+def _next_cycle(tiny):
+    """tiny's verbanden in 2020-2025: v1 also holds Oudsbergen (formed in 2019 from
+    Meeuwen-Gruitrode and Opglabbeek), v2 is unchanged, v3 is new."""
+    v1, v2 = tiny.verbanden
+    later = replace(v1, period_start=2020, period_end=2025)
+    return tiny.replace(
+        verbanden=(
+            replace(later, municipalities=(*v1.municipalities, "Oudsbergen")),
+            v2,
+            replace(later, id="v3", name="Verband Drie", municipalities=("Maasmechelen",)),
+        )
+    )
+
+
+def test_composition_compares_municipalities_as_before_the_mergers(tiny):
+    table = composition_changes(tiny, _next_cycle(tiny)).set_index("verband")
+    assert table["samenstelling"].to_dict() == {
+        "v1": "gewijzigd",
+        "v2": "ongewijzigd",  # Hasselt (with Kortessem since 2025) on both sides
+        "v3": "nieuw verband",
+    }
+    assert table.loc["v1", "gemeenten_erbij"] == "Meeuwen-Gruitrode, Opglabbeek"
+    assert table.loc["v1", "gemeenten_weg"] == ""
+    back = composition_changes(_next_cycle(tiny), tiny).set_index("verband")
+    assert back.loc["v3", "samenstelling"] == "niet meer"
+    assert back.loc["v1", "gemeenten_weg"] == "Meeuwen-Gruitrode, Opglabbeek"
+
+
+def test_a_merged_municipality_covers_its_parts_and_a_former_one_only_itself(tiny):
+    v1 = tiny.verbanden[0]  # 2017-2019
+    before = tiny.replace(verbanden=(replace(v1, municipalities=("Zomergem", "Deinze")),))
+    after = tiny.replace(
+        verbanden=(
+            replace(v1, municipalities=("Lievegem", "Deinze"), period_start=2020, period_end=2025),
+        )
+    )
+    row = composition_changes(before, after).iloc[0]
+    assert row["gemeenten_erbij"] == "Lovendegem, Nevele, Waarschoot"  # Lievegem's and Deinze's
+    assert row["gemeenten_weg"] == ""
+
+
+def test_the_cli_says_which_verbanden_changed_composition(tiny, tmp_path):
+    from click.testing import CliRunner
+    from verbinder.graphmodel.store import SQLiteStore
+
+    from verbinder.cli import main
+
+    db = tmp_path / "v.sqlite"
+    with SQLiteStore(db) as store:
+        store.save(tiny.replace(name="oud"))
+        store.save(_next_cycle(tiny).replace(name="nieuw"))
+    args = ["--db", str(db), "change", "--dataset", "oud", "--met", "nieuw", "--verband", "v1"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "Samenstelling van de verbanden (2017-2019 -> 2020-2025" in result.output
+    assert "  Verband Een: gewijzigd\n    gemeenten erbij: Meeuwen-Gruitrode, Opglabbeek\n" in (
+        result.output
+    )
+    assert "Ook anders samengesteld: v3 (nieuw verband)." in result.output

@@ -162,6 +162,8 @@ NOT_QUERIES = {
     "presentation.text_table": "toont een tabel die een query al gaf",
     "permissions.require": "de controle zelf",
     "places.municipality_list": "toont gemeentenamen die een query al gaf",
+    "places.periods_text": "toont beleidsperioden die een query al gaf",
+    "change.composition_changes": "leest enkel de verbanden (publieke referentie), geen actoren",
     "view.without_isolates": "werkt op een netwerk dat een query al gaf",
     "view.communities": "werkt op een netwerk dat een query al gaf",
     "seating.seat": "schikt de uitnodigingen die een query al gaf",

@@ -52,6 +52,7 @@ def test_its_figures_are_those_of_profile_and_compare(gent_html, small):
     assert f"<td>{percent(measures['regisseur_se_regulier_aandeel'])}</td>" in gent_html
     gent = compare_verbanden(small).set_index("verband").loc["gent"]
     assert f"<td>{number(gent['se_regulier_verhouding'])}</td>" in gent_html
+    assert "Subsidie per jaar: € 100.000. Beleidsperiode: 2017-2019." in gent_html
 
 
 def test_an_organisation_name_is_text_in_the_report(small):
