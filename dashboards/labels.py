@@ -156,6 +156,8 @@ HIGHLIGHT_REGISSEUR = "regisseur van dit verband"
 HIGHLIGHT_BROKER = "een van de sterkste verbinders"
 
 WHAT_DO_I_SEE = "Wat zie ik?"
+SHOW_ALL_ROWS = "Toon alle {count} rijen"
+ROWS_SHOWN = "De eerste {shown} van {count} rijen, in de volgorde van de tabel."
 SORTED_BY = "Gesorteerd op „{name}“, hoogste eerst."
 SPIN_LOAD = "De dataset laden ..."
 SPIN_BROKERS = "Makelaarsrollen, structurele gaten en centraliteit berekenen ..."

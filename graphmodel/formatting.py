@@ -10,11 +10,18 @@ from __future__ import annotations
 import errno
 import math
 from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
 from functools import cache
 
 from babel import Locale
-from babel.numbers import NumberPattern, format_currency, parse_pattern
+from babel.numbers import (
+    NumberPattern,
+    format_currency,
+    get_decimal_symbol,
+    get_group_symbol,
+    parse_pattern,
+)
 
 __all__ = [
     "LOCALE",
@@ -81,14 +88,32 @@ def number(value: float, decimals: int = 2, *, significant: bool = False) -> str
         value = 0.0
     elif significant and abs(value) < 0.1:
         decimals = max(decimals, 1 - math.floor(math.log10(abs(value))))
-    return _pattern(decimals).apply(value, _LOCALE)
+    return _fixed(value, decimals)
 
 
 @cache
 def _pattern(decimals: int) -> NumberPattern:
-    """Babel's pattern for ``decimals`` decimals, parsed once: a dashboard table formats tens
-    of thousands of cells, and parsing the pattern was most of the time of each."""
+    """Babel's pattern for ``decimals`` decimals, parsed once."""
     return parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
+
+
+_SEPARATORS = str.maketrans(",.", ".,")
+_GROUP, _DECIMAL = get_group_symbol(_LOCALE), get_decimal_symbol(_LOCALE)
+
+
+def _fixed(value: float, decimals: int) -> str:
+    """What Babel's ``#,##0.00…`` pattern gives in nl_BE, without its locale lookups per call
+    (a dashboard table formats tens of thousands of cells: 17 µs each through Babel): the same
+    rounding (the float's shortest decimal form, half to even) and the locale's separators.
+    Infinity and NaN go through Babel itself."""
+    exact = Decimal(str(value))  # as Babel reads a float; also numpy numbers
+    if not exact.is_finite() or (_GROUP, _DECIMAL) != (".", ","):
+        return _pattern(decimals).apply(value, _LOCALE)
+    rounded = abs(exact).quantize(_QUANTA[decimals] if decimals < 10 else Decimal(10) ** -decimals)
+    return ("-" if exact.is_signed() else "") + f"{rounded:,f}".translate(_SEPARATORS)
+
+
+_QUANTA = [Decimal(10) ** -d for d in range(10)]
 
 
 def count(value: float) -> str:
@@ -97,7 +122,7 @@ def count(value: float) -> str:
     >>> count(257029), count(221.0)
     ('257.029', '221')
     """
-    return _pattern(0).apply(round(value), _LOCALE)
+    return _fixed(round(value), 0)
 
 
 def enumeration(items: list[str]) -> str:

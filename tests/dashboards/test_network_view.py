@@ -49,7 +49,7 @@ def test_large_graphs_get_a_fixed_layout_without_physics():
     graph = nx.path_graph(PHYSICS_LIMIT + 1)
     nx.set_node_attributes(graph, "overheid", "sector")
     page = render(graph)
-    assert '"physics": false' in page and '"x": ' in page
+    assert _options(page)["physics"]["enabled"] is False and '"x": ' in page
     small = render(nx.path_graph(5))
     assert '"x": ' not in small
 
@@ -59,9 +59,17 @@ def _data(page: str, name: str) -> list[dict]:
     return json.loads(re.search(name + r" = new vis\.DataSet\((\[.*?\])\);", page).group(1))
 
 
+def _options(page: str) -> dict:
+    """The vis-network options pyvis embedded in ``page`` (what every node and edge shares)."""
+    return json.loads(re.search(r'options = (\{\s*"configure".*?\n\});', page, re.S).group(1))
+
+
 def test_key_names_always_show_and_the_others_on_zoom(tiny):
     page = render(to_multidigraph(tiny), Style(labelled=frozenset({"reg"}), focus="mwb"))
-    threshold = {n["id"]: n["scaling"]["label"]["drawThreshold"] for n in _data(page, "nodes")}
+    shared = _options(page)["nodes"]["scaling"]
+    threshold = {
+        n["id"]: n.get("scaling", shared)["label"]["drawThreshold"] for n in _data(page, "nodes")
+    }
     assert threshold["reg"] == threshold["mwb"] == 0
     assert threshold["wg"] > 0
     assert 'var id = "mwb";' in page and "network.focus(id" in page
@@ -96,7 +104,7 @@ def test_the_regisseur_s_ties_to_both_economies_are_drawn_thick(tiny):
     graph = to_multidigraph(tiny)
     graph.add_edge("reg", "wg", kind="samenwerking")
     page = render(graph, Style(bridging=frozenset({"reg"})))
-    width = {(e["from"], e["to"]): e["width"] for e in _data(page, "edges")}
+    width = {(e["from"], e["to"]): e.get("width", 1) for e in _data(page, "edges")}  # vis: 1
     assert width[("reg", "wg")] == 4
     assert width[("reg", "genk")] == 1
     assert width[("mwb", "wg")] == 1  # not the regisseur's
@@ -109,3 +117,24 @@ def test_a_name_with_href_does_not_switch_pyvis_to_its_html_popup(tiny):
     assert "div.popup" not in page and "make a custom popup" not in page
     title = next(n["title"] for n in _data(page, "nodes") if n["id"] == "wg")
     assert title.startswith('<img src=x onerror="window.__pwned=1" data-hr\u2060ef=1>')
+
+
+def test_only_directed_ties_get_an_arrow(tiny):
+    graph = to_multidigraph(tiny)
+    directed = {(u, v): bool(d.get("directed")) for u, v, d in graph.edges(data=True)}
+    assert set(directed.values()) == {True, False}  # tiny has both kinds
+    edges = _data(render(graph), "edges")
+    assert {(e["from"], e["to"]): e["arrows"] == "to" for e in edges} == directed
+
+
+def test_the_clickable_frame_loads_vis_network_as_a_file_from_its_own_folder(tiny):
+    from verbinder.dashboards.network_frame import frame_folder
+    from verbinder.dashboards.network_view import VIS_FILE, vis_script
+
+    page = render(to_multidigraph(tiny), clickable=True)
+    assert f'<script src="{VIS_FILE}"></script>' in page
+    assert "new vis.Network" in page and len(page) < len(render(to_multidigraph(tiny))) - 400_000
+    assert external_references(page) == []  # a file next to the frame's page, not outside
+    folder = frame_folder()
+    assert (folder / VIS_FILE).read_bytes() == vis_script().read_bytes()
+    assert (folder / "index.html").is_file()
