@@ -191,7 +191,9 @@ def _node_options(node, data, style: Style, low: float, high: float) -> dict:
     }
     if node in style.highlight:
         options["borderWidth"] = 5
-    if not style.boxes and (node in style.labelled or node == style.focus):
+    if style.boxes:
+        options["shape"] = "box"  # pyvis sets "dot" on every node unless told
+    elif node in style.labelled or node == style.focus:
         font = _font(style)
         options["font"] = {"size": font * 1.3, "strokeWidth": 4, "strokeColor": "#ffffff"}
         options["scaling"] = {"label": {"enabled": False, "drawThreshold": 0}}

@@ -138,3 +138,9 @@ def test_the_clickable_frame_loads_vis_network_as_a_file_from_its_own_folder(tin
     folder = frame_folder()
     assert (folder / VIS_FILE).read_bytes() == vis_script().read_bytes()
     assert (folder / "index.html").is_file()
+
+
+def test_boxes_stay_boxes_with_the_shared_options(tiny):
+    page = render(to_multidigraph(tiny), Style(boxes=True))
+    assert {n["shape"] for n in _data(page, "nodes")} == {"box"}
+    assert _options(page)["nodes"]["font"]["color"] == "#ffffff"  # white names inside
