@@ -32,7 +32,7 @@ from verbinder.graphmodel.formatting import count
 from verbinder.graphmodel.municipalities import FLEMISH_REGION, flemish_on
 from verbinder.loaders.limits import LimitError, check_file
 from verbinder.loaders.problems import INFO, LoadError, Problem, ValidationReport
-from verbinder.loaders.tabular import TableReadError, decode_csv
+from verbinder.loaders.tabular import TableReadError, decode_csv, delimiter_of
 
 __all__ = ["Population", "load_population"]
 
@@ -87,8 +87,7 @@ def _records(path: Path) -> tuple[list[str], csv.reader]:
             )
         )
     text, _ = decode_csv(path.read_bytes(), path.name)
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = max("|;,\t", key=first.count)
+    delimiter = delimiter_of(text, ("|", ";", ",", "\t"))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     return next(reader, []), reader
 
@@ -153,12 +152,12 @@ def _skipped(record: list[str], columns: _Columns, year: int, known: dict) -> st
     return None if flemish else "buiten het Vlaams Gewest"
 
 
-def _error(code: str, value: str, known: dict, year: int) -> tuple[str, str] | None:
-    """The column and message of what is wrong in a Flemish row, or None."""
+def _error(code: str, value: str, known: dict, year: int, columns: _Columns):
+    """The column position and message of what is wrong in a Flemish row, or None."""
     if code not in known:
-        return CODE_COLUMNS[0], f"NIS-code {code} is geen Vlaamse gemeente op 1 januari {year}"
+        return columns.code, f"NIS-code {code} is geen Vlaamse gemeente op 1 januari {year}"
     if not value.isdigit():
-        return COUNT_COLUMN, f"'{value}' is geen aantal inwoners (een geheel getal)"
+        return columns.count, f"'{value}' is geen aantal inwoners (een geheel getal)"
     return None
 
 
@@ -172,10 +171,10 @@ def _sum(rows, columns: _Columns, year: int, file: str, report: ValidationReport
             continue
         code = _cell(record, columns.code).zfill(5)
         value = _cell(record, columns.count)
-        if error := _error(code, value, known, year):
-            position = columns.code if error[0] in CODE_COLUMNS else columns.count
+        if error := _error(code, value, known, year, columns):
+            position, message = error
             header = f"'{columns.header[position].strip()}'"
-            report.add(Problem(file, error[1], row=number, column=header))
+            report.add(Problem(file, message, row=number, column=header))
             continue
         by_nis[code] = by_nis.get(code, 0) + int(value)
     for reason, n in skipped.items():

@@ -28,7 +28,14 @@ from verbinder.loaders.xml_parts import damaged_part, sheet_of_part
 
 csv.field_size_limit(10_000_000)
 
-__all__ = ["RawTable", "TableReadError", "decode_csv", "read_csv_table", "read_xlsx_tables"]
+__all__ = [
+    "RawTable",
+    "TableReadError",
+    "decode_csv",
+    "delimiter_of",
+    "read_csv_table",
+    "read_xlsx_tables",
+]
 
 
 class TableReadError(Exception):
@@ -248,10 +255,12 @@ def decode_csv(data: bytes, file: str) -> tuple[str, str]:
         ) from exc
 
 
-def _delimiter(text: str) -> str:
+def delimiter_of(text: str, candidates: tuple[str, ...] = (";", ",", "\t")) -> str:
+    """The separator of CSV text: the candidate that occurs most in its first line (the
+    first candidate when none does)."""
     first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {sep: first.count(sep) for sep in (";", ",", "\t")}
-    return max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ";"
+    counts = {sep: first.count(sep) for sep in candidates}
+    return max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else candidates[0]
 
 
 def read_csv_table(path: Path, sheet: str) -> tuple[RawTable, str, str]:
@@ -262,7 +271,7 @@ def read_csv_table(path: Path, sheet: str) -> tuple[RawTable, str, str]:
     """
     _checked(path)
     text, encoding = decode_csv(path.read_bytes(), path.name)
-    delimiter = _delimiter(text)
+    delimiter = delimiter_of(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         records = list(reader)
