@@ -14,7 +14,10 @@ demo at ``--size`` actors; the demo is generated before the clock starts.
 It prints, per part and in total, seconds and peak resident memory (MB), and the ratio
 networkx / ours. A side that runs out of time shows the parts it finished.
 
-Usage: ``python benchmarks/metrics.py [--size 50000] [--timeout 600] [--smoke]``.
+Our side runs ``--runs`` times (3 by default), each in a fresh process, and the table shows
+the median per part; networkx runs once.
+
+Usage: ``python benchmarks/metrics.py [--size 50000] [--runs 3] [--timeout 300] [--smoke]``.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import sys
 import time
 
@@ -215,6 +219,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=50_000)
     parser.add_argument("--timeout", type=float, default=300, help="per networkx part")
+    parser.add_argument("--runs", type=int, default=3, help="runs of our side (median)")
     parser.add_argument("--smoke", action="store_true", help="tiny size, short timeout (CI)")
     parser.add_argument("--worker", choices=["ours", "networkx"], help=argparse.SUPPRESS)
     parser.add_argument("--part", choices=PARTS, help=argparse.SUPPRESS)
@@ -223,38 +228,33 @@ def main() -> None:
         _worker(args.worker, args.size, args.part)
         return
     size, timeout = (800, 120) if args.smoke else (args.size, args.timeout)
-    sizes, ours, ended = _run("ours", size, 10 * timeout)
-    if ended != "ok":
-        raise SystemExit(f"onze kant: {ended}")
+    runs = 1 if args.smoke else args.runs
+    sizes, ours = _ours_median(size, 10 * timeout, runs)
     print(
         f"Alle maten voor Vlaanderen: {sizes['actors']} actoren, {sizes['ties']} relaties "
-        "(synthetische demo). Ons: één proces; networkx: één proces per deel, "
-        f"hoogstens {timeout:.0f} s elk."
+        f"(synthetische demo). Ons: één proces, mediaan van {runs} run(s); networkx: één "
+        f"proces per deel, één run, hoogstens {timeout:.0f} s elk."
     )
     header = f"{'deel':32} {'ons s':>7} {'networkx s':>22} {'verhouding':>10} {'nx MB':>7}"
     print(header)
     print("-" * len(header))
-    previous = ours[0]["seconds"]
     mine_total = base_total = 0.0
     all_finished = True
-    for line in ours[1:]:
-        mine = line["seconds"] - previous
-        previous = line["seconds"]
+    for part, mine in ours["parts"].items():
         mine_total += mine
-        _, theirs, how = _run("networkx", size, timeout, line["part"])
+        _, theirs, how = _run("networkx", size, timeout, part)
         if how == "ok" and theirs:
             base = theirs[-1]["seconds"]
             base_total += base
             print(
-                f"{line['part']:32} {mine:7.2f} {base:22.2f} {base / mine:10.1f} "
+                f"{part:32} {mine:7.2f} {base:22.2f} {base / mine:10.1f} "
                 f"{theirs[-1]['peak_mb']:7.0f}"
             )
         else:
             all_finished = False
-            print(f"{line['part']:32} {mine:7.2f} {how:>22} {'':>10} {'':>7}")
-    total = ours[-1]["seconds"]
+            print(f"{part:32} {mine:7.2f} {how:>22} {'':>10} {'':>7}")
     print(
-        f"{'netwerk opbouwen + totaal':32} {total:7.2f} "
+        f"{'netwerk opbouwen + totaal':32} {ours['total']:7.2f} "
         + (
             f"{base_total:22.2f} {base_total / mine_total:10.1f}"
             if all_finished
@@ -262,9 +262,35 @@ def main() -> None:
         )
     )
     print(
-        f"piekgeheugen ons (RSS, hele run): {ours[-1]['peak_mb']:.0f} MB; grootste "
-        f"werkproces: {ours[-1]['workers_peak_mb']:.0f} MB (gedeelde pagina's tellen in beide)"
+        f"totaal per run: {', '.join(f'{t:.2f}' for t in ours['totals'])} s; "
+        f"piekgeheugen ons (RSS, mediaan): {ours['peak_mb']:.0f} MB; grootste werkproces: "
+        f"{ours['workers_peak_mb']:.0f} MB (gedeelde pagina's tellen in beide)"
     )
+
+
+def _ours_median(size: int, timeout: float, runs: int) -> tuple[dict, dict]:
+    """Run our side ``runs`` times, each in a fresh process; the median of each part's
+    seconds, of the totals and of the peaks, and every run's total."""
+    parts: dict[str, list[float]] = {}
+    totals, peaks, workers = [], [], []
+    for _ in range(runs):
+        sizes, lines, ended = _run("ours", size, timeout)
+        if ended != "ok":
+            raise SystemExit(f"onze kant: {ended}")
+        previous = lines[0]["seconds"]
+        for line in lines[1:]:
+            parts.setdefault(line["part"], []).append(line["seconds"] - previous)
+            previous = line["seconds"]
+        totals.append(lines[-1]["seconds"])
+        peaks.append(lines[-1]["peak_mb"])
+        workers.append(lines[-1]["workers_peak_mb"])
+    return sizes, {
+        "parts": {part: statistics.median(values) for part, values in parts.items()},
+        "total": statistics.median(totals),
+        "totals": totals,
+        "peak_mb": statistics.median(peaks),
+        "workers_peak_mb": statistics.median(workers),
+    }
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import TypeVar
 
+from verbinder.graphmodel.collector import collector_paused
+
 __all__ = ["can_fork", "cores", "run_forked"]
 
 T = TypeVar("T")
@@ -64,4 +66,5 @@ def run_forked(
 
 
 def _call(index: int) -> object:
-    return _CALLS[index]()
+    with collector_paused():
+        return _CALLS[index]()

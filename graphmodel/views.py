@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import networkx as nx
+from verbinder.graphmodel.collector import collector_paused
 from verbinder.graphmodel.model import Dataset, Tie
 from verbinder.graphmodel.types import ActorType, TieKind
 
@@ -46,6 +47,7 @@ def _select(dataset: Dataset, at: date | None, verband_id: str | None) -> tuple[
     return actors, ties
 
 
+@collector_paused()
 def to_multidigraph(
     dataset: Dataset, *, at: date | None = None, verband_id: str | None = None
 ) -> nx.MultiDiGraph:
@@ -94,6 +96,7 @@ def to_multidigraph(
     return graph
 
 
+@collector_paused()
 def to_weighted_graph(
     dataset: Dataset, *, at: date | None = None, verband_id: str | None = None
 ) -> nx.Graph:
