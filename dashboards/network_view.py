@@ -17,19 +17,17 @@ from __future__ import annotations
 
 import html
 import json
-import math
-import random
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import igraph as ig
 import jinja2
 import networkx as nx
 import pyvis
 from pyvis.network import Network
+from verbinder.dashboards.network_layout import PHYSICS_LIMIT, network_positions
 
 __all__ = [
     "COMMUNITY_COLOURS",
@@ -40,13 +38,10 @@ __all__ = [
     "Style",
     "Suggestion",
     "external_references",
+    "frame_height",
     "render",
     "vis_script",
 ]
-
-PHYSICS_LIMIT = 400
-"""Above this many actors the layout is computed once (igraph, Fruchterman-Reingold) and the
-browser's physics simulation is switched off, so that large verbanden stay smooth."""
 
 SECTOR_COLOURS = {
     "sociale_economie": "#2e7d32",
@@ -85,22 +80,6 @@ def external_references(page: str) -> list[str]:
     return _REFERENCE.findall(page)
 
 
-def _layout(graph: nx.Graph, seed: int) -> dict:
-    nodes = list(graph)
-    index = {node: i for i, node in enumerate(nodes)}
-    simple = ig.Graph(
-        n=len(nodes),
-        edges=list({tuple(sorted((index[u], index[v]))) for u, v in graph.edges() if u != v}),
-    )
-    ig.set_random_number_generator(random.Random(seed))
-    try:
-        coords = simple.layout_fruchterman_reingold(niter=300)
-    finally:
-        ig.set_random_number_generator(random)
-    scale = 12 * len(nodes) ** 0.5
-    return {node: (x * scale, y * scale) for node, (x, y) in zip(nodes, coords.coords, strict=True)}
-
-
 @dataclass(frozen=True)
 class Suggestion:
     """A suggested link drawn dashed: its two ends, its score (0-1) and why, in Dutch."""
@@ -118,9 +97,9 @@ class Style:
     ``size`` maps nodes to a measure (scaled to 10-40 pixels); ``highlight`` gives a short
     Dutch note for a thick border (regisseur, top broker); ``labelled`` nodes show their name at
     every zoom, the others only when zoomed in; ``colours`` overrides the sector colour per
-    node; ``legend`` is drawn in the view as (colour, text) pairs, a colour starting with
-    ``--`` drawing a dashed line; ``focus`` is selected and centred; ``large_text`` is for a
-    projector.
+    node; ``legend`` is drawn above the view as (colour, text) pairs, the colour's prefix
+    choosing the mark (:data:`_LEGEND_MARKS`); ``focus`` is selected and centred;
+    ``large_text`` is for a projector.
     """
 
     size: Mapping = field(default_factory=dict)
@@ -162,6 +141,11 @@ def _font(style: Style) -> float:
     return FONT * (1.6 if style.large_text else 1)
 
 
+def _name_font(style: Style) -> float:
+    """Size of the names always shown (regisseur, top brokers, the chosen actor)."""
+    return _font(style) * 1.3
+
+
 def _shared_node_options(style: Style) -> dict:
     """What every node has in common, sent once as vis-network's ``nodes`` option instead of
     with each node (a third of the page for a verband of 3,000)."""
@@ -194,8 +178,7 @@ def _node_options(node, data, style: Style, low: float, high: float) -> dict:
     if style.boxes:
         options["shape"] = "box"  # pyvis sets "dot" on every node unless told
     elif node in style.labelled or node == style.focus:
-        font = _font(style)
-        options["font"] = {"size": font * 1.3, "strokeWidth": 4, "strokeColor": "#ffffff"}
+        options["font"] = {"size": _name_font(style), "strokeWidth": 4, "strokeColor": "#ffffff"}
         options["scaling"] = {"label": {"enabled": False, "drawThreshold": 0}}
     return options
 
@@ -213,29 +196,6 @@ def _bridge(graph: nx.Graph, u, v, bridging: frozenset) -> bool:
         if one in bridging and graph.nodes[other].get("sector") in ECONOMY:
             return True
     return False
-
-
-def _grid(nodes: list, top: float) -> dict:
-    """Positions in rows below ``top``, for actors without ties."""
-    columns = max(1, math.ceil(math.sqrt(len(nodes)) * 1.6))
-    return {
-        node: ((i % columns - (columns - 1) / 2) * 45, top + (i // columns) * 45)
-        for i, node in enumerate(nodes)
-    }
-
-
-def _positions(graph: nx.Graph, seed: int, given: Mapping) -> dict:
-    """Fixed positions: those given, a precomputed layout for large graphs, a grid for actors
-    without ties."""
-    free = [n for n in graph if n not in given]
-    alone = sorted((n for n in free if graph.degree(n) == 0), key=str)
-    tied = graph.subgraph(n for n in free if graph.degree(n) > 0)
-    positions = _layout(tied, seed) if len(tied) > PHYSICS_LIMIT else {}
-    if alone:
-        ys = [y for _, y in positions.values()]
-        top = (max(ys) if ys else 40 * len(tied) ** 0.5) + 120
-        positions |= _grid(alone, top if len(tied) else 0.0)
-    return positions | {n: given[n] for n in graph if n in given}
 
 
 VIS_FILE = "vis-network.min.js"
@@ -308,7 +268,10 @@ def render(
     network.options.physics.stabilization.iterations = STABILIZATION
     values = dict(style.size)
     low, high = (min(values.values()), max(values.values())) if values else (0.0, 0.0)
-    positions = _positions(graph, seed, style.positions)
+    named = style.labelled | {style.focus}
+    positions = network_positions(
+        graph, seed, style.positions, labelled=named, font=_name_font(style)
+    )
     network.options.nodes = _shared_node_options(style)
     fixed = {} if len(positions) == len(graph) else {"physics": False}
     for node, data in graph.nodes(data=True):
@@ -346,16 +309,31 @@ def render(
     if len(positions) == len(graph):
         network.toggle_physics(False)
     page = network.generate_html(notebook=False)
-    named = sorted(str(n) for n in graph if n in style.labelled or n == style.focus)
-    extra = _legend(style.legend) + _focus(style.focus if style.focus in graph else None)
-    extra += _readable(named, FONT * (1.6 if style.large_text else 1) * 1.3)
+    shown = sorted(str(n) for n in named if n in graph)
+    page = page.replace("<body>", "<body>" + _legend(style.legend), 1)
+    extra = _focus(style.focus if style.focus in graph else None)
+    extra += _readable(shown, _name_font(style))
     extra += DRAWN_MARK
     if style.suggestions:
         extra += REASON_BOX
     if clickable:
-        extra += _BRIDGE.replace("HEIGHT", str(int(height.removesuffix("px")) + 30))
+        extra += _BRIDGE.replace("HEIGHT", str(frame_height(height, legend=bool(style.legend))))
         page = _vis_as_file(page)
     return _EXTERNAL_TAG.sub("", page).replace("</body>", extra + "</body>", 1)
+
+
+LEGEND_HEIGHT = 62
+"""Pixels of the legend strip above the drawing: three lines of entries."""
+
+
+def frame_height(height: str, *, legend: bool) -> int:
+    """Pixels a frame needs to show a drawing of ``height`` ("650px"), with or without its
+    legend strip.
+
+    >>> frame_height("650px", legend=True), frame_height("650px", legend=False)
+    (742, 680)
+    """
+    return int(height.removesuffix("px")) + 30 + (LEGEND_HEIGHT if legend else 0)
 
 
 REASON_BOX = (
@@ -370,23 +348,34 @@ REASON_BOX = (
 """A box that shows the reason of a clicked suggested link (as text, never as markup)."""
 
 
+_LEGEND_MARKS = {
+    "--": "<span style='display:inline-block;width:22px;border-top:3px dashed {colour};"
+    "vertical-align:middle'></span>",
+    "==": "<span style='display:inline-block;width:22px;border-top:5px solid {colour};"
+    "vertical-align:middle'></span>",
+    "()": "<span style='display:inline-block;width:8px;height:8px;border:3px solid {colour};"
+    "border-radius:50%;vertical-align:middle'></span>",
+    "#": "<span style='color:{colour};font-size:18px'>&#9679;</span>",
+}
+"""The mark of a legend entry by its colour's prefix: ``--`` a dashed line, ``==`` a thick
+line, ``()`` a thick ring, none a dot."""
+
+
 def _legend(entries: tuple[tuple[str, str], ...]) -> str:
-    """The legend drawn over the view's corner; our own strings, escaped all the same."""
+    """The legend as a strip above the drawing (over the drawing it hid a corner of it); our
+    own strings, escaped all the same."""
     if not entries:
         return ""
     items = []
     for colour, text in entries:
-        mark = (
-            f"<span style='display:inline-block;width:22px;border-top:3px dashed "
-            f"{html.escape(colour[2:])};vertical-align:middle'></span>"
-            if colour.startswith("--")
-            else f"<span style='color:{html.escape(colour)};font-size:18px'>&#9679;</span>"
+        mark = _LEGEND_MARKS.get(colour[:2], _LEGEND_MARKS["#"]).format(
+            colour=html.escape(colour.removeprefix("--").removeprefix("==").removeprefix("()"))
         )
         items.append(f"<div>{mark} {html.escape(text)}</div>")
     return (
-        "<div id='legende' style='position:absolute;top:10px;left:10px;background:"
-        "rgba(255,255,255,0.92);padding:6px 10px;font:13px sans-serif;border:1px solid #ccc;"
-        f"border-radius:4px;pointer-events:none'>{''.join(items)}</div>"
+        "<div id='legende' style='display:flex;flex-wrap:wrap;gap:2px 18px;box-sizing:border-box;"
+        f"height:{LEGEND_HEIGHT}px;overflow:hidden;padding:2px 8px;font:12px/18px sans-serif'>"
+        f"{''.join(items)}</div>"
     )
 
 

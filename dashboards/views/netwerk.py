@@ -16,12 +16,17 @@ from verbinder.dashboards.network_view import (
     SUGGESTION_COLOUR,
     Style,
     Suggestion,
+    frame_height,
     render,
 )
 from verbinder.graphmodel.formatting import count
 from verbinder.graphmodel.types import ActorType, Engagement, TieKind
 from verbinder.queries.catalogue import measure
 from verbinder.queries.view import communities, filtered_network, without_isolates
+
+
+def _drawing_height(large: bool) -> str:
+    return "800px" if large else "650px"
 
 
 def _draw(info, data, verband: str, figures, choices: tuple) -> tuple[str, tuple[int, int], int]:
@@ -52,9 +57,9 @@ def _draw(info, data, verband: str, figures, choices: tuple) -> tuple[str, tuple
         found = communities(graph)
         colours = {a: COMMUNITY_COLOURS[n % len(COMMUNITY_COLOURS)] for a, n in found.items()}
         legend = [(COMMUNITY_COLOURS[0], labels.COMMUNITY_LEGEND)]
-    legend.append(("#000000", labels.BORDER_LEGEND))
+    legend.append(("()#000000", labels.BORDER_LEGEND))
     if regisseurs & set(graph):
-        legend.append(("#000000", labels.BRIDGE_LEGEND))
+        legend.append(("==#757575", labels.BRIDGE_LEGEND))
     suggestions = ()
     if show_links:
         links = links_of(info, verband, (), labels.SUGGESTIONS_DRAWN)
@@ -75,7 +80,7 @@ def _draw(info, data, verband: str, figures, choices: tuple) -> tuple[str, tuple
         large_text=large,
         bridging=frozenset(regisseurs),
     )
-    page = render(graph, style, height="800px" if large else "650px", clickable=True)
+    page = render(graph, style, height=_drawing_height(large), clickable=True)
     return page, (graph.number_of_nodes(), graph.number_of_edges()), hidden
 
 
@@ -142,7 +147,8 @@ if chosen is not None:
     )
     drawing, panel = st.columns([3, 1]) if focus else (st.container(), None)
     with drawing:
-        clicked = network_frame(page, height=830 if large else 680, key="netwerk_kaart")
+        height = frame_height(_drawing_height(large), legend=True)  # Netwerk always has one
+        clicked = network_frame(page, height=height, key="netwerk_kaart")
     if clicked is not None and clicked in names and clicked != focus:
         choose_actor(clicked)
         st.rerun()

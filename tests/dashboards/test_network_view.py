@@ -99,6 +99,23 @@ def test_suggestions_are_dashed_with_their_reason_and_the_legend_is_drawn(tiny):
     assert "border-top:3px dashed #c62828" in page
 
 
+def test_the_legend_is_a_strip_above_the_drawing_with_a_mark_per_kind(tiny):
+    style = Style(
+        legend=(
+            ("#2e7d32", "sociale economie"),
+            ("()#000000", "dikke rand"),
+            ("==#757575", "dikke lijn"),
+        )
+    )
+    page = render(to_multidigraph(tiny), style)
+    legend = page.index("id='legende'")
+    assert page.index("<body>") < legend < page.index('id="mynetwork"')  # above, not over it
+    assert "position:absolute" not in page[legend : page.index("</div>", legend)]
+    assert "color:#2e7d32;font-size:18px'>&#9679;" in page  # a dot
+    assert "border:3px solid #000000;border-radius:50%" in page  # a ring
+    assert "border-top:5px solid #757575" in page  # a thick line
+
+
 def test_the_regisseur_s_ties_to_both_economies_are_drawn_thick(tiny):
     # reg's only tie is overleg with gemeente genk (overheid): not a bridge; add one to wg.
     graph = to_multidigraph(tiny)
