@@ -394,7 +394,7 @@ def dashboard(ctx: click.Context, port: int) -> None:
     command = [
         sys.executable,
         "-m",
-        "streamlit",
+        "verbinder.dashboards.serve",  # Streamlit, with the libraries imported before it starts
         "run",
         str(app),
         "--server.port",
