@@ -99,7 +99,7 @@ def _push_apart(one: list, other: list) -> bool:
     if need_x <= 0 or need_y <= 0:
         return False
     axis, need, delta = (0, need_x, dx) if need_x < need_y else (1, need_y, dy)
-    step = 0.51 * need * 1.02 + 1e-9
+    step = 0.51 * need + 1e-9
     sign = 1.0 if delta >= 0 else -1.0
     one[axis] -= sign * step
     other[axis] += sign * step

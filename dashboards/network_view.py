@@ -368,9 +368,8 @@ def _legend(entries: tuple[tuple[str, str], ...]) -> str:
         return ""
     items = []
     for colour, text in entries:
-        mark = _LEGEND_MARKS.get(colour[:2], _LEGEND_MARKS["#"]).format(
-            colour=html.escape(colour.removeprefix("--").removeprefix("==").removeprefix("()"))
-        )
+        kind, plain = (colour[:2], colour[2:]) if colour[:2] in _LEGEND_MARKS else ("#", colour)
+        mark = _LEGEND_MARKS[kind].format(colour=html.escape(plain))
         items.append(f"<div>{mark} {html.escape(text)}</div>")
     return (
         "<div id='legende' style='display:flex;flex-wrap:wrap;gap:2px 18px;box-sizing:border-box;"
