@@ -14,10 +14,12 @@ from verbinder.dashboards.network_view import (
     render,
 )
 
-__all__ = ["matchmaking_page"]
+__all__ = ["MATCH_HEIGHT", "matchmaking_page"]
 
 COLUMN_X = 330
 ROW_Y = 40
+MATCH_HEIGHT = "650px"
+"""Height of the matchmaking drawing (its frame adds the legend: ``frame_height``)."""
 
 
 def _column(ids: list[str], x: float) -> dict[str, tuple[float, float]]:
@@ -25,7 +27,7 @@ def _column(ids: list[str], x: float) -> dict[str, tuple[float, float]]:
     return {node: (x, (i - middle) * ROW_Y) for i, node in enumerate(ids)}
 
 
-def matchmaking_page(links: pd.DataFrame, height: str = "650px") -> str:
+def matchmaking_page(links: pd.DataFrame, height: str = MATCH_HEIGHT) -> str:
     """Self-contained HTML of the suggestions in ``links`` (columns of missing_links)."""
     graph = nx.Graph()
     for row in links.itertuples(index=False):

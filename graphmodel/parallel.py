@@ -22,8 +22,6 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import TypeVar
 
-from verbinder.graphmodel.collector import collector_paused
-
 __all__ = ["can_fork", "cores", "run_forked"]
 
 T = TypeVar("T")
@@ -66,5 +64,4 @@ def run_forked(
 
 
 def _call(index: int) -> object:
-    with collector_paused():
-        return _CALLS[index]()
+    return _CALLS[index]()

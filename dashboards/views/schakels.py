@@ -8,7 +8,7 @@ import streamlit as st
 from verbinder.dashboards import labels
 from verbinder.dashboards.components import choose, explain, show_saved, table
 from verbinder.dashboards.data import links_of, plan_of, save, sector_activities
-from verbinder.dashboards.matchmaking_view import matchmaking_page
+from verbinder.dashboards.matchmaking_view import MATCH_HEIGHT, matchmaking_page
 from verbinder.dashboards.network_view import frame_height
 from verbinder.graphmodel.formatting import count, number
 from verbinder.queries.actions import record_contact
@@ -58,7 +58,7 @@ if chosen is not None:
     )
     shown = links[links["werkgever_gemeente"].isin(towns)] if towns else links
     st.caption(labels.MATCH_CAPTION)
-    st.iframe(matchmaking_page(shown), height=frame_height("650px", legend=True))
+    st.iframe(matchmaking_page(shown), height=frame_height(MATCH_HEIGHT, legend=True))
     first, second = st.columns(2)
     first.download_button(
         labels.DOWNLOAD_CSV,
