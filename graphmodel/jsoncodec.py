@@ -7,6 +7,7 @@ from typing import Any
 
 from verbinder.graphmodel.fields import from_plain, personal_fields, to_plain
 from verbinder.graphmodel.model import RECORDS, Dataset
+from verbinder.graphmodel.roster import RosterResponse, Stated
 from verbinder.graphmodel.survey import SurveyAnswer
 from verbinder.graphmodel.types import Engagement
 
@@ -15,6 +16,8 @@ __all__ = [
     "VERSION",
     "dataset_from_dict",
     "dataset_to_dict",
+    "roster_from_dict",
+    "roster_to_dict",
     "survey_from_dict",
     "survey_to_dict",
 ]
@@ -51,6 +54,7 @@ def dataset_to_dict(dataset: Dataset, *, include_personal: bool = False) -> dict
     # A merge's 'before' may hold contact persons: only with the personal data.
     data["merges"] = [to_plain(m) for m in (dataset.merges if include_personal else ())]
     data["surveys"] = [survey_to_dict(a) for a in dataset.surveys]
+    data["roster_responses"] = [roster_to_dict(r) for r in dataset.roster_responses]
     return data
 
 
@@ -73,6 +77,7 @@ def dataset_from_dict(data: dict[str, Any], *, name: str | None = None) -> Datas
         description=data["description"],
         created=None if data["created"] is None else datetime.fromisoformat(data["created"]),
         surveys=tuple(survey_from_dict(a) for a in data.get("surveys", ())),
+        roster_responses=tuple(roster_from_dict(r) for r in data.get("roster_responses", ())),
         **records,
     )
 
@@ -100,4 +105,52 @@ def survey_from_dict(data: dict[str, Any]) -> SurveyAnswer:
         {k: float(v) for k, v in data["roles"].items()},
         data["scope"],
         data["vision"],
+    )
+
+
+def roster_to_dict(response: RosterResponse) -> dict[str, Any]:
+    """One network survey response as JSON-ready data."""
+    return {
+        "verband_id": response.verband_id,
+        "respondent": response.respondent,
+        "received": response.received.isoformat(),
+        "roster": list(response.roster),
+        "stated": [
+            {
+                "about": s.about,
+                "contact": s.contact,
+                "kinds": list(s.kinds),
+                "frequency": s.frequency,
+                "trust": list(s.trust),
+                "value": list(s.value),
+                "wished": s.wished,
+                "reason": s.reason,
+            }
+            for s in response.stated
+        ],
+        "added": list(response.added),
+    }
+
+
+def roster_from_dict(data: dict[str, Any]) -> RosterResponse:
+    """The response from :func:`roster_to_dict` output."""
+    return RosterResponse(
+        data["verband_id"],
+        data["respondent"],
+        date.fromisoformat(data["received"]),
+        tuple(data["roster"]),
+        tuple(
+            Stated(
+                s["about"],
+                s["contact"],
+                tuple(s["kinds"]),
+                s["frequency"],
+                tuple(s["trust"]),
+                tuple(s["value"]),
+                bool(s["wished"]),
+                s["reason"],
+            )
+            for s in data["stated"]
+        ),
+        tuple(data["added"]),
     )

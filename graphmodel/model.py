@@ -13,6 +13,7 @@ from verbinder.graphmodel.types import ActorType, Engagement, Provenance, Sector
 
 if TYPE_CHECKING:
     from verbinder.graphmodel.access import Principal
+    from verbinder.graphmodel.roster import RosterResponse
     from verbinder.graphmodel.survey import SurveyAnswer
 
 __all__ = [
@@ -500,6 +501,7 @@ class Dataset:
     Equality of two datasets as data is :meth:`same_content`; ``name``, ``created`` and
     ``sources`` describe where a copy lives and came from. ``principal`` is set on a copy
     scoped for one user (:func:`graphmodel.scoping.scope_dataset`); queries check it.
+    ``roster_responses`` are the network survey's returned forms (:mod:`graphmodel.roster`).
     ``version`` is the stored version a store loaded (None for data from elsewhere): a caller
     that changes and saves it back passes it as ``expected_version``, so that a write in
     between is refused instead of overwritten.
@@ -517,6 +519,7 @@ class Dataset:
     sources: tuple[SourceFile, ...] = field(default=())
     merges: tuple[Merge, ...] = ()
     surveys: tuple[SurveyAnswer, ...] = ()
+    roster_responses: tuple[RosterResponse, ...] = ()
     version: int | None = field(default=None, compare=False, repr=False)
     principal: Principal | None = field(default=None, compare=False, repr=False)
 
@@ -576,6 +579,7 @@ class Dataset:
             sorted(self.participations, key=lambda p: (p.event_id, p.actor_id)),
             sorted(self.merges, key=lambda m: m.id),
             sorted((dataclasses.astuple(a) for a in self.surveys), key=str),
+            sorted(self.roster_responses, key=lambda r: r.id),
             self.synthetic,
             self.description,
         )

@@ -75,6 +75,7 @@ def scope_dataset(dataset: Dataset, principal: Principal) -> Dataset:
         sources=(),
         merges=(),  # a merge record holds both actors whole: for a beheerder only
         surveys=tuple(a for a in dataset.surveys if a.verband_id in allowed),
+        roster_responses=tuple(r for r in dataset.roster_responses if r.verband_id in allowed),
         principal=principal,
     )
 
@@ -132,6 +133,9 @@ def merge_scoped(current: Dataset | None, changed: Dataset, principal: Principal
         verbanden=_in_place(whole.verbanden, _ids(before.verbanden), changed.verbanden),
         merges=whole.merges,
         surveys=_in_place(whole.surveys, _ids(before.surveys), changed.surveys),
+        roster_responses=_in_place(
+            whole.roster_responses, _ids(before.roster_responses), changed.roster_responses
+        ),
         events=events,
         participations=participations,
         sources=whole.sources + tuple(s for s in changed.sources if s.path not in known_sources),
@@ -198,6 +202,11 @@ def _outside(whole: Dataset, before: Dataset, changed: Dataset, principal: Princ
         f"de bevraging van verband '{a.verband_id}' is niet van u"
         for a in changed.surveys
         if a.verband_id not in allowed
+    ]
+    problems += [
+        f"de netwerkbevraging van verband '{r.verband_id}' is niet van u"
+        for r in changed.roster_responses
+        if r.verband_id not in allowed
     ]
     stored_events = _ids(whole.events)
     seen_events = _ids(before.events)

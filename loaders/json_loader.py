@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 from verbinder.graphmodel.fields import header_fields, nested
-from verbinder.graphmodel.jsoncodec import FORMAT, VERSION
+from verbinder.graphmodel.jsoncodec import FORMAT, VERSION, roster_from_dict
 from verbinder.graphmodel.model import RECORDS, SourceFile, Verband
+from verbinder.graphmodel.roster import response_problem
 from verbinder.graphmodel.survey import PARTNERS, RELATIONS, ROLES, SHARE_WORDS
 from verbinder.graphmodel.tables import INFO_SHEET, LIST_SEPARATOR, RECORD_SHEETS, SURVEY_COLUMNS
 from verbinder.loaders.builder import build_dataset
@@ -142,6 +143,28 @@ def _survey_table(data: dict, file: str) -> RawTable:
     return _table(file, "surveys", [c.header for c in SURVEY_COLUMNS], rows)
 
 
+def _roster(data: dict, file: str, dataset, report: ValidationReport) -> tuple:
+    """The network survey's responses of the JSON (``roster_responses``), each checked to be of
+    a verband and an organisation of the dataset."""
+    responses = []
+    for i, record in enumerate(data.get("roster_responses") or (), start=1):
+        where = f"roster_responses[{i}]"
+        try:
+            response = roster_from_dict(record)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            report.add(Problem(file, f"{where}: geen antwoord van de netwerkbevraging"))
+            continue
+        if response.verband_id not in dataset.verband_by_id:
+            report.add(Problem(file, f"{where}: verband '{response.verband_id}' bestaat niet"))
+        elif response.respondent not in dataset.actor_by_id:
+            report.add(Problem(file, f"{where}: organisatie '{response.respondent}' bestaat niet"))
+        elif problem := response_problem(response):
+            report.add(Problem(file, f"{where}: {problem}"))
+        else:
+            responses.append(response)
+    return tuple(responses)
+
+
 def load_json_dataset(
     path: str | Path, *, name: str, reference: tuple[Verband, ...] | None = None
 ) -> LoadResult:
@@ -155,7 +178,8 @@ def load_json_dataset(
         raise LoadError(report) from exc
     data = path.read_bytes()
     try:
-        tables = _tables(json.loads(data.decode("utf-8-sig")), path.name)
+        parsed = json.loads(data.decode("utf-8-sig"))
+        tables = _tables(parsed, path.name)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         report.add(Problem(path.name, "dit is geen geldig JSON-bestand (UTF-8)"))
         raise LoadError(report) from exc
@@ -172,6 +196,7 @@ def load_json_dataset(
         report.add(Problem(path.name, str(exc)))
         raise LoadError(report) from exc
     dataset = build_dataset(tables, report, path.name, name, reference)
+    dataset = dataset.replace(roster_responses=_roster(parsed, path.name, dataset, report))
     sort_problems(report, [t.sheet for t in tables.values()])
     if not report.ok:
         raise LoadError(report)

@@ -47,6 +47,7 @@ OTHER_COMMANDS = {
     "periode": "test_periods.py::test_only_a_beheerder_keeps_a_cycle",
     "dashboard": "test_access_pages.py",
     "rapport": "test_the_report_follows_the_roles",
+    "netwerkbevraging": "test_cli_roster.py::test_a_regisseur_surveys_only_their_own_verband",
 }
 
 

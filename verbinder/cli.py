@@ -15,6 +15,7 @@ from verbinder import (
     dedup_commands,
     link_commands,
     network_commands,
+    roster_commands,
     source_commands,
     store_commands,
 )
@@ -363,6 +364,7 @@ main.add_command(source_commands.kbo)
 main.add_command(source_commands.period)
 main.add_command(source_commands.survey_form)
 main.add_command(source_commands.survey_import)
+main.add_command(roster_commands.survey_round)
 main.add_command(dedup_commands.duplicates)
 main.add_command(dedup_commands.merge)
 main.add_command(dedup_commands.unmerge)

@@ -455,6 +455,7 @@ def _read_dataset(tx, name: str, uri: str) -> dict | None:
         ],
         "merges": json.loads(d.get("merges") or "[]"),
         "surveys": json.loads(d.get("surveys") or "[]"),
+        "roster_responses": json.loads(d.get("roster_responses") or "[]"),
     }
     after = rows("dataset")
     if not after or dict(after[0]["d"])["version"] != d["version"]:

@@ -137,6 +137,7 @@ def new_rows(dataset: Dataset) -> tuple[dict, Rows]:
             "sources": [f"{s['path']}\t{s['sha256']}" for s in data["sources"]],
             "merges": json.dumps(data["merges"], ensure_ascii=False),
             "surveys": json.dumps(data["surveys"], ensure_ascii=False),
+            "roster_responses": json.dumps(data["roster_responses"], ensure_ascii=False),
         }
     return props, rows
 

@@ -14,7 +14,12 @@ from pathlib import Path
 import platformdirs
 from verbinder.graphmodel.fields import from_row, nested, row_columns, to_row
 from verbinder.graphmodel.formatting import error_reason
-from verbinder.graphmodel.jsoncodec import survey_from_dict, survey_to_dict
+from verbinder.graphmodel.jsoncodec import (
+    roster_from_dict,
+    roster_to_dict,
+    survey_from_dict,
+    survey_to_dict,
+)
 from verbinder.graphmodel.model import RECORDS, Dataset, Verband
 from verbinder.graphmodel.store import cycles
 from verbinder.graphmodel.store.base import (
@@ -475,6 +480,15 @@ def _insert_content(conn: sqlite3.Connection, dataset_id: int, dataset: Dataset)
             for i, a in enumerate(dataset.surveys)
         ],
     )
+    _insert(
+        conn,
+        "roster_responses",
+        ("dataset_id", "position", "id", "response"),
+        [
+            (dataset_id, i, r.id, json.dumps(roster_to_dict(r), ensure_ascii=False))
+            for i, r in enumerate(dataset.roster_responses)
+        ],
+    )
 
 
 def _membership() -> type:
@@ -510,5 +524,8 @@ def _read_content(conn: sqlite3.Connection, dataset_id: int) -> Dataset:
     return Dataset(
         name="",
         surveys=tuple(survey_from_dict(json.loads(a[0])) for a in surveys),
+        roster_responses=tuple(
+            roster_from_dict(json.loads(r[0])) for r in rows("roster_responses", ("response",))
+        ),
         **records,
     )

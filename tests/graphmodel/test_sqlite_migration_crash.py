@@ -40,7 +40,7 @@ with SQLiteStore(sys.argv[1]) as store:
 
 def _version_1_file(path: Path) -> None:
     """The demo in a file of schema version 1 (no lat/lon or NIS columns, no merges, surveys,
-    results or cycles table)."""
+    results, cycles or roster_responses table)."""
     with SQLiteStore(path) as store:
         store.save(generate_demo(scale=2, name="x"))
     with sqlite3.connect(path) as conn:
@@ -51,6 +51,7 @@ def _version_1_file(path: Path) -> None:
         conn.execute("DROP TABLE surveys")  # added by version 4
         conn.execute("DROP TABLE results")  # added by version 5
         conn.execute("DROP TABLE cycles")  # added by version 7
+        conn.execute("DROP TABLE roster_responses")  # added by version 8
         conn.execute("PRAGMA user_version = 1")
         conn.execute("PRAGMA journal_mode = DELETE")
 
@@ -74,6 +75,7 @@ def test_a_kill_at_any_moment_of_a_migration_loses_nothing(tmp_path):
     expected = expected.replace(
         actors=tuple(replace(a, lat=None, lon=None, nis=None) for a in expected.actors),
         surveys=(),  # a version-1 file has no survey table
+        roster_responses=(),
     )
     db = tmp_path / "werk" / "v.sqlite"
     db.parent.mkdir()

@@ -236,7 +236,7 @@ def test_a_version_1_file_is_migrated_and_keeps_its_data(tmp_path):
     conn.commit()
     conn.close()
     with SQLiteStore(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 7
+        assert store.schema_version == SCHEMA_VERSION == 8
         actor = store.load("oud").actors[0]
         assert store.cycles() == [] and store.cycle((2020, 2025)) is None
     assert (actor.id, actor.fte, actor.lat, actor.lon, actor.nis) == ("a", 12.5, None, None, None)

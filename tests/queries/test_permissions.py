@@ -37,6 +37,14 @@ from verbinder.queries.outcomes import suggestion_outcomes
 from verbinder.queries.profile import verband_profile
 from verbinder.queries.rapport import flanders_report_html, verband_report_html
 from verbinder.queries.report import verband_report
+from verbinder.queries.roster import (
+    record_roster,
+    response_rates,
+    roster_members,
+    roster_scores,
+    roster_summary,
+    roster_ties,
+)
 from verbinder.queries.survey import (
     survey_disagreements,
     survey_distribution,
@@ -86,6 +94,12 @@ VERBAND_QUERIES = {
         lambda d, v, tmp: missing_links(d, v, fit=default_sector_fit(), top=5),
     ),
     "survey.survey_disagreements": (True, lambda d, v, tmp: survey_disagreements(d, v)),
+    "roster.roster_members": (True, lambda d, v, tmp: pd.Series(roster_members(d, v))),
+    "roster.record_roster": (True, lambda d, v, tmp: record_roster(d, v, [])),
+    "roster.response_rates": (False, lambda d, v, tmp: response_rates(d, v)),
+    "roster.roster_summary": (False, lambda d, v, tmp: pd.Series(roster_summary(d, v))),
+    "roster.roster_ties": (True, lambda d, v, tmp: roster_ties(d, v)),
+    "roster.roster_scores": (True, lambda d, v, tmp: roster_scores(d, v)),
     "event_planner.plan_event": (
         True,
         lambda d, v, tmp: plan_event(d, v, capacity=10, fit=default_sector_fit()),
@@ -161,6 +175,7 @@ NOT_QUERIES = {
     "presentation.legend_lines": "de maatcatalogus, leest geen dataset",
     "presentation.text_table": "toont een tabel die een query al gaf",
     "permissions.require": "de controle zelf",
+    "roster.response_warning": "schrijft een waarschuwing bij een aandeel, leest geen dataset",
     "places.municipality_list": "toont gemeentenamen die een query al gaf",
     "places.periods_text": "toont beleidsperioden die een query al gaf",
     "change.composition_changes": "leest enkel de verbanden (publieke referentie), geen actoren",

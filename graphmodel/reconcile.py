@@ -1,0 +1,243 @@
+"""From the network survey's answers to ties: which relations both sides confirm, and the trust
+and value the partners report (issue #18).
+
+A relation is *bevestigd* when both organisations name it, *eenzijdig* when one names it while
+the other answered about it and did not, and *onbekend* when one names it and the other did not
+answer. Which of these enter the analysis network is a rule (:data:`RULES`); the default,
+:data:`DEFAULT_RULE`, is *reconstructie*: a tie with an organisation that did not answer is
+taken from the side that did, a tie the other side answered about and did not name is left
+out. Stork & Richards (1992) proposed it for nonrespondents and Huisman (2009) found it keeps
+density and degree closer to the full network than leaving nonrespondents' ties out.
+
+References
+----------
+.. [1] Stork, D., & Richards, W. D. (1992). Nonrespondents in communication network studies.
+   Group & Organization Management 17(2), 193-209.
+.. [2] Huisman, M. (2009). Imputation of missing network data: some simple procedures.
+   Journal of Social Structure 10(1).
+.. [3] Varda, D. M., Chandra, A., Stern, S. A., & Lurie, N. (2008). Core dimensions of
+   connectivity in public health collaboratives. Journal of Public Health Management and
+   Practice 14(5), E1-E7.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from statistics import fmean
+
+from verbinder.graphmodel.model import Tie
+from verbinder.graphmodel.roster import KINDS, RosterResponse, Stated
+from verbinder.graphmodel.types import Provenance, TieKind
+
+__all__ = [
+    "CONTACT_KIND",
+    "DEFAULT_RULE",
+    "MIN_RATERS",
+    "RULES",
+    "SurveyedTie",
+    "TieStatus",
+    "item_mean",
+    "organisation_scores",
+    "reconcile",
+    "survey_ties",
+    "tie_id_prefix",
+]
+
+
+class TieStatus(StrEnum):
+    """How a relation named in the survey is confirmed."""
+
+    BEVESTIGD = "bevestigd"
+    EENZIJDIG = "eenzijdig"
+    ONBEKEND = "onbekend"
+
+    @property
+    def description(self) -> str:
+        """One Dutch sentence: what the status means."""
+        return _STATUS_WORDS[self]
+
+
+_STATUS_WORDS = {
+    TieStatus.BEVESTIGD: "beide organisaties noemen de relatie",
+    TieStatus.EENZIJDIG: "één organisatie noemt ze, de andere antwoordde en noemde ze niet",
+    TieStatus.ONBEKEND: "één organisatie noemt ze, de andere antwoordde niet",
+}
+
+RULES: dict[str, frozenset[TieStatus]] = {
+    "reconstructie": frozenset({TieStatus.BEVESTIGD, TieStatus.ONBEKEND}),
+    "unie": frozenset(TieStatus),
+    "bevestigd": frozenset({TieStatus.BEVESTIGD}),
+}
+"""Which relations enter the analysis network under each rule."""
+
+DEFAULT_RULE = "reconstructie"
+
+CONTACT_KIND = TieKind.OVERLEG
+"""The kind of a relation named with 'contact: ja' and no kind ticked."""
+
+MIN_RATERS = 3
+"""An organisation's trust and value are shown only when at least this many partners rated it,
+so that no single partner's judgement of a named organisation can be read from them."""
+
+
+@dataclass(frozen=True)
+class SurveyedTie:
+    """A relation named in the survey: its two organisations (in id order), its status, who
+    named it, its kinds as (kind, source, target), and the mean trust and value the reporters
+    gave each other (None when nobody rated)."""
+
+    pair: tuple[str, str]
+    status: TieStatus
+    reporters: tuple[str, ...]
+    kinds: tuple[tuple[TieKind, str, str], ...]
+    trust: float | None
+    value: float | None
+
+
+def item_mean(items: Iterable[int | None]) -> float | None:
+    """The mean of the answered items, None when none was answered.
+
+    >>> item_mean((4, 3, None))
+    3.5
+    """
+    answered = [i for i in items if i is not None]
+    return fmean(answered) if answered else None
+
+
+def _kinds(respondent: str, stated: Stated) -> list[tuple[TieKind, str, str]]:
+    found = []
+    for key in stated.kinds or ():
+        _, kind, reverse = KINDS[key]
+        if kind.directed:
+            ends = (stated.about, respondent) if reverse else (respondent, stated.about)
+        else:
+            ends = tuple(sorted((respondent, stated.about)))
+        found.append((kind, *ends))
+    if not found:
+        found.append((CONTACT_KIND, *sorted((respondent, stated.about))))
+    return found
+
+
+def _status(other: RosterResponse | None, respondent: str) -> TieStatus:
+    if other is None or respondent not in other.roster:
+        return TieStatus.ONBEKEND
+    stated = other.about(respondent)
+    return TieStatus.BEVESTIGD if stated and stated.names_tie else TieStatus.EENZIJDIG
+
+
+def _mean(scores: list[float | None]) -> float | None:
+    given = [s for s in scores if s is not None]
+    return fmean(given) if given else None
+
+
+def reconcile(responses: Iterable[RosterResponse]) -> list[SurveyedTie]:
+    """Every relation named in one verband's responses, with its status, in pair order.
+
+    Parameters
+    ----------
+    responses : iterable of RosterResponse
+        The responses of one verband (at most one per organisation).
+
+    Returns
+    -------
+    list of SurveyedTie
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> a = RosterResponse("v", "a", date(2026, 1, 1), ("b", "c"), (Stated("b", True),))
+    >>> b = RosterResponse("v", "b", date(2026, 1, 1), ("a", "c"), ())
+    >>> [(t.pair, t.status.value) for t in reconcile([a, b])]
+    [(('a', 'b'), 'eenzijdig')]
+    """
+    by_respondent = {r.respondent: r for r in responses}
+    named: dict[tuple[str, str], dict[str, Stated]] = {}
+    for response in by_respondent.values():
+        for stated in response.stated:
+            if stated.names_tie and stated.about != response.respondent:
+                pair = tuple(sorted((response.respondent, stated.about)))
+                named.setdefault(pair, {})[response.respondent] = stated
+    found = []
+    for pair in sorted(named):
+        reports = named[pair]
+        first = next(iter(reports))
+        other = pair[1] if first == pair[0] else pair[0]
+        status = _status(by_respondent.get(other), first)
+        kinds = {k for who, stated in reports.items() for k in _kinds(who, stated)}
+        found.append(
+            SurveyedTie(
+                pair,
+                status,
+                tuple(sorted(reports)),
+                tuple(sorted(kinds)),
+                _mean([item_mean(s.trust) for s in reports.values()]),
+                _mean([item_mean(s.value) for s in reports.values()]),
+            )
+        )
+    return found
+
+
+def tie_id_prefix(verband_id: str) -> str:
+    """The start of the id of every tie the survey of ``verband_id`` put in the network."""
+    return f"netwerkbevraging:{verband_id}:"
+
+
+def survey_ties(
+    verband_id: str, surveyed: Iterable[SurveyedTie], rule: str = DEFAULT_RULE
+) -> tuple[Tie, ...]:
+    """The ties the analysis network gets from the survey under ``rule`` (a key of
+    :data:`RULES`): one per kind of each admitted relation, provenance *bevraging*, its
+    status in the note."""
+    admitted = RULES[rule]
+    prefix = tie_id_prefix(verband_id)
+    return tuple(
+        Tie(
+            f"{prefix}{source}:{target}:{kind.value}",
+            source,
+            target,
+            kind,
+            provenance=Provenance.BEVRAGING,
+            note=f"netwerkbevraging: {tie.status.value}",
+        )
+        for tie in surveyed
+        if tie.status in admitted
+        for kind, source, target in tie.kinds
+    )
+
+
+def organisation_scores(
+    responses: Iterable[RosterResponse], minimum: int = MIN_RATERS
+) -> dict[str, tuple[float | None, float | None, int]]:
+    """Per rated organisation: the mean trust and value its partners report, and how many
+    partners rated it. Each mean is None when fewer than ``minimum`` partners answered its
+    items (see :data:`MIN_RATERS`).
+
+    Each rater counts once, with the mean of the items it answered (Varda et al. 2008).
+
+    >>> from datetime import date
+    >>> day = date(2026, 1, 1)
+    >>> said = [RosterResponse("v", r, day, ("x",), (Stated("x", True, trust=(t, t, t)),))
+    ...         for r, t in (("a", 4), ("b", 3), ("c", 2))]
+    >>> organisation_scores(said)
+    {'x': (3.0, None, 3)}
+    >>> organisation_scores(said[:2])
+    {'x': (None, None, 2)}
+    """
+    ratings: dict[str, list[tuple[float | None, float | None]]] = {}
+    for response in responses:
+        for stated in response.stated:
+            trust, value = item_mean(stated.trust), item_mean(stated.value)
+            if stated.about != response.respondent and (trust, value) != (None, None):
+                ratings.setdefault(stated.about, []).append((trust, value))
+    scores = {}
+    for actor, given in ratings.items():
+        trust = [t for t, _ in given if t is not None]
+        value = [v for _, v in given if v is not None]
+        scores[actor] = (
+            fmean(trust) if len(trust) >= minimum else None,
+            fmean(value) if len(value) >= minimum else None,
+            len(given),
+        )
+    return scores
