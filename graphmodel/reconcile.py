@@ -43,6 +43,7 @@ __all__ = [
     "reconcile",
     "survey_ties",
     "tie_id_prefix",
+    "wishes",
 ]
 
 
@@ -241,3 +242,23 @@ def organisation_scores(
             len(given),
         )
     return scores
+
+
+def wishes(
+    responses: Iterable[RosterResponse],
+) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+    """Per pair (in id order) that someone wished to work with more: who wished it and why
+    (the reason as written, '' without one), wishers in id order.
+
+    >>> from datetime import date
+    >>> a = RosterResponse("v", "a", date(2026, 1, 1), ("b",), (Stated("b", wished=True),))
+    >>> wishes([a])
+    {('a', 'b'): (('a', ''),)}
+    """
+    found: dict[tuple[str, str], dict[str, str]] = {}
+    for response in responses:
+        for stated in response.stated:
+            if stated.wished and stated.about != response.respondent:
+                pair = tuple(sorted((response.respondent, stated.about)))
+                found.setdefault(pair, {})[response.respondent] = stated.reason or ""
+    return {pair: tuple(sorted(who.items())) for pair, who in sorted(found.items())}

@@ -137,6 +137,8 @@ def response_problem(response: RosterResponse) -> str | None:
     >>> response_problem(RosterResponse("v", "a", date(2026, 1, 1), ("b",), said))
     "over 'b': onbekende soort relatie 'x'"
     """
+    if len(set(response.roster)) != len(response.roster):
+        return "een organisatie staat twee keer op de lijst"
     for stated in response.stated:
         where = f"over '{stated.about}'"
         if stated.about not in response.roster:

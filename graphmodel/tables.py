@@ -18,6 +18,7 @@ from verbinder.graphmodel.fields import (
     to_cells,
 )
 from verbinder.graphmodel.model import Dataset
+from verbinder.graphmodel.roster import FREQUENCIES, KINDS, TRUST_ITEMS, VALUE_ITEMS
 from verbinder.graphmodel.survey import PARTNERS, RELATIONS, ROLES, SCOPES, SHARE_WORDS, VISIONS
 
 __all__ = [
@@ -25,6 +26,8 @@ __all__ = [
     "LIST_SEPARATOR",
     "RECORD_SHEETS",
     "REQUIRED_SHEETS",
+    "ROSTER_COLUMNS",
+    "ROSTER_SCORES",
     "SHEETS",
     "SURVEY_COLUMNS",
     "SYNTHETIC_WARNING",
@@ -79,6 +82,28 @@ SURVEY_COLUMNS: tuple[Column, ...] = (
 )
 """The regie survey: one row per verband (the sheet ``bevraging``)."""
 
+ROSTER_SCORES = (
+    *(f"vertrouwen_{key}" for key in TRUST_ITEMS),
+    *(f"waarde_{key}" for key in VALUE_ITEMS),
+)
+"""The network survey's score columns, trust items then value items."""
+
+ROSTER_COLUMNS: tuple[Column, ...] = (
+    _c("verband", "text", "Id van het verband.", required=True),
+    _c("organisatie", "text", "Id van de organisatie die antwoordde.", required=True),
+    _c("ontvangen", "date", "Dag waarop het formulier werd ingelezen.", required=True),
+    _c("over", "text", "Id van een organisatie op haar lijst (leeg: een toegevoegde)."),
+    _c("contact", "bool", "Contact in de laatste 12 maanden: ja of nee."),
+    _c("soorten", "list", "Soorten relatie, gescheiden door ;: " + ", ".join(KINDS) + "."),
+    _c("frequentie", "text", " / ".join(FREQUENCIES) + "."),
+    *(_c(header, "int", "Score van 1 tot 4.") for header in ROSTER_SCORES),
+    _c("wens", "bool", "Graag (meer) samenwerken: ja of nee."),
+    _c("waarom", "text", "Waarom (meer) samenwerken."),
+    _c("toegevoegd", "text", "Een organisatie die op de lijst ontbrak (met 'over' leeg)."),
+)
+"""The network survey (the sheet ``netwerkbevraging``): per response one row per organisation
+on its list, answered or not (so that the list is kept), and one per added organisation."""
+
 
 class _Sheets(Mapping[str, tuple[Column, ...]]):
     """The sheets and their columns, read from the model's field descriptions on each use."""
@@ -86,13 +111,15 @@ class _Sheets(Mapping[str, tuple[Column, ...]]):
     def __getitem__(self, sheet: str) -> tuple[Column, ...]:
         if sheet == "bevraging":
             return SURVEY_COLUMNS
+        if sheet == "netwerkbevraging":
+            return ROSTER_COLUMNS
         if sheet == "lidmaatschappen":
             return (_MEMBER, *sheet_columns(nested(model.RECORDS["actors"])["memberships"]))
         return sheet_columns(model.RECORDS[RECORD_SHEETS[sheet]])
 
     def __iter__(self) -> Iterator[str]:
         yield from ("actoren", "lidmaatschappen", "relaties", "verbanden", "evenementen")
-        yield from ("deelnames", "bevraging")
+        yield from ("deelnames", "bevraging", "netwerkbevraging")
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
@@ -135,6 +162,7 @@ def dataset_to_frames(
         }
         for a in dataset.surveys
     ]
+    frames["netwerkbevraging"] = _roster_rows(dataset)
     cells = {sheet: model.RECORDS[key] for sheet, key in RECORD_SHEETS.items()}
     cells["lidmaatschappen"] = nested(model.RECORDS["actors"])["memberships"]
     result = {}
@@ -145,6 +173,38 @@ def dataset_to_frames(
             columns.insert(0, _MEMBER.header)
         result[sheet] = pd.DataFrame(frames[sheet], columns=columns, dtype=object)
     return result
+
+
+def _yes(value: bool | None) -> str | None:
+    return None if value is None else "ja" if value else "nee"
+
+
+def _roster_rows(dataset: Dataset) -> list[dict[str, object]]:
+    rows = []
+    empty = dict.fromkeys(c.header for c in ROSTER_COLUMNS)  # no NaN in an unanswered row
+    for response in dataset.roster_responses:
+        first = {
+            **empty,
+            "verband": response.verband_id,
+            "organisatie": response.respondent,
+            "ontvangen": response.received,
+        }
+        for other in response.roster:
+            stated = response.about(other)
+            row = {**first, "over": other}
+            if stated is not None:
+                scores = dict(zip(ROSTER_SCORES, stated.trust + stated.value, strict=True))
+                row |= {
+                    "contact": _yes(stated.contact),
+                    "soorten": LIST_SEPARATOR.join(stated.kinds) or None,
+                    "frequentie": stated.frequency,
+                    **scores,
+                    "wens": _yes(stated.wished),
+                    "waarom": stated.reason,
+                }
+            rows.append(row)
+        rows += [{**first, "toegevoegd": name} for name in response.added]
+    return rows
 
 
 SYNTHETIC_WARNING = (

@@ -21,12 +21,14 @@ from verbinder.graphmodel.model import (
     Verband,
 )
 from verbinder.graphmodel.reference import reference_verbanden
+from verbinder.graphmodel.roster import RosterResponse
 from verbinder.graphmodel.survey import SurveyAnswer
 from verbinder.graphmodel.tables import INFO_SHEET, REQUIRED_SHEETS, SHEETS
 from verbinder.graphmodel.types import Provenance
 from verbinder.loaders.parsing import CellError, is_empty, parse_bool, parse_text, suggestion
 from verbinder.loaders.places import check_places, place_code
 from verbinder.loaders.problems import INFO, WARNING, Problem, ValidationReport
+from verbinder.loaders.roster_sheet import roster_responses
 from verbinder.loaders.sheets import Cell, Row, SheetReader
 from verbinder.loaders.survey import survey_rows
 from verbinder.loaders.tabular import RawTable
@@ -117,6 +119,7 @@ class _Builder:
         events = self._events()
         participations = self._participations({e.id for e in events})
         surveys = self._surveys()
+        roster_responses = self._roster_responses()
         verbanden = self._check_verbanden(verbanden)
         synthetic, description = self._info()
         if not synthetic and any(t.provenance is Provenance.SYNTHETISCH for t in ties):
@@ -139,6 +142,7 @@ class _Builder:
             synthetic=synthetic,
             description=description,
             surveys=surveys,
+            roster_responses=roster_responses,
         )
 
     def _surveys(self) -> tuple[SurveyAnswer, ...]:
@@ -151,6 +155,23 @@ class _Builder:
             self.verband_refs.append((answer.verband_id, row.cell("verband")))
             answers.append(answer)
         return tuple(answers)
+
+    def _roster_responses(self) -> tuple[RosterResponse, ...]:
+        """The optional sheet ``netwerkbevraging``: the network survey's responses."""
+        reader = self.sheets.get("netwerkbevraging")
+        if reader is None:
+            return ()
+        responses = []
+        for response, row in roster_responses(reader):
+            self.verband_refs.append((response.verband_id, row.cell("verband")))
+            unknown = [
+                a for a in (response.respondent, *response.roster) if a not in self.actor_ids
+            ]
+            if unknown:
+                row.error(None, f"onbekende organisatie '{unknown[0]}' in de netwerkbevraging")
+                continue
+            responses.append(response)
+        return tuple(responses)
 
     def _rows(self, sheet: str) -> list[Row]:
         reader = self.sheets.get(sheet)

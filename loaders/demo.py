@@ -32,6 +32,7 @@ from verbinder.graphmodel.survey_2018 import VERBAND_ROLE_SHARES
 from verbinder.graphmodel.types import ActorType, Engagement, Provenance, TieKind
 from verbinder.loaders.demo_calibration import allocate
 from verbinder.loaders.demo_names import EMPLOYER_SECTORS, SE_ACTIVITIES, SURNAMES, WORDS
+from verbinder.loaders.demo_roster import demo_roster_round
 from verbinder.loaders.demo_survey import demo_survey_answers
 
 __all__ = ["DEMO_DESCRIPTION", "DEMO_SEED", "demo_actor_count", "generate_demo", "scale_for"]
@@ -39,7 +40,8 @@ __all__ = ["DEMO_DESCRIPTION", "DEMO_SEED", "demo_actor_count", "generate_demo",
 DEMO_SEED = 2018
 DEMO_DESCRIPTION = (
     "Synthetische demodata: verzonnen organisaties en relaties op de echte 32 verbanden en "
-    "gemeenten van 2017-2019, betrokkenheid gekalibreerd op de bevraging van 2018. "
+    "gemeenten van 2017-2019, betrokkenheid gekalibreerd op de bevraging van 2018, met een "
+    "verzonnen ronde van de netwerkbevraging in drie verbanden. "
     "Geen echte gegevens."
 )
 
@@ -221,7 +223,12 @@ def generate_demo(
         synthetic=True,
         description=DEMO_DESCRIPTION,
     )
-    return dataset.replace(surveys=demo_survey_answers(dataset, seed))
+    responses, survey_ties = demo_roster_round(dataset, seed)
+    return dataset.replace(
+        surveys=demo_survey_answers(dataset, seed),
+        roster_responses=responses,
+        ties=dataset.ties + survey_ties,
+    )
 
 
 def _municipalities(gen: _Generator) -> dict[str, tuple[str, str]]:

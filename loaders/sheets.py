@@ -10,6 +10,7 @@ from verbinder.loaders.parsing import (
     CellError,
     is_empty,
     parse_actor_type,
+    parse_bool,
     parse_date,
     parse_decimal,
     parse_email,
@@ -45,6 +46,7 @@ _PARSERS: dict[str, Callable[[object], object]] = {
     "longitude": parse_longitude,
     "email": parse_email,
     "provenance": parse_provenance,
+    "bool": parse_bool,
 }
 
 

@@ -172,9 +172,11 @@ def plan_event(
 def _pool(links: pd.DataFrame, total_weight: float) -> dict[Pair, float]:
     """The pairs the planner weighs (missing_links kept the best ``POOL_FACTOR x capacity``
     and every SE actor's best ``PER_SE_ACTOR``, so the room can fill with different SE
-    actors), each with its chance."""
+    actors), each with its chance: the score over the weights' total, at most 1 (a pair
+    wished in the network survey scores above that total)."""
     return {
-        (r.se_actor, r.werkgever): r.score / total_weight for r in links.itertuples(index=False)
+        (r.se_actor, r.werkgever): min(1.0, r.score / total_weight)
+        for r in links.itertuples(index=False)
     }
 
 

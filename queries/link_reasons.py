@@ -49,7 +49,8 @@ class PairFacts:
 
     se: Actor
     employer: Actor
-    rule: FitRule
+    rule: FitRule | None
+    """None for a pair suggested only because it was wished."""
     code: str
     """The employer's NACE code the rule was chosen for."""
     common: int
@@ -61,14 +62,18 @@ class PairFacts:
     same_province: bool
     openness: tuple[str, ...]
     contribution: dict[str, float]
+    wished: tuple[tuple[str, str], ...] = ()
+    """Who wished the pair in the network survey (name) and why ('' without a reason)."""
 
 
 def _lowered(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def _fit_sentence(f: PairFacts) -> str:
+def _fit_sentence(f: PairFacts) -> str | None:
     """The employer's own activity (its most specific code and label) and the fit rule."""
+    if f.rule is None:
+        return None
     code = f.code or f.rule.nace
     # A code below the official subclasses (28.290 under class 28.29) reads as its class.
     label = next((x for x in map(nace_label, nace_levels(code)) if x), None)
@@ -125,7 +130,18 @@ def _capacity_sentence(f: PairFacts) -> str | None:
     return f"{f.se.name} is een {f.se.type.label} met {_number(size)} {unit}."
 
 
+def _wish_sentence(f: PairFacts) -> str | None:
+    if not f.wished:
+        return None
+    names = enumeration([name for name, _ in f.wished])
+    both = " (beide kanten)" if len(f.wished) > 1 else ""
+    reasons = [f"'{reason}'" for _, reason in f.wished if reason]
+    why = f": {enumeration(reasons)}" if reasons else ""
+    return f"Gewenst door {names}{both} in de netwerkbevraging{why}."
+
+
 _SENTENCES = {
+    "gewenst": _wish_sentence,
     "sectorfit": _fit_sentence,
     "netwerknabijheid": _partner_sentence,
     "plaats": _place_sentence,

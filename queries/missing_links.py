@@ -15,6 +15,13 @@ weights, so the score rises with every feature):
   count fully) and an MVO tag;
 - ``capaciteit``: the SE actor's size, ``log(1 + FTE) / log(1 + 100)`` capped at 1 (FTE, or
   else target-group workers).
+
+A pair wished in the network survey (issue #18, "graag (meer) samenwerken") adds
+:data:`WISH_BOOST` per side that wished it (``gewenst``: 0, 1 or 2): one side weighs as much as
+the five features together at their best, so a wish lifts a pair above every pair no one
+wished with the default weights. Pairs wished by both sides are listed first. A wished pair is
+suggested even when no sector-fit rule links the two (then ``sectorfit`` is 0), unless the
+query is limited to sectors.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ from verbinder.graphmodel.metrics.link_prediction import adjacency_matrix, pair_
 from verbinder.graphmodel.model import NACE_2025_TAG, Actor, Dataset
 from verbinder.graphmodel.nace import nace_section
 from verbinder.graphmodel.progress import Progress, counted, silent
+from verbinder.graphmodel.reconcile import wishes
 from verbinder.graphmodel.sector_fit import FitRule, SectorFit
 from verbinder.graphmodel.types import ActorType
 from verbinder.queries.link_reasons import (
@@ -44,7 +52,7 @@ from verbinder.queries.link_reasons import (
 from verbinder.queries.permissions import require
 from verbinder.queries.report import UnknownVerbandError
 
-__all__ = ["DEFAULT_WEIGHTS", "LINK_COLUMNS", "Weights", "missing_links"]
+__all__ = ["DEFAULT_WEIGHTS", "LINK_COLUMNS", "WISH_BOOST", "Weights", "missing_links"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,8 @@ FEATURES = ("sectorfit", "plaats", "netwerknabijheid", "openheid", "capaciteit")
 PLACE = {"gemeente": 1.0, "verband": 0.6, "provincie": 0.3}
 NEAR_KM = 40.0
 """Distance at which coordinates stop adding to ``plaats``."""
+WISH_BOOST = 1.0
+"""What a wish from one side of a pair adds to its score (see the module's docstring)."""
 BATCH = 64
 """SE actors scored together; each batch keeps only its best pairs."""
 
@@ -83,6 +93,7 @@ LINK_COLUMNS = (
     "netwerknabijheid",
     "openheid",
     "capaciteit",
+    "gewenst",
     "gemeenschappelijke_partners",
     "uitleg",
 )
@@ -219,6 +230,26 @@ def _listed(names: list[str], limit: int = 5) -> str:
     return shown + (f" en {count(len(names) - limit)} andere" if len(names) > limit else "")
 
 
+def _wished(dataset: Dataset, verband_id: str | None, index: dict[str, int]) -> dict:
+    """(SE row, employer row) -> who wished the pair and why, for the SE-employer pairs in
+    scope (the survey of ``verband_id``, or every survey Flanders-wide)."""
+    responses = [
+        r for r in dataset.roster_responses if verband_id is None or r.verband_id == verband_id
+    ]
+    found = {}
+    for (a, b), who in wishes(responses).items():
+        if a not in index or b not in index:
+            continue
+        first, second = dataset.actor_by_id[a], dataset.actor_by_id[b]
+        if second.type.is_social_economy and first.type is ActorType.WERKGEVER:
+            first, second = second, first
+        if first.type.is_social_economy and second.type is ActorType.WERKGEVER:
+            found[(index[first.id], index[second.id])] = tuple(
+                (dataset.actor_by_id[w].name, reason) for w, reason in who
+            )
+    return found
+
+
 def _openness(employer: Actor, attended: int) -> tuple[float, list[str]]:
     engagement = max((m.engagement for m in employer.memberships), default=0) / 3
     mvo = any(tag.lower() == "mvo" for tag in employer.tags)
@@ -275,7 +306,15 @@ def missing_links(
     wanted = {s.strip().lower() for s in sectors} if sectors else None
     codes = _Codes(dataset, actors)
     index = {a.id: i for i, a in enumerate(actors)}
-    se_rows = [i for i, a in enumerate(actors) if a.type.is_social_economy and a.activities]
+    wished = _wished(dataset, verband_id, index)
+    wished_of: dict[int, list[int]] = defaultdict(list)
+    for s, e in wished:
+        wished_of[s].append(e)
+    se_rows = [
+        i
+        for i, a in enumerate(actors)
+        if a.type.is_social_economy and (a.activities or i in wished_of)
+    ]
     employer_rows = [i for i, a in enumerate(actors) if a.type is ActorType.WERKGEVER]
     # Flanders-wide, pairs are blocked by province; within a verband or a set of
     # municipalities, place is already narrow and every actor is one block (-1).
@@ -330,7 +369,8 @@ def missing_links(
         return found
 
     def candidates_of(s: int) -> tuple[np.ndarray, np.ndarray]:
-        """Employers that fit SE actor ``s`` (not yet tied to it) and the rule for each."""
+        """Employers that fit SE actor ``s`` (not yet tied to it) and the rule for each; the
+        employers it was wished with, without a rule (-1) when none fits."""
         activities = tuple(sorted({_activity(a) for a in actors[s].activities}))
         found, chosen = [], []
         for group, rule in fitting(activities):
@@ -338,6 +378,9 @@ def missing_links(
                 if (group, bit) in block_arrays:
                     found.append(block_arrays[(group, bit)])
                     chosen.append(np.full(len(found[-1]), rule))
+        if not wanted and wished_of.get(s):
+            found.append(np.array(wished_of[s], dtype=np.int64))
+            chosen.append(np.full(len(found[-1]), -1))
         if not found:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
         candidates, first = np.unique(np.concatenate(found), return_index=True)
@@ -352,7 +395,11 @@ def missing_links(
     attended = Counter(p.actor_id for p in dataset.participations)
     openness = np.array([_openness(a, attended.get(a.id, 0))[0] for a in actors])
     capacity = np.array([_capacity(a) for a in actors])
-    rule_weight = np.array([r.weight for r in rules])
+    rule_weight = np.array([r.weight for r in rules] + [0.0])  # -1: wished, no rule
+    wished_keys = np.array(sorted(s * len(actors) + e for s, e in wished), dtype=np.int64)
+    wished_sides = np.array(
+        [len(wished[divmod(int(k), len(actors))]) for k in wished_keys], dtype=np.int64
+    )
     kept: list[dict[str, np.ndarray]] = []
     scored = 0
     # SE actors in batches, keeping each batch's best: memory stays bounded however many
@@ -376,8 +423,10 @@ def missing_links(
             "netwerknabijheid": aa / (1 + aa),
             "openheid": openness[emp_idx],
             "capaciteit": capacity[se_idx],
+            "gewenst": _sides(se_idx * len(actors) + emp_idx, wished_keys, wished_sides),
         }
-        batch["score"] = sum(getattr(weights, f) * batch[f] for f in FEATURES)
+        features = sum(getattr(weights, f) * batch[f] for f in FEATURES)
+        batch["score"] = features + WISH_BOOST * batch["gewenst"]
         kept.append(_best(batch, top, per_se))
     if not kept:
         empty = pd.DataFrame(columns=list(LINK_COLUMNS))
@@ -388,7 +437,8 @@ def missing_links(
         )
         return empty
     merged = _best({key: np.concatenate([b[key] for b in kept]) for key in kept[0]}, top, per_se)
-    order = np.lexsort((merged["emp"], merged["se"], -merged["score"]))
+    both = merged["gewenst"] >= 2
+    order = np.lexsort((merged["emp"], merged["se"], -merged["score"], ~both))
     if top is not None:
         keep = np.arange(len(order)) < top
         if per_se:
@@ -399,15 +449,23 @@ def missing_links(
         adjacency,
         (merged["se"][order], merged["emp"][order], merged["rule"][order]),
         rules,
-        {f: merged[f][order] for f in FEATURES},
+        {f: merged[f][order] for f in (*FEATURES, "gewenst")},
         merged["score"][order],
         attended,
-        (weights, dataset, verband_id is not None, codes, fit),
+        (weights, dataset, verband_id is not None, codes, fit, wished),
     )
     frame.attrs["kandidaten"] = scored
     frame.attrs["dekking"] = _coverage(actors, fit, scored)
     frame.attrs["synthetic"] = dataset.synthetic
     return frame
+
+
+def _sides(keys: np.ndarray, wished_keys: np.ndarray, wished_sides: np.ndarray) -> np.ndarray:
+    """How many sides wished each pair (pairs as ``se * n + employer`` keys)."""
+    if not len(wished_keys):
+        return np.zeros(len(keys), dtype=np.int64)
+    at = np.minimum(np.searchsorted(wished_keys, keys), len(wished_keys) - 1)
+    return np.where(wished_keys[at] == keys, wished_sides[at], 0)
 
 
 def _rank_per_se(se_in_order: np.ndarray) -> np.ndarray:
@@ -434,7 +492,7 @@ def _best(batch: dict[str, np.ndarray], top: int | None, per_se: int = 0) -> dic
 def _explain(actors, adjacency, chosen, rules, features, score, attended, context) -> pd.DataFrame:
     """Rows with the Dutch explanation, for the chosen pairs only."""
     se_idx, emp_idx, rule_of = chosen
-    weights, dataset, scoped, codes, fit = context
+    weights, dataset, scoped, codes, fit, wished = context
     distances = codes.distance_km(se_idx, emp_idx)  # NaN where a coordinate is missing
     common = pair_scores(adjacency, se_idx, emp_idx, examples=2)
     rows, explanations = [], []
@@ -442,12 +500,17 @@ def _explain(actors, adjacency, chosen, rules, features, score, attended, contex
         se, employer = actors[s], actors[e]
         shared = sorted(set(se.verbanden) & set(employer.verbanden))
         distance = float(distances[k])
-        rule = rules[rule_of[k]]
+        rule = rules[rule_of[k]] if rule_of[k] >= 0 else None
+        code = (
+            ""
+            if rule is None
+            else next((c for c in employer.nace if fit.rule_for(rule.activity, c) is rule), "")
+        )
         facts = PairFacts(
             se=se,
             employer=employer,
             rule=rule,
-            code=next((c for c in employer.nace if fit.rule_for(rule.activity, c) is rule), ""),
+            code=code,
             common=int(common["common"][k]),
             examples=tuple(actors[z].name for z in common["examples"][k]),
             distance_km=distance if distance < NEAR_KM else None,  # False for NaN
@@ -456,7 +519,11 @@ def _explain(actors, adjacency, chosen, rules, features, score, attended, contex
             shared_verband=None if scoped or not shared else dataset.verband_by_id[shared[0]].name,
             same_province=not scoped and features["plaats"][k] >= PLACE["provincie"],
             openness=tuple(_openness(employer, attended.get(employer.id, 0))[1]),
-            contribution={f: getattr(weights, f) * float(v[k]) for f, v in features.items()},
+            contribution={
+                f: (WISH_BOOST if f == "gewenst" else getattr(weights, f)) * float(v[k])
+                for f, v in features.items()
+            },
+            wished=wished.get((s, e), ()),
         )
         explanations.append(explain(facts))
         rows.append(
@@ -468,7 +535,8 @@ def _explain(actors, adjacency, chosen, rules, features, score, attended, contex
                 "werkgever_naam": employer.name,
                 "werkgever_gemeente": employer.municipality,
                 "score": float(score[k]),
-                **{f: float(v[k]) for f, v in features.items()},
+                **{f: float(v[k]) for f, v in features.items() if f != "gewenst"},
+                "gewenst": int(features["gewenst"][k]),
                 "gemeenschappelijke_partners": facts.common,
             }
         )

@@ -7,7 +7,6 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 from verbinder.graphmodel.store import SQLiteStore
-from verbinder.graphmodel.types import Provenance
 from verbinder.loaders.demo import generate_demo
 
 from verbinder.cli import main
@@ -58,7 +57,7 @@ def test_a_round_from_forms_to_the_network(db, tmp_path):
     assert "Let op: Slechts" in read.output
     with SQLiteStore(db) as store:
         data = store.load("demo")
-    survey = [t for t in data.ties if t.provenance is Provenance.BEVRAGING]
+    survey = [t for t in data.ties if t.id.startswith("netwerkbevraging:gent:")]
     n = len(forms)
     # Each named all n - 1 others; the pair of the two respondents is named twice (confirmed):
     # 2 (n - 1) - 1 relations, all with the default kind, none one-sided.

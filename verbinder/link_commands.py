@@ -84,7 +84,7 @@ def missing_links(ctx, dataset, verband, municipalities, sectors, top, fit_file,
         click.echo(f"{number(row.score)}  {row.se_naam}  <->  {row.werkgever_naam}")
         click.echo(f"      {row.uitleg}")
     if not links.empty:
-        click.echo("\n".join(["", *legend_lines(["score", *FEATURES])]))
+        click.echo("\n".join(["", *legend_lines(["score", *FEATURES, "gewenst"])]))
     write_tables(links, target, data.synthetic)
 
 

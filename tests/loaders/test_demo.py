@@ -19,7 +19,12 @@ def test_same_seed_same_dataset_other_seed_other_dataset(demo):
 def test_everything_is_flagged_synthetic(demo):
     assert demo.synthetic
     assert "Synthetische demodata" in demo.description
-    assert {t.provenance for t in demo.ties} == {Provenance.SYNTHETISCH}
+    made = [t for t in demo.ties if t.provenance is Provenance.SYNTHETISCH]
+    # the rest comes from the demo's synthetic round of the network survey, and says so
+    surveyed = [t for t in demo.ties if t.provenance is Provenance.BEVRAGING]
+    assert len(made) + len(surveyed) == len(demo.ties) and surveyed
+    assert all(t.note.endswith("(synthetisch)") for t in surveyed)
+    assert {r.verband_id for r in demo.roster_responses} == {t.id.split(":")[1] for t in surveyed}
 
 
 def test_built_on_the_real_verbanden_and_municipalities(demo):

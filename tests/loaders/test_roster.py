@@ -305,3 +305,23 @@ def test_a_json_response_no_form_could_give_is_refused(survey_data, tmp_path):
     with pytest.raises(LoadError) as caught:
         load_dataset(path, name="proef")
     assert "onbekende soort relatie 'vriendschap'" in str(caught.value.report.errors[0])
+
+
+def test_an_exported_workbook_keeps_the_responses_and_a_bad_score_is_located(survey_data, tmp_path):
+    _filled_round(survey_data, tmp_path / "ronde")
+    read = read_roster_forms(tmp_path / "ronde", survey_data, received=DAY)
+    data = record_roster(survey_data, "v", read.responses)
+    path = export_dataset(data, tmp_path / "uit.xlsx")
+    assert load_dataset(path, name="proef").dataset.same_content(data)
+    book = load_workbook(path)
+    sheet = book["netwerkbevraging"]
+    headers = [c.value for c in sheet[1]]
+    column = headers.index("vertrouwen_open") + 1
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, column).value is not None)
+    sheet.cell(row, column, 9)
+    book.save(path)
+    with pytest.raises(LoadError) as caught:
+        load_dataset(path, name="proef")
+    (problem,) = [str(p) for p in caught.value.report.errors]
+    assert f"blad 'netwerkbevraging', rij {row}, kolom 'vertrouwen_open'" in str(problem)
+    assert "9 ligt buiten de schaal 1 tot 4" in str(problem)

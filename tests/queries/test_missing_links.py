@@ -1,6 +1,9 @@
-"""Missing links: planted pairs come first, existing ties never, explanations name the features."""
+"""Missing links: planted pairs come first, existing ties never, explanations name the features;
+wished ties from the network survey (issue #18) give a reason and a boost."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 from hypothesis import given, settings
@@ -14,9 +17,10 @@ from verbinder.graphmodel.model import (
     Tie,
     Verband,
 )
+from verbinder.graphmodel.roster import RosterResponse, Stated
 from verbinder.graphmodel.types import ActorType, Engagement, TieKind
 from verbinder.loaders.sector_fit import default_sector_fit
-from verbinder.queries.missing_links import LINK_COLUMNS, Weights, missing_links
+from verbinder.queries.missing_links import LINK_COLUMNS, WISH_BOOST, Weights, missing_links
 
 FIT = default_sector_fit()
 
@@ -339,3 +343,58 @@ def test_one_coordinate_without_the_other_is_an_error(tmp_path, write_workbook):
         "vul breedte- en lengtegraad allebei in, of geen van beide",
     ) in errors
     assert (3, "'breedtegraad' (D)", "'95' is geen breedtegraad (tussen -90 en 90)") in errors
+
+
+DAY = date(2026, 12, 1)
+
+
+def _wish(respondent: str, other: str, reason: str | None = None) -> RosterResponse:
+    data = planted()
+    roster = tuple(a.id for a in data.actors if a.id != respondent)
+    wish = Stated(other, wished=True, reason=reason)
+    return RosterResponse("v", respondent, DAY, roster, (wish,))
+
+
+def _surveyed():
+    responses = (
+        _wish("kuis", "bank1"),
+        _wish("bank1", "kuis", "schoonmaak van de kantoren"),
+        _wish("soft1", "groen", "groenonderhoud van onze campus"),
+        _wish("kuis", "hotel2"),  # already tied (t3)
+    )
+    return planted().replace(roster_responses=responses)
+
+
+def test_a_wish_from_both_sides_ranks_first_and_a_wish_adds_its_boost():
+    before = missing_links(planted(), "v", fit=FIT, top=None).set_index(["se_actor", "werkgever"])
+    links = missing_links(_surveyed(), "v", fit=FIT, top=None)
+    first = links.iloc[0]
+    assert (first["se_actor"], first["werkgever"], first["gewenst"]) == ("kuis", "bank1", 2)
+    assert first["uitleg"].startswith(
+        "Gewenst door Bank Een en LDE Kuis (beide kanten) in de netwerkbevraging: "
+        "'schoonmaak van de kantoren'."
+    )
+    pairs = links.set_index(["se_actor", "werkgever"])
+    assert ("kuis", "hotel2") not in pairs.index
+    # The boost is added to the same features: one side WISH_BOOST, both sides twice that.
+    if ("kuis", "bank1") in before.index:
+        expected = before.loc[("kuis", "bank1"), "score"] + 2 * WISH_BOOST
+        assert pairs.loc[("kuis", "bank1"), "score"] == expected
+
+
+def test_a_wished_pair_without_sector_fit_is_suggested_with_its_reason():
+    before = missing_links(planted(), "v", fit=FIT, top=None)
+    assert "soft1" not in set(before["werkgever"])  # software fits neither activity
+    links = missing_links(_surveyed(), "v", fit=FIT, top=None).set_index(["se_actor", "werkgever"])
+    row = links.loc[("groen", "soft1")]
+    assert row["gewenst"] == 1 and row["sectorfit"] == 0.0
+    assert row["score"] >= WISH_BOOST > before["score"].max()  # above every unwished pair
+    assert row["uitleg"].startswith(
+        "Gewenst door Software Een in de netwerkbevraging: 'groenonderhoud van onze campus'."
+    )
+    assert "sectorfit" not in row["uitleg"].lower()
+
+
+def test_a_query_limited_to_sectors_keeps_only_wishes_that_fit():
+    links = missing_links(_surveyed(), "v", fit=FIT, sectors=["groenonderhoud"], top=None)
+    assert "soft1" not in set(links["werkgever"])
