@@ -39,8 +39,8 @@ def _css_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def uploader(label: str, *, key: str):
-    """Streamlit's file uploader for one workbook, in Dutch.
+def uploader(label: str, *, key: str, multiple: bool = False):
+    """Streamlit's file uploader for one workbook (several with ``multiple``), in Dutch.
 
     Streamlit writes its button ("Upload") and size line ("200MB per file") in English and
     offers no setting for them; a style sheet hides those texts and shows Dutch ones in their
@@ -60,7 +60,7 @@ def uploader(label: str, *, key: str):
         for selector, text in hidden.items()
     )
     st.html(f"<style>{rules}</style>")
-    return st.file_uploader(label, type=["xlsx"], key=key)
+    return st.file_uploader(label, type=["xlsx"], key=key, accept_multiple_files=multiple)
 
 
 def synthetic_banner(data: Dataset) -> None:

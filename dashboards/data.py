@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -17,9 +19,12 @@ from verbinder.graphmodel.store import DatasetInfo, StoreError, open_store, stor
 from verbinder.graphmodel.store.cycles import cycle_reference
 from verbinder.loaders import LoadError, LoadResult, load_dataset
 from verbinder.loaders.limits import current_limits
+from verbinder.loaders.roster_form import write_roster_forms
+from verbinder.loaders.roster_read import ReadForms, read_roster_forms
 from verbinder.loaders.sector_fit import default_sector_fit
 from verbinder.loaders.template import write_template
 from verbinder.queries.kept import ambitions_table, brokers_table, compare_table, mixing_table
+from verbinder.queries.roster import roster_members
 
 __all__ = [
     "DatasetInfo",
@@ -335,3 +340,35 @@ def template_bytes() -> bytes:
     """The empty workbook of ``verbinder template``."""
     with tempfile.TemporaryDirectory() as folder:
         return write_template(Path(folder) / "verbinder-sjabloon.xlsx").read_bytes()
+
+
+def roster_forms_zip(data: Dataset, verband_id: str) -> bytes:
+    """The network survey's forms of ``verband_id``, one per partner, in one zip."""
+    members = roster_members(data, verband_id)
+    buffer = io.BytesIO()
+    with tempfile.TemporaryDirectory() as folder, zipfile.ZipFile(buffer, "w") as archive:
+        for path in write_roster_forms(
+            folder,
+            dataset=data.name,
+            verband_id=verband_id,
+            verband_name=data.verband_by_id[verband_id].name,
+            members=members,
+            synthetic=data.synthetic,
+        ):
+            archive.write(path, path.name)
+    return buffer.getvalue()
+
+
+def read_roster_upload(files: list[tuple[str, bytes]], data: Dataset, verband_id: str) -> ReadForms:
+    """Check uploaded forms (written to a temporary folder, then removed) against ``data``.
+
+    Two uploads with one file name are both kept (the second as ``name (2).xlsx``). Raises
+    :class:`loaders.LoadError` with every located problem.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        for number, (name, content) in enumerate(files, start=1):
+            path = Path(folder) / Path(name).name
+            if path.exists():
+                path = path.with_name(f"{path.stem} ({number}){path.suffix}")
+            path.write_bytes(content)
+        return read_roster_forms(folder, data, verband_id)

@@ -12,9 +12,10 @@ PAGES = {
     "gegevens": "Gegevens",
     "dubbels": "Dubbels",
     "bevraging": "Bevraging",
+    "netwerkbevraging": "Netwerkbevraging",
     "woordenlijst": "Woordenlijst",
 }
-ANALYST_PAGES = ("start", "vergelijken", "bevraging", "woordenlijst")
+ANALYST_PAGES = ("start", "vergelijken", "bevraging", "netwerkbevraging", "woordenlijst")
 """What a WSE analist sees: aggregated figures only (the other pages name organisations)."""
 SIGN_IN = "Aanmelden"
 SIGN_OUT = "Afmelden"
@@ -268,3 +269,33 @@ MERGE_BY_BEHEERDER = (
     "Samenvoegen en ongedaan maken doet in een gedeelde installatie de beheerder: geef hem de "
     "paren door die u nakeek."
 )
+
+ROSTER_INTRO = (
+    "Elke partner van het verband vult zelf in met welke andere organisaties hij samenwerkt en "
+    "hoe hij die samenwerking ervaart. Maak de formulieren (één werkmap per organisatie), stuur "
+    "ze rond, en lees de ingevulde hier in: alles of niets, een nieuw formulier van een "
+    "organisatie vervangt enkel haar vorige antwoorden."
+)
+ROSTER_MAKE = "Formulieren maken"
+ROSTER_DOWNLOAD = "Formulieren downloaden (zip)"
+ROSTER_UPLOAD = "Ingevulde formulieren (.xlsx, meerdere tegelijk)"
+ROSTER_RULE = "Welke relaties komen in het netwerk?"
+ROSTER_RULES = {
+    "reconstructie": "Standaard: bevestigd door beide, en relaties met wie niet antwoordde",
+    "unie": "Alle genoemde relaties, ook de eenzijdige",
+    "bevestigd": "Enkel relaties die beide organisaties noemen",
+}
+ROSTER_READ = "Formulieren inlezen"
+ROSTER_NOTHING_READ = "Niets ingelezen: verbeter de formulieren en probeer opnieuw."
+ROSTER_UNCHANGED = "{count} formulier(en) gelezen; er verandert niets."
+ROSTER_SAVED = "{count} formulier(en) van verband '{verband}' ingelezen."
+ROSTER_ACTION = "netwerkbevraging (dashboard)"
+ROSTER_OVERVIEW = "Overzicht van de ronde"
+ROSTER_NONE = "Voor dit verband zijn nog geen formulieren ingelezen."
+ROSTER_TIES = "Relaties uit de bevraging"
+ROSTER_SCORES = "Vertrouwen en meerwaarde per organisatie (een gemiddelde vanaf 3 partners)"
+SURVEY_LEGEND = {
+    "bevestigd": "relatie uit de netwerkbevraging, door beide genoemd",
+    "eenzijdig": "relatie uit de netwerkbevraging, door één kant genoemd",
+    "onbekend": "relatie uit de netwerkbevraging, door één kant genoemd",
+}

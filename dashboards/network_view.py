@@ -117,9 +117,15 @@ class Style:
     bridging: frozenset = frozenset()
     """Nodes (the regisseur) whose ties to the social and the regular economy are drawn thick:
     the ties that carry the SE-regular paths through them."""
+    surveyed: Mapping = field(default_factory=dict)
+    """The status of pairs named in the network survey (``frozenset({a, b})`` -> 'bevestigd',
+    'eenzijdig' or 'onbekend'): their line is coloured by it (:data:`SURVEY_COLOURS`)."""
 
 
 SUGGESTION_COLOUR = "#c62828"
+SURVEY_COLOURS = {"bevestigd": "#212121", "eenzijdig": "#ba68c8", "onbekend": "#ba68c8"}
+"""Line colour of a pair named in the network survey: near black when both name it, purple
+when one side does (the other answered otherwise, or not at all)."""
 STABILIZATION = 300
 """Physics iterations before the first drawing (vis-network's default is 1,000)."""
 FONT = 14
@@ -187,6 +193,7 @@ _BOX = {"shape": "box", "margin": 6, "font": {"color": "#ffffff", "size": FONT}}
 
 
 BRIDGE_NOTE = "relatie van de regisseur met de sociale of reguliere economie"
+SURVEY_NOTE = "netwerkbevraging"
 ECONOMY = ("sociale_economie", "reguliere_economie")
 
 
@@ -289,12 +296,12 @@ def render(
         bridge = _bridge(graph, u, v, style.bridging)
         # pyvis gives every edge of a directed network an arrow unless told otherwise
         options = {"arrows": "to" if data.get("directed") else ""} if network.directed else {}
-        network.add_edge(
-            str(u),
-            str(v),
-            title=str(data.get("kind", "")) + (f"\n{BRIDGE_NOTE}" if bridge else ""),
-            **options | ({"width": 4} if bridge else {}),
-        )
+        title = str(data.get("kind", "")) + (f"\n{BRIDGE_NOTE}" if bridge else "")
+        status = style.surveyed.get(frozenset((u, v)))
+        if status is not None:
+            options["color"] = SURVEY_COLOURS[status]
+            title += f"\n{SURVEY_NOTE}: {status}"
+        network.add_edge(str(u), str(v), title=title, **options | ({"width": 4} if bridge else {}))
     for s in style.suggestions:
         if s.source in graph and s.target in graph:
             network.add_edge(
@@ -353,12 +360,14 @@ _LEGEND_MARKS = {
     "vertical-align:middle'></span>",
     "==": "<span style='display:inline-block;width:22px;border-top:5px solid {colour};"
     "vertical-align:middle'></span>",
+    "__": "<span style='display:inline-block;width:22px;border-top:3px solid {colour};"
+    "vertical-align:middle'></span>",
     "()": "<span style='display:inline-block;width:8px;height:8px;border:3px solid {colour};"
     "border-radius:50%;vertical-align:middle'></span>",
     "#": "<span style='color:{colour};font-size:18px'>&#9679;</span>",
 }
 """The mark of a legend entry by its colour's prefix: ``--`` a dashed line, ``==`` a thick
-line, ``()`` a thick ring, none a dot."""
+line, ``__`` a line, ``()`` a thick ring, none a dot."""
 
 
 def _legend(entries: tuple[tuple[str, str], ...]) -> str:

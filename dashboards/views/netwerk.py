@@ -14,6 +14,7 @@ from verbinder.dashboards.network_view import (
     COMMUNITY_COLOURS,
     SECTOR_COLOURS,
     SUGGESTION_COLOUR,
+    SURVEY_COLOURS,
     Style,
     Suggestion,
     frame_height,
@@ -22,6 +23,7 @@ from verbinder.dashboards.network_view import (
 from verbinder.graphmodel.formatting import count
 from verbinder.graphmodel.types import ActorType, Engagement, TieKind
 from verbinder.queries.catalogue import measure
+from verbinder.queries.roster import roster_ties
 from verbinder.queries.view import communities, filtered_network, without_isolates
 
 
@@ -60,6 +62,15 @@ def _draw(info, data, verband: str, figures, choices: tuple) -> tuple[str, tuple
     legend.append(("()#000000", labels.BORDER_LEGEND))
     if regisseurs & set(graph):
         legend.append(("==#757575", labels.BRIDGE_LEGEND))
+    surveyed = {
+        frozenset((r.actor_a, r.actor_b)): r.bevestiging
+        for r in roster_ties(data, verband).itertuples(index=False)
+    }
+    drawn = {frozenset((u, v)) for u, v in graph.edges()} & set(surveyed)
+    present = {surveyed[pair] for pair in drawn}
+    legend += dict.fromkeys(
+        ("__" + SURVEY_COLOURS[s], labels.SURVEY_LEGEND[s]) for s in SURVEY_COLOURS if s in present
+    )
     suggestions = ()
     if show_links:
         links = links_of(info, verband, (), labels.SUGGESTIONS_DRAWN)
@@ -79,6 +90,7 @@ def _draw(info, data, verband: str, figures, choices: tuple) -> tuple[str, tuple
         focus=focus,
         large_text=large,
         bridging=frozenset(regisseurs),
+        surveyed=surveyed,
     )
     page = render(graph, style, height=_drawing_height(large), clickable=True)
     return page, (graph.number_of_nodes(), graph.number_of_edges()), hidden

@@ -22,6 +22,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 from verbinder.dashboards import labels
+from verbinder.dashboards.network_view import SURVEY_COLOURS
 from verbinder.graphmodel.store import SQLiteStore
 from verbinder.loaders.demo import generate_demo
 from verbinder.queries.ambitions import AMBITIONS
@@ -444,3 +445,66 @@ def test_matchmaking_view_shows_the_reason_of_a_clicked_link(server, browser):
         )
     finally:
         browser.switch_to.default_content()
+
+
+def test_ties_from_the_network_survey_are_coloured_by_confirmation(server, browser):
+    browser.get(f"{server}/netwerk?verband=kina")  # kina has the demo's survey round
+    browser.switch_to.frame(
+        WebDriverWait(browser, 90).until(
+            ec.presence_of_element_located((By.CSS_SELECTOR, "iframe"))
+        )
+    )
+    coloured = "network.body.data.edges.get({filter: e => e.color === '%s'}).length"
+    confirmed = _fresh_network(browser, coloured % SURVEY_COLOURS["bevestigd"])
+    one_sided = _fresh_network(browser, coloured % SURVEY_COLOURS["eenzijdig"])
+    assert confirmed > 0 and one_sided > 0
+    browser.switch_to.frame(browser.find_element(By.CSS_SELECTOR, "iframe"))
+    legend = browser.execute_script("return document.getElementById('legende').innerText")
+    title = browser.execute_script(
+        f"return network.body.data.edges.get({{filter: e => e.color === "
+        f"'{SURVEY_COLOURS['bevestigd']}'}})[0].title"
+    )
+    browser.switch_to.default_content()
+    frame = browser.find_element(By.CSS_SELECTOR, "iframe")
+    browser.execute_script("arguments[0].scrollIntoView()", frame)  # for the screenshot
+    assert "door beide genoemd" in legend and "door één kant genoemd" in legend
+    assert title.endswith("netwerkbevraging: bevestigd")
+
+
+def test_netwerkbevraging_reads_uploaded_forms_and_shows_the_round(
+    server, browser, store, tmp_path
+):
+    import io
+    import zipfile
+
+    from openpyxl import load_workbook
+    from verbinder.dashboards.data import roster_forms_zip
+
+    with SQLiteStore(store) as opened:
+        data = opened.load("demo")
+    paths = []
+    with zipfile.ZipFile(io.BytesIO(roster_forms_zip(data, "gent"))) as archive:
+        for name in sorted(archive.namelist())[:2]:
+            book = load_workbook(io.BytesIO(archive.read(name)))
+            sheet = book.worksheets[0]
+            for row in range(2, sheet.max_row + 1):
+                sheet.cell(row, 5, "ja")
+            paths.append(tmp_path / name)
+            book.save(paths[-1])
+    browser.get(f"{server}/netwerkbevraging?verband=gent")
+    _wait_text(browser, labels.ROSTER_NONE)
+    upload = WebDriverWait(browser, 30).until(
+        ec.presence_of_element_located((By.CSS_SELECTOR, "input[type='file']"))
+    )
+    upload.send_keys("\n".join(str(p) for p in paths))
+    button = f"//button[.//*[text()='{labels.ROSTER_READ}']]"
+    WebDriverWait(browser, 60).until(ec.element_to_be_clickable((By.XPATH, button))).click()
+    _wait_text(browser, labels.ROSTER_SAVED.format(count=2, verband="gent"))
+    _wait_text(browser, "Slechts")  # two forms: far below 70%
+    _wait_cell(browser, "Bevestigd door beide?")
+    _no_error(browser)
+    heading = browser.find_element(By.XPATH, f"//h3[contains(., '{labels.ROSTER_OVERVIEW}')]")
+    browser.execute_script("arguments[0].scrollIntoView()", heading)  # for the screenshot
+    with SQLiteStore(store) as opened:
+        responses = opened.load("demo").roster_responses
+    assert sum(r.verband_id == "gent" for r in responses) == 2

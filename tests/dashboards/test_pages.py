@@ -283,3 +283,94 @@ def test_the_invite_list_is_made_on_request_with_its_tables(app):
     # Another number of places is another list: asked for again.
     app.number_input(key="schakels_capacity").set_value(10).run()
     assert len(app.dataframe) == before
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _fill_form(content: bytes) -> bytes:
+    """A form with contact 'ja' and trust 3 for every organisation on the list."""
+    import io
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(content))
+    sheet = book.worksheets[0]
+    headers = [c.value for c in sheet[1]]
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row, headers.index("Contact in de laatste 12 maanden") + 1, "ja")
+        sheet.cell(row, headers.index("Vertrouwen: open") + 1, 3)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_netwerkbevraging_makes_forms_reads_them_and_shows_the_round(tmp_path, monkeypatch):
+    import io
+    import zipfile
+
+    path = tmp_path / "v.sqlite"
+    with SQLiteStore(path) as store:
+        store.save(generate_demo(scale=0.05))
+    monkeypatch.setenv("VERBINDER_DB", str(path))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    app.switch_page(str(PAGES / "netwerkbevraging.py")).run()
+    app.sidebar.selectbox(key="verband").set_value("gent").run()
+    assert app.info[-1].value == labels.ROSTER_NONE
+    app.button(key="netwerkbevraging_maak").click().run()
+    assert app.get("download_button")[0].proto.label == labels.ROSTER_DOWNLOAD
+    with SQLiteStore(path) as store:
+        data = store.load("demo")
+    from verbinder.dashboards.data import roster_forms_zip
+
+    with zipfile.ZipFile(io.BytesIO(roster_forms_zip(data, "gent"))) as archive:
+        forms = [(n, archive.read(n)) for n in sorted(archive.namelist())]
+    filled = [(name, _fill_form(content), XLSX) for name, content in forms[:3]]
+    app.file_uploader(key="netwerkbevraging_upload").set_value(filled).run()
+    app.button(key="netwerkbevraging_lees").click().run()
+    assert not app.exception, app.exception
+    assert app.success[0].value == labels.ROSTER_SAVED.format(count=3, verband="gent")
+    # three of the forms answered: far below 70%, so the page warns
+    assert any("Slechts" in w.value for w in app.warning)
+    names = {entry.name for entry in catalogue().values()} | set(MEASURE_TABLE)
+    shown = [set(frame.value.columns) for frame in app.dataframe]
+    assert all(columns <= names for columns in shown), shown
+    assert any("Bevestigd door beide?" in columns for columns in shown)
+    with SQLiteStore(path) as store:
+        responses = store.load("demo").roster_responses
+    assert sum(r.verband_id == "gent" for r in responses) == 3
+    # the same forms again: nothing changes
+    app.file_uploader(key="netwerkbevraging_upload").set_value(filled).run()
+    app.button(key="netwerkbevraging_lees").click().run()
+    assert app.info[-1].value == labels.ROSTER_UNCHANGED.format(count=3)
+
+
+def test_a_bad_form_is_located_and_nothing_is_read(tmp_path, monkeypatch):
+    import io
+    import zipfile
+
+    from openpyxl import load_workbook
+    from verbinder.dashboards.data import roster_forms_zip
+
+    path = tmp_path / "v.sqlite"
+    with SQLiteStore(path) as store:
+        store.save(generate_demo(scale=0.05))
+        data = store.load("demo")
+    with zipfile.ZipFile(io.BytesIO(roster_forms_zip(data, "gent"))) as archive:
+        name = sorted(archive.namelist())[0]
+        book = load_workbook(io.BytesIO(archive.read(name)))
+    book.worksheets[0]["B2"] = "Een andere naam"
+    out = io.BytesIO()
+    book.save(out)
+    monkeypatch.setenv("VERBINDER_DB", str(path))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    app.switch_page(str(PAGES / "netwerkbevraging.py")).run()
+    app.sidebar.selectbox(key="verband").set_value("gent").run()
+    app.file_uploader(key="netwerkbevraging_upload").set_value((name, out.getvalue(), XLSX)).run()
+    app.button(key="netwerkbevraging_lees").click().run()
+    assert app.error[0].value == labels.ROSTER_NOTHING_READ
+    assert "rij 2, kolom 'Organisatie' (B): de naam werd veranderd" in app.text[0].value
+    with SQLiteStore(path) as store:
+        assert store.load("demo").same_content(data)
