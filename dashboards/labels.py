@@ -299,3 +299,8 @@ SURVEY_LEGEND = {
     "eenzijdig": "relatie uit de netwerkbevraging, door één kant genoemd",
     "onbekend": "relatie uit de netwerkbevraging, door één kant genoemd",
 }
+ROSTER_COMPARE = "De verbanden naast elkaar"
+ROSTER_COMPARE_NOTE = (
+    "Alle verbanden met een ronde, op volgorde van hun code: geen rangorde. De respons van alle "
+    "verbanden samen is {share}; de grenzen zeggen of een verschil daarmee ook toeval kan zijn."
+)

@@ -42,8 +42,10 @@ __all__ = [
     "LOWER",
     "WITHIN",
     "Funnel",
+    "binomial_limit",
     "funnel",
     "poisson_limit",
+    "proportion_reading",
 ]
 
 ALERT = 0.95
@@ -69,6 +71,36 @@ def poisson_limit(probability: float, target: float, expected: float) -> float:
     above, below = stats.poisson.cdf(quantile, mean), stats.poisson.cdf(quantile - 1, mean)
     alpha = (above - probability) / (above - below) if above > below else 0.0
     return max(0.0, float((quantile - alpha) / expected))
+
+
+def binomial_limit(probability: float, target: float, size: int) -> float:
+    """The proportion at cumulative ``probability`` when ``O`` ~ Binomial(``size``,
+    ``target``), interpolated between the integers like :func:`poisson_limit` (Spiegelhalter
+    2005, appendix A.1.1).
+
+    With ``size`` 10 and ``target`` 0,5: the 97,5% quantile is 8 (F(7) = 968/1024,
+    F(8) = 1013/1024), alpha = (1013/1024 - 0,975) / (45/1024) = 0,3244, so the limit on ``O``
+    is 7,6756 and on the proportion 0,7676.
+
+    >>> round(binomial_limit(0.975, 0.5, 10), 4)
+    0.7676
+    """
+    quantile = stats.binom.ppf(probability, size, target)
+    above = stats.binom.cdf(quantile, size, target)
+    below = stats.binom.cdf(quantile - 1, size, target)
+    alpha = (above - probability) / (above - below) if above > below else 0.0
+    return min(1.0, max(0.0, float((quantile - alpha) / size)))
+
+
+def proportion_reading(share: float, size: int, target: float) -> tuple[float, float, str]:
+    """The 99,8% limits around ``target`` for a share out of ``size`` and its reading
+    (*binnen de verwachting*, *opvallend hoger* or *opvallend lager*). Without a correction for
+    overdispersion: with few verbanden in a round it cannot be estimated."""
+    if size < 1 or not 0 < target < 1:
+        return float("nan"), float("nan"), UNKNOWN
+    tail = (1 - ALARM) / 2
+    lower, upper = binomial_limit(tail, target, size), binomial_limit(1 - tail, target, size)
+    return lower, upper, HIGHER if share > upper else LOWER if share < lower else WITHIN
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from verbinder.graphmodel.reconcile import (
     tie_id_prefix,
 )
 from verbinder.graphmodel.roster import RosterResponse, survey_partners
+from verbinder.queries.funnel import proportion_reading
 from verbinder.queries.permissions import require
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "record_roster",
     "response_rates",
     "response_warning",
+    "roster_comparison",
     "roster_members",
     "roster_scores",
     "roster_summary",
@@ -210,3 +212,48 @@ def roster_scores(dataset: Dataset, verband_id: str) -> pd.DataFrame:
     return frame.sort_values(["beoordelaars", "naam"], ascending=[False, True]).reset_index(
         drop=True
     )
+
+
+COMPARISON_COLUMNS = (
+    "verband",
+    "naam",
+    "uitgenodigd",
+    "geantwoord",
+    "respons",
+    "respons_ondergrens",
+    "respons_bovengrens",
+    "respons_lezing",
+    "dichtheid_reconstructie",
+    "vertrouwen",
+    "meerwaarde",
+)
+
+
+def roster_comparison(dataset: Dataset) -> pd.DataFrame:
+    """Every verband with a survey round side by side, in id order (never ranked): response
+    with its 99,8% funnel limits around the Flemish response (all answers over all invited,
+    :func:`queries.funnel.proportion_reading`), the density under the default rule, and the
+    mean trust and value. Trust and value get no limits: a mean of 1-4 scores has no
+    Poisson or binomial spread to set them by."""
+    require(dataset, detail=False)
+    rows = []
+    for verband in sorted({r.verband_id for r in dataset.roster_responses}):
+        summary = roster_summary(dataset, verband)
+        rows.append(
+            {
+                "verband": verband,
+                "naam": dataset.verband_by_id[verband].name,
+                **{k: summary[k] for k in ("uitgenodigd", "geantwoord", "respons")},
+                "dichtheid_reconstructie": summary["dichtheid_reconstructie"],
+                "vertrouwen": summary["vertrouwen"],
+                "meerwaarde": summary["meerwaarde"],
+            }
+        )
+    invited = sum(r["uitgenodigd"] for r in rows)
+    target = sum(r["geantwoord"] for r in rows) / invited if invited else float("nan")
+    for row in rows:
+        lower, upper, reading = proportion_reading(row["respons"], row["uitgenodigd"], target)
+        row |= {"respons_ondergrens": lower, "respons_bovengrens": upper, "respons_lezing": reading}
+    frame = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
+    frame.attrs["vlaanderen"] = target
+    return frame

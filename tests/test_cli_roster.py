@@ -104,3 +104,23 @@ def test_a_regisseur_surveys_only_their_own_verband(db, tmp_path, roles_text):
     )
     assert analist.exit_code == 0, analist.output
     assert "Respons" in analist.output and "Relaties uit de bevraging" not in analist.output
+
+
+def test_profile_shows_the_survey_of_a_verband_that_ran_one(db):
+    with SQLiteStore(db) as store:
+        surveyed = sorted({r.verband_id for r in store.load("demo").roster_responses})
+    shown = _run(db, "profile", "--verband", surveyed[0])
+    assert shown.exit_code == 0, shown.output
+    assert "Netwerkbevraging (wat de partners zelf invulden)" in shown.output
+    assert "Dichtheid (enkel bevestigd)" in shown.output
+    without = _run(db, "profile", "--verband", "gent")  # no survey in gent
+    assert without.exit_code == 0 and "Netwerkbevraging" not in without.output
+
+
+def test_the_rounds_side_by_side_for_an_analist_too(db, tmp_path, roles_text):
+    roles = tmp_path / "rollen.toml"
+    roles.write_text(roles_text, encoding="utf-8")
+    shown = _run(db, "netwerkbevraging", "vergelijk", user="wse@vlaanderen.be", roles=roles)
+    assert shown.exit_code == 0, shown.output
+    assert "respons van alle verbanden samen" in shown.output
+    assert "Lezing respons" in shown.output and "Respons, ondergrens 99,8%" in shown.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+import pandas as pd
 
 from verbinder.graphmodel.formatting import count, error_reason
 from verbinder.loaders.sector_fit import default_sector_fit
@@ -26,6 +27,7 @@ from verbinder.queries.presentation import legend_lines
 from verbinder.queries.profile import verband_profile
 from verbinder.queries.rapport import flanders_report_html, verband_report_html
 from verbinder.queries.report import UnknownVerbandError
+from verbinder.queries.roster import response_warning, roster_summary
 from verbinder.render import (
     banner,
     print_measures,
@@ -131,6 +133,14 @@ def profile(ctx, dataset, verband, target):
         click.echo("LET OP: de regisseur is de enige brug tussen sociale en reguliere economie.")
     measures = result.measures.rename_axis("maat").rename("waarde").reset_index()
     tables = {"netwerkmaten": measures, "sectorgroepen": result.groups}
+    survey = roster_summary(data, verband)
+    if survey["geantwoord"]:
+        click.echo("")
+        print_measures(survey, "Netwerkbevraging (wat de partners zelf invulden)")
+        if warning := response_warning(survey["respons"]):
+            click.echo(f"Let op: {warning}")
+        survey_table = pd.Series(survey).rename_axis("maat").rename("waarde").reset_index()
+        tables["netwerkbevraging"] = survey_table
     write_tables(tables | {"betrokkenheid": result.engagement}, target, data.synthetic)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from verbinder.graphmodel.access import AccessDeniedError
+from verbinder.graphmodel.formatting import percent
 from verbinder.graphmodel.reconcile import DEFAULT_RULE, RULES, TieStatus
 from verbinder.loaders import LoadError
 from verbinder.loaders.roster_form import write_roster_forms
@@ -24,6 +25,7 @@ from verbinder.queries.roster import (
     record_roster,
     response_rates,
     response_warning,
+    roster_comparison,
     roster_members,
     roster_scores,
     roster_summary,
@@ -213,3 +215,26 @@ def overview(ctx, dataset, verband, top):
         scores.drop(columns="actor"),
         "\nVertrouwen en meerwaarde per organisatie (een gemiddelde vanaf 3 partners):",
     )
+
+
+@survey_round.command(name="vergelijk")
+@existing_dataset_option
+@click.pass_context
+@store_errors
+def compare(ctx, dataset):
+    """Zet de verbanden met een ronde naast elkaar: respons met de 99,8%-grenzen rond de
+    respons van alle verbanden samen, dichtheid, vertrouwen en meerwaarde. Geen rangorde:
+    verbanden staan op volgorde van hun code.
+
+    \b
+    Voorbeeld:
+        verbinder netwerkbevraging vergelijk --dataset demo
+    """
+    data = _store(ctx).load(dataset)
+    banner(data.synthetic)
+    table = roster_comparison(data)
+    if table.empty:
+        click.echo("Nog geen enkel verband heeft formulieren van de netwerkbevraging ingelezen.")
+        return
+    shown = percent(table.attrs["vlaanderen"])
+    print_table(table, f"Netwerkbevraging per verband (respons van alle verbanden samen: {shown}):")

@@ -21,10 +21,12 @@ from verbinder.dashboards.data import (
     roster_forms_zip,
     save,
 )
+from verbinder.graphmodel.formatting import percent
 from verbinder.queries.roster import (
     record_roster,
     response_rates,
     response_warning,
+    roster_comparison,
     roster_scores,
     roster_summary,
     roster_ties,
@@ -98,3 +100,9 @@ if chosen is not None:
             st.subheader(labels.ROSTER_SCORES)
             table(roster_scores(data, verband).drop(columns="actor"))
         explain(["bevestiging", "vertrouwen", "meerwaarde", "respons"])
+    compared = roster_comparison(data)
+    if not compared.empty:
+        st.subheader(labels.ROSTER_COMPARE)
+        st.caption(labels.ROSTER_COMPARE_NOTE.format(share=percent(compared.attrs["vlaanderen"])))
+        table(compared)
+        explain(["respons_lezing", "respons_ondergrens"])

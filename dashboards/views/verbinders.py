@@ -9,6 +9,7 @@ from verbinder.dashboards.data import brokers_of, profile_of
 from verbinder.graphmodel.formatting import percent
 from verbinder.queries.brokers import KEY_COLUMNS
 from verbinder.queries.catalogue import measure
+from verbinder.queries.roster import roster_scores
 
 st.title(labels.PAGES["verbinders"])
 chosen = choose()
@@ -30,3 +31,8 @@ if chosen is not None:
     st.subheader(labels.EI_GROUPS)
     table(profile.groups)
     explain(list(profile.groups.columns))
+    scores = roster_scores(data, verband)
+    if not scores.empty:  # the partners' own view, from the network survey
+        st.subheader(labels.ROSTER_SCORES)
+        table(scores.drop(columns="actor"))
+        explain(["vertrouwen", "meerwaarde", "beoordelaars"])

@@ -374,3 +374,15 @@ def test_a_bad_form_is_located_and_nothing_is_read(tmp_path, monkeypatch):
     assert "rij 2, kolom 'Organisatie' (B): de naam werd veranderd" in app.text[0].value
     with SQLiteStore(path) as store:
         assert store.load("demo").same_content(data)
+
+
+def test_verbinders_shows_trust_and_value_where_the_partners_answered(app):
+    app.run()
+    app.switch_page(str(PAGES / "verbinders.py")).run()
+    app.sidebar.selectbox(key="verband").set_value("kina").run()  # in the demo's survey round
+    assert not app.exception
+    assert labels.ROSTER_SCORES in [s.value for s in app.subheader]
+    scores = app.dataframe[-1].value
+    assert {"Vertrouwen (1-4)", "Meerwaarde (1-4)", "Beoordeeld door"} <= set(scores.columns)
+    app.sidebar.selectbox(key="verband").set_value("gent").run()  # no survey there
+    assert labels.ROSTER_SCORES not in [s.value for s in app.subheader]

@@ -25,7 +25,13 @@ from verbinder.queries.outcomes import suggestion_outcomes
 from verbinder.queries.presentation import legend_lines, measure_table, readable
 from verbinder.queries.profile import PROFILE_MEASURES, verband_profile
 from verbinder.queries.report import verband_report
-from verbinder.queries.roster import response_rates, roster_scores, roster_summary, roster_ties
+from verbinder.queries.roster import (
+    response_rates,
+    roster_comparison,
+    roster_scores,
+    roster_summary,
+    roster_ties,
+)
 from verbinder.queries.survey import (
     survey_disagreements,
     survey_distribution,
@@ -73,6 +79,7 @@ def _frames(demo) -> list[pd.DataFrame]:
         roster_ties(demo, "gent"),
         roster_scores(demo, "gent"),
         pd.DataFrame(columns=list(roster_summary(demo, "gent"))),
+        roster_comparison(demo),
     ]
 
 

@@ -40,6 +40,7 @@ from verbinder.queries.report import verband_report
 from verbinder.queries.roster import (
     record_roster,
     response_rates,
+    roster_comparison,
     roster_members,
     roster_scores,
     roster_summary,
@@ -126,6 +127,7 @@ DATASET_QUERIES = {
     "survey.survey_vs_2018": (False, lambda d, tmp: survey_vs_2018(d)),
     "survey.survey_distribution": (False, lambda d, tmp: survey_distribution(d)),
     "survey.survey_table": (False, lambda d, tmp: survey_table(d)),
+    "roster.roster_comparison": (False, lambda d, tmp: roster_comparison(d)),
     "merging.merge_actors": (
         True,
         lambda d, tmp: merge_actors(
@@ -156,6 +158,8 @@ NOT_QUERIES = {
     "compare.hypergeometric_z": "rekent met getallen, leest geen dataset",
     "funnel.funnel": "rekent met getallen, leest geen dataset",
     "funnel.poisson_limit": "rekent met getallen, leest geen dataset",
+    "funnel.binomial_limit": "rekent met getallen, leest geen dataset",
+    "funnel.proportion_reading": "rekent met getallen, leest geen dataset",
     "mixing.funnel_curves": "rekent met een vergelijking die een query al gaf",
     "ambitions.scorecard": "toont een tabel die een query al gaf",
     "charts.funnel_chart": "tekent een vergelijking die een query al gaf",
