@@ -277,6 +277,8 @@ ROSTER_INTRO = (
     "organisatie vervangt enkel haar vorige antwoorden."
 )
 ROSTER_MAKE = "Formulieren maken"
+ROSTER_MAKING = "Formulieren maken: ongeveer een tiende van een seconde per organisatie..."
+ROSTER_READING = "{count} formulier(en) lezen..."
 ROSTER_DOWNLOAD = "Formulieren downloaden (zip)"
 ROSTER_UPLOAD = "Ingevulde formulieren (.xlsx, meerdere tegelijk)"
 ROSTER_RULE = "Welke relaties komen in het netwerk?"

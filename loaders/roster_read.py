@@ -94,6 +94,17 @@ class _Form:
         self.report.add(Problem(self.path.name, message, sheet, row, column))
         self.ok = False
 
+    def text(self, value: object, table: RawTable, row: int, position: int) -> str | None:
+        """A cell's text; None (and a located problem) for an Excel error or a control
+        character, '' for an empty cell."""
+        if is_empty(value):
+            return ""
+        try:
+            return parse_text(value)
+        except CellError as exc:
+            self.problem(str(exc), table, row, position)
+            return None
+
     def open(self) -> bool:
         try:
             self.tables = read_xlsx_tables(self.path)
@@ -103,7 +114,7 @@ class _Form:
         meta = self.tables.get(META_SHEET)
         if meta is not None:
             self.meta = {
-                parse_text(r[0]): parse_text(r[1])
+                str(r[0]).strip(): str(r[1]).strip()
                 for r in meta.cells.itertuples(index=False)
                 if not is_empty(r[0]) and not is_empty(r[1])
             }
@@ -134,15 +145,26 @@ def _check_roster(form: _Form, table: RawTable, dataset: Dataset) -> dict[str, i
                 return {}
     rows: dict[str, int] = {}
     for number, cells in table.cells.iterrows():
-        code = "" if is_empty(cells[0]) else parse_text(cells[0])
-        if code not in expected:
+        code = form.text(cells[0], table, number, 0)
+        if code is None:
+            continue
+        if not code:
+            form.problem(
+                "een rij zonder code: schrijf een organisatie die ontbreekt op het blad "
+                f"'{ADDED_SHEET}'",
+                table,
+                number,
+                0,
+            )
+        elif code not in expected:
             form.problem(f"code '{code}' stond niet op de lijst", table, number, 0)
         elif code in rows:
             form.problem(f"code '{code}' staat twee keer in de lijst", table, number, 0)
         else:
             rows[code] = number
             name = dataset.actor_by_id[code].name if code in dataset.actor_by_id else None
-            if name is not None and not is_empty(cells[1]) and parse_text(cells[1]) != name:
+            typed = form.text(cells[1], table, number, 1)
+            if name is not None and typed and typed != name:
                 form.problem(f"de naam werd veranderd (was '{name}')", table, number, 1)
     for code in expected:
         if code not in rows:
@@ -202,9 +224,9 @@ def _added(form: _Form, dataset: Dataset, roster: dict[str, int], sheet: str) ->
     known = {organisation_key(a.name): a for a in dataset.actors}
     names = []
     for number, cells in table.cells.iterrows():
-        if is_empty(cells[0]):
+        name = form.text(cells[0], table, number, 0)
+        if not name:
             continue
-        name = parse_text(cells[0])
         key = organisation_key(name)
         if key in listed:
             code, row = listed[key]

@@ -37,7 +37,8 @@ def _forms(data, verband: str) -> None:
     """Make the forms on request (a few seconds for a large verband), then offer the zip."""
     key = f"netwerkbevraging_zip_{data.name}_{verband}"
     if st.button(labels.ROSTER_MAKE, key="netwerkbevraging_maak"):
-        st.session_state[key] = roster_forms_zip(data, verband)
+        with st.spinner(labels.ROSTER_MAKING):
+            st.session_state[key] = roster_forms_zip(data, verband)
     if key in st.session_state:
         st.download_button(
             labels.ROSTER_DOWNLOAD,
@@ -58,7 +59,8 @@ def _read(data, verband: str) -> None:
     if not files or not st.button(labels.ROSTER_READ, key="netwerkbevraging_lees"):
         return
     try:
-        forms = read_roster_upload([(f.name, f.getvalue()) for f in files], data, verband)
+        with st.spinner(labels.ROSTER_READING.format(count=len(files))):
+            forms = read_roster_upload([(f.name, f.getvalue()) for f in files], data, verband)
     except LoadError as exc:
         st.error(labels.ROSTER_NOTHING_READ)
         st.text("\n".join(f"- {problem}" for problem in exc.report.errors[:100]))

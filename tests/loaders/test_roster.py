@@ -325,3 +325,14 @@ def test_an_exported_workbook_keeps_the_responses_and_a_bad_score_is_located(sur
     (problem,) = [str(p) for p in caught.value.report.errors]
     assert f"blad 'netwerkbevraging', rij {row}, kolom 'vertrouwen_open'" in str(problem)
     assert "9 ligt buiten de schaal 1 tot 4" in str(problem)
+
+
+def test_answers_in_a_row_without_code_are_pointed_to_the_missing_sheet(survey_data, tmp_path):
+    forms = _forms(survey_data, tmp_path)
+    book = load_workbook(forms["a"])
+    sheet = book.worksheets[0]
+    sheet.cell(sheet.max_row + 1, _column("Contact in de laatste 12 maanden"), "ja")
+    book.save(forms["a"])
+    (problem,) = _problems(tmp_path, survey_data)
+    assert "rij 6, kolom 'Code' (A): een rij zonder code" in problem
+    assert "op het blad 'ontbrekend'" in problem

@@ -20,6 +20,7 @@ from verbinder.graphmodel.model import (
 from verbinder.graphmodel.roster import RosterResponse, Stated
 from verbinder.graphmodel.types import ActorType, Engagement, TieKind
 from verbinder.loaders.sector_fit import default_sector_fit
+from verbinder.queries.event_planner import plan_event
 from verbinder.queries.missing_links import LINK_COLUMNS, WISH_BOOST, Weights, missing_links
 
 FIT = default_sector_fit()
@@ -398,3 +399,10 @@ def test_a_wished_pair_without_sector_fit_is_suggested_with_its_reason():
 def test_a_query_limited_to_sectors_keeps_only_wishes_that_fit():
     links = missing_links(_surveyed(), "v", fit=FIT, sectors=["groenonderhoud"], top=None)
     assert "soft1" not in set(links["werkgever"])
+
+
+def test_the_event_planner_invites_the_wished_pairs_first():
+    plain = set(plan_event(planted(), "v", capacity=4, fit=FIT)["actor"])
+    assert plain == {"groen", "bouw1", "kuis", "hotel1"}  # the planted pairs
+    wished = set(plan_event(_surveyed(), "v", capacity=4, fit=FIT)["actor"])
+    assert wished == {"kuis", "bank1", "groen", "soft1"}  # a wished pair's chance is 1
