@@ -49,7 +49,9 @@ def uploader(label: str, *, key: str, multiple: bool = False):
     name, and a broader rule garbled the list of uploaded files."""
     zone = '[data-testid="stFileUploaderDropzone"]'
     hidden = {
-        f'{zone} button [data-testid="stMarkdownContainer"] p': labels.UPLOAD_BUTTON,
+        f'{zone} button [data-testid="stMarkdownContainer"] p': (
+            labels.UPLOAD_BUTTON_MANY if multiple else labels.UPLOAD_BUTTON
+        ),
         '[data-testid="stFileUploaderDropzoneInstructions"] span': labels.UPLOAD_LIMIT.format(
             mb=count(upload_limit_mb())
         ),

@@ -142,6 +142,7 @@ PLAN_SUMMARY = (
 )
 UPLOAD = "Werkmap (.xlsx) om te controleren en in te lezen"
 UPLOAD_BUTTON = "Kies een bestand"
+UPLOAD_BUTTON_MANY = "Kies bestanden"
 UPLOAD_LIMIT = "Excel-werkmap (.xlsx), tot {mb} MB"
 TEMPLATE = "Download het lege sjabloon"
 REPLACE = (

@@ -493,6 +493,7 @@ def test_netwerkbevraging_reads_uploaded_forms_and_shows_the_round(
             book.save(paths[-1])
     browser.get(f"{server}/netwerkbevraging?verband=gent")
     _wait_text(browser, labels.ROSTER_NONE)
+    assert labels.UPLOAD_BUTTON_MANY in browser.execute_script(_SHOWN_TEXT)
     upload = WebDriverWait(browser, 30).until(
         ec.presence_of_element_located((By.CSS_SELECTOR, "input[type='file']"))
     )
