@@ -304,6 +304,13 @@ SURVEY_LEGEND = {
 }
 ROSTER_COMPARE = "De verbanden naast elkaar"
 ROSTER_COMPARE_NOTE = (
-    "Alle verbanden met een ronde, op volgorde van hun code: geen rangorde. De respons van alle "
-    "verbanden samen is {share}; de grenzen zeggen of een verschil daarmee ook toeval kan zijn."
+    "De verbanden met een ronde die u ziet, op volgorde van hun code: geen rangorde. De "
+    "respons van deze verbanden samen is {share}; de grenzen zeggen of een verschil daarmee "
+    "ook toeval kan zijn (met minder dan twee verbanden is er niets te vergelijken)."
 )
+ROSTER_TOO_FEW = (
+    "Dit verband heeft minder dan twee partners met een betrokkenheid: er is geen lijst om "
+    "formulieren mee te maken (met de opdrachtregel kan het ook voor alle leden: "
+    "--ook-zonder-betrokkenheid)."
+)
+NOT_COMPUTABLE = "niet te berekenen"

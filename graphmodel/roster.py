@@ -139,12 +139,16 @@ def response_problem(response: RosterResponse) -> str | None:
     """
     if len(set(response.roster)) != len(response.roster):
         return "een organisatie staat twee keer op de lijst"
+    if len({s.about for s in response.stated}) != len(response.stated):
+        return "twee antwoorden over dezelfde organisatie"
     for stated in response.stated:
         where = f"over '{stated.about}'"
         if stated.about not in response.roster:
             return f"{where}: staat niet op de lijst van het formulier"
         if unknown := [k for k in stated.kinds if k not in KINDS]:
             return f"{where}: onbekende soort relatie '{unknown[0]}'"
+        if stated.contact not in (True, False, None) or not isinstance(stated.wished, bool):
+            return f"{where}: contact en wens zijn ja (true) of nee (false)"
         if stated.frequency is not None and stated.frequency not in FREQUENCIES:
             return f"{where}: onbekende frequentie '{stated.frequency}'"
         scores = stated.trust + stated.value

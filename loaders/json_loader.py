@@ -146,7 +146,7 @@ def _survey_table(data: dict, file: str) -> RawTable:
 def _roster(data: dict, file: str, dataset, report: ValidationReport) -> tuple:
     """The network survey's responses of the JSON (``roster_responses``), each checked to be of
     a verband and an organisation of the dataset."""
-    responses = []
+    responses: list = []
     for i, record in enumerate(data.get("roster_responses") or (), start=1):
         where = f"roster_responses[{i}]"
         try:
@@ -156,8 +156,12 @@ def _roster(data: dict, file: str, dataset, report: ValidationReport) -> tuple:
             continue
         if response.verband_id not in dataset.verband_by_id:
             report.add(Problem(file, f"{where}: verband '{response.verband_id}' bestaat niet"))
-        elif response.respondent not in dataset.actor_by_id:
-            report.add(Problem(file, f"{where}: organisatie '{response.respondent}' bestaat niet"))
+        elif unknown := [
+            a for a in (response.respondent, *response.roster) if a not in dataset.actor_by_id
+        ]:
+            report.add(Problem(file, f"{where}: organisatie '{unknown[0]}' bestaat niet"))
+        elif response.id in {r.id for r in responses}:
+            report.add(Problem(file, f"{where}: een tweede antwoord van '{response.respondent}'"))
         elif problem := response_problem(response):
             report.add(Problem(file, f"{where}: {problem}"))
         else:

@@ -160,14 +160,32 @@ def _check_roster(form: _Form, table: RawTable, dataset: Dataset) -> dict[str, i
             form.problem(f"code '{code}' stond niet op de lijst", table, number, 0)
         elif code in rows:
             form.problem(f"code '{code}' staat twee keer in de lijst", table, number, 0)
+        elif code not in dataset.actor_by_id:
+            continue  # reported below, once per code
         else:
             rows[code] = number
-            name = dataset.actor_by_id[code].name if code in dataset.actor_by_id else None
+            name = dataset.actor_by_id[code].name
             typed = form.text(cells[1], table, number, 1)
-            if name is not None and typed and typed != name:
-                form.problem(f"de naam werd veranderd (was '{name}')", table, number, 1)
+            if typed and typed != name:
+                form.report.add(
+                    Problem(
+                        form.path.name,
+                        f"de naam '{typed}' verschilt van die in de dataset ('{name}'); de "
+                        "code telt",
+                        table.sheet,
+                        number,
+                        table.column_label(1),
+                        WARNING,
+                    )
+                )
     for code in expected:
-        if code not in rows:
+        if code not in dataset.actor_by_id:
+            form.problem(
+                f"de organisatie met code '{code}' staat niet meer in de dataset (verwijderd of "
+                "samengevoegd): maak nieuwe formulieren",
+                table,
+            )
+        elif code not in rows:
             form.problem(f"de organisatie met code '{code}' werd uit de lijst verwijderd", table)
     return rows
 
@@ -224,8 +242,11 @@ def _added(form: _Form, dataset: Dataset, roster: dict[str, int], sheet: str) ->
     known = {organisation_key(a.name): a for a in dataset.actors}
     names = []
     for number, cells in table.cells.iterrows():
-        name = form.text(cells[0], table, number, 0)
+        texts = [form.text(cells[i], table, number, i) if i < len(cells) else "" for i in range(3)]
+        name, town, why = (t or "" for t in texts)
         if not name:
+            if town or why:
+                form.problem("vul de naam van de organisatie in", table, number, 0)
             continue
         key = organisation_key(name)
         if key in listed:
@@ -250,7 +271,7 @@ def _added(form: _Form, dataset: Dataset, roster: dict[str, int], sheet: str) ->
                         WARNING,
                     )
                 )
-            names.append(name)
+            names.append(name + (f" ({town})" if town else "") + (f": {why}" if why else ""))
     return names
 
 
@@ -277,7 +298,7 @@ def _read_form(
     added = _added(form, dataset, rows, sheet)
     if not form.ok:
         return None
-    roster = tuple(c for c in form.meta["lijst"].split(";") if c)
+    roster = tuple(c for c in form.meta.get("lijst", "").split(";") if c)
     return RosterResponse(verband, respondent, received, roster, tuple(stated), tuple(added))
 
 

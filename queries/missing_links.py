@@ -474,13 +474,13 @@ def _rank_per_se(se_in_order: np.ndarray) -> np.ndarray:
 
 
 def _best(batch: dict[str, np.ndarray], top: int | None, per_se: int = 0) -> dict[str, np.ndarray]:
-    """The rows scoring at least the ``top``-th best (all when ``top`` is None), and each SE
-    actor's best ``per_se`` rows (ties kept)."""
+    """The rows scoring at least the ``top``-th best (all when ``top`` is None), every pair
+    wished by both sides, and each SE actor's best ``per_se`` rows (ties kept)."""
     score = batch["score"]
     if top is None or top >= len(score):
         return batch
     threshold = np.partition(score, len(score) - top)[len(score) - top]
-    keep = score >= threshold
+    keep = (score >= threshold) | (batch["gewenst"] >= 2)  # wished by both: always first
     if per_se:
         order = np.lexsort((batch["emp"], batch["se"], -score))
         ranks = np.empty(len(score), dtype=np.int64)

@@ -14,8 +14,10 @@ import pandas as pd
 from verbinder.graphmodel.model import Actor, Dataset
 from verbinder.graphmodel.reconcile import (
     DEFAULT_RULE,
+    MIN_RATERS,
     RULES,
     TieStatus,
+    item_mean,
     organisation_scores,
     reconcile,
     survey_ties,
@@ -137,10 +139,27 @@ def roster_summary(dataset: Dataset, verband_id: str) -> dict[str, object]:
             else None
             for rule, admitted in RULES.items()
         },
-        "vertrouwen": _mean(t.trust for t in surveyed),
-        "meerwaarde": _mean(t.value for t in surveyed),
+        **_verband_scores(responses),
     }
     return summary
+
+
+def _verband_scores(responses: list[RosterResponse]) -> dict[str, float | None]:
+    """The verband's mean trust and value over its relations, each only when at least
+    :data:`graphmodel.reconcile.MIN_RATERS` partners gave such a score."""
+    surveyed = reconcile(responses)
+    raters = {
+        key: {r.respondent for r in responses for s in r.stated if item_mean(getattr(s, key))}
+        for key in ("trust", "value")
+    }
+    return {
+        "vertrouwen": _mean(t.trust for t in surveyed)
+        if len(raters["trust"]) >= MIN_RATERS
+        else None,
+        "meerwaarde": _mean(t.value for t in surveyed)
+        if len(raters["value"]) >= MIN_RATERS
+        else None,
+    }
 
 
 def response_warning(rate: float | None) -> str | None:
@@ -165,7 +184,8 @@ def _mean(values: Iterable[float | None]) -> float | None:
 
 def roster_ties(dataset: Dataset, verband_id: str) -> pd.DataFrame:
     """Every relation named in the survey of ``verband_id``: the two organisations, its
-    status, who named it, and the mean trust and value the two gave each other."""
+    status and who named it. The trust and value the two gave each other are not shown: with
+    one or two raters they would be one partner's judgement of a named organisation."""
     require(dataset, verband_id, detail=True)
     names = {a.id: a.name for a in dataset.actors}
     rows = [
@@ -176,8 +196,6 @@ def roster_ties(dataset: Dataset, verband_id: str) -> pd.DataFrame:
             names.get(b, b),
             t.status.value,
             "; ".join(names.get(r, r) for r in t.reporters),
-            t.trust,
-            t.value,
         )
         for t in reconcile(_responses(dataset, verband_id))
         for a, b in [t.pair]
@@ -191,8 +209,6 @@ def roster_ties(dataset: Dataset, verband_id: str) -> pd.DataFrame:
             "naam_b",
             "bevestiging",
             "genoemd_door",
-            "vertrouwen",
-            "meerwaarde",
         ],
     )
 
@@ -231,7 +247,8 @@ COMPARISON_COLUMNS = (
 
 def roster_comparison(dataset: Dataset) -> pd.DataFrame:
     """Every verband with a survey round side by side, in id order (never ranked): response
-    with its 99,8% funnel limits around the Flemish response (all answers over all invited,
+    with its 99,8% funnel limits around the response of the verbanden in the table together
+    (all answers over all invited; none with fewer than two verbanden,
     :func:`queries.funnel.proportion_reading`), the density under the default rule, and the
     mean trust and value. Trust and value get no limits: a mean of 1-4 scores has no
     Poisson or binomial spread to set them by."""
@@ -250,7 +267,10 @@ def roster_comparison(dataset: Dataset) -> pd.DataFrame:
             }
         )
     invited = sum(r["uitgenodigd"] for r in rows)
-    target = sum(r["geantwoord"] for r in rows) / invited if invited else float("nan")
+    # The reference is the verbanden in this table (a regisseur sees only their own): with
+    # fewer than two, there is nothing to compare against.
+    enough = len(rows) >= 2 and invited
+    target = sum(r["geantwoord"] for r in rows) / invited if enough else float("nan")
     for row in rows:
         lower, upper, reading = proportion_reading(row["respons"], row["uitgenodigd"], target)
         row |= {"respons_ondergrens": lower, "respons_bovengrens": upper, "respons_lezing": reading}

@@ -122,5 +122,5 @@ def test_the_rounds_side_by_side_for_an_analist_too(db, tmp_path, roles_text):
     roles.write_text(roles_text, encoding="utf-8")
     shown = _run(db, "netwerkbevraging", "vergelijk", user="wse@vlaanderen.be", roles=roles)
     assert shown.exit_code == 0, shown.output
-    assert "respons van alle verbanden samen" in shown.output
+    assert "respons van deze verbanden samen" in shown.output
     assert "Lezing respons" in shown.output and "Respons, ondergrens 99,8%" in shown.output

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from verbinder.graphmodel.access import AccessDeniedError
-from verbinder.graphmodel.formatting import percent
+from verbinder.graphmodel.formatting import Kind, format_value
 from verbinder.graphmodel.reconcile import DEFAULT_RULE, RULES, TieStatus
 from verbinder.loaders import LoadError
 from verbinder.loaders.roster_form import write_roster_forms
@@ -35,7 +35,7 @@ from verbinder.render import banner, print_measures, print_table
 
 __all__ = ["survey_round"]
 
-TIE_SUMMARY = ["naam_a", "naam_b", "bevestiging", "genoemd_door", "vertrouwen", "meerwaarde"]
+TIE_SUMMARY = ["naam_a", "naam_b", "bevestiging", "genoemd_door"]
 """The columns of the relations ``overzicht`` prints."""
 
 _FIRST = {TieStatus.EENZIJDIG.value: 0, TieStatus.ONBEKEND.value: 1, TieStatus.BEVESTIGD.value: 2}
@@ -236,5 +236,5 @@ def compare(ctx, dataset):
     if table.empty:
         click.echo("Nog geen enkel verband heeft formulieren van de netwerkbevraging ingelezen.")
         return
-    shown = percent(table.attrs["vlaanderen"])
-    print_table(table, f"Netwerkbevraging per verband (respons van alle verbanden samen: {shown}):")
+    shown = format_value(table.attrs["vlaanderen"], Kind.SHARE, "niet te berekenen")
+    print_table(table, f"Netwerkbevraging per verband (respons van deze verbanden samen: {shown}):")

@@ -21,12 +21,13 @@ from verbinder.dashboards.data import (
     roster_forms_zip,
     save,
 )
-from verbinder.graphmodel.formatting import percent
+from verbinder.graphmodel.formatting import Kind, format_value
 from verbinder.queries.roster import (
     record_roster,
     response_rates,
     response_warning,
     roster_comparison,
+    roster_members,
     roster_scores,
     roster_summary,
     roster_ties,
@@ -36,6 +37,9 @@ from verbinder.queries.roster import (
 def _forms(data, verband: str) -> None:
     """Make the forms on request (a few seconds for a large verband), then offer the zip."""
     key = f"netwerkbevraging_zip_{data.name}_{verband}"
+    if len(roster_members(data, verband)) < 2:
+        st.info(labels.ROSTER_TOO_FEW)
+        return
     if st.button(labels.ROSTER_MAKE, key="netwerkbevraging_maak"):
         with st.spinner(labels.ROSTER_MAKING):
             st.session_state[key] = roster_forms_zip(data, verband)
@@ -105,6 +109,7 @@ if chosen is not None:
     compared = roster_comparison(data)
     if not compared.empty:
         st.subheader(labels.ROSTER_COMPARE)
-        st.caption(labels.ROSTER_COMPARE_NOTE.format(share=percent(compared.attrs["vlaanderen"])))
+        pooled = format_value(compared.attrs["vlaanderen"], Kind.SHARE, labels.NOT_COMPUTABLE)
+        st.caption(labels.ROSTER_COMPARE_NOTE.format(share=pooled))
         table(compared)
         explain(["respons_lezing", "respons_ondergrens"])

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from verbinder.graphmodel.model import Actor, Dataset, Membership, Verband
+from verbinder.graphmodel.reconcile import reconcile
 from verbinder.graphmodel.roster import RosterResponse
 from verbinder.graphmodel.store import SQLiteStore
 from verbinder.graphmodel.types import ActorType, Engagement, Provenance, TieKind
@@ -167,9 +168,14 @@ def test_a_filled_round_reads_back_to_the_hand_counted_network(survey_data, tmp_
     rates = response_rates(data, "v").set_index("type")
     assert rates.loc["vdab", "geantwoord"] == 0 and rates.loc["lde", "respons"] == 1.0
 
-    # Relation a-b: a gave b (4+4+3)/3, b gave a 3: mean 10/3.
-    ties = roster_ties(data, "v").set_index(["actor_a", "actor_b"])
-    assert ties.loc[("a", "b"), "vertrouwen"] == pytest.approx(10 / 3)
+    # Relation a-b: a gave b (4+4+3)/3, b gave a 3: mean 10/3 (kept for the verband's mean,
+    # never shown per relation: that would be one partner's judgement of another).
+    surveyed = {t.pair: t for t in reconcile(data.roster_responses)}
+    assert surveyed[("a", "b")].trust == pytest.approx(10 / 3)
+    assert "vertrouwen" not in roster_ties(data, "v").columns
+    # The verband: trust from a, b and c (three raters), mean over the rated relations
+    # a-b 10/3, a-c 2, a-d 3, b-d 4, c-d 5/3 = (10/3 + 2 + 3 + 4 + 5/3) / 5 = 14/5.
+    assert summary["vertrouwen"] == pytest.approx(14 / 5)
 
     # d is rated by a (3), b (4) and c (5/3): trust 26/9; value by a 2, b 3, c 4: 3.
     # b is rated by a and d only (d gave no score): fewer than three, nothing shown.
@@ -233,11 +239,14 @@ def test_an_edited_roster_is_located(survey_data, tmp_path):
     forms = _forms(survey_data, tmp_path)
     book = load_workbook(forms["a"])
     sheet = book.worksheets[0]
-    sheet["B2"] = "Gemeente Zee"
+    sheet["B2"] = "Gemeente Zee"  # a name typed over: a warning, the code counts
+    book.save(forms["a"])
+    read = read_roster_forms(tmp_path, survey_data)
+    (warning,) = [str(p) for p in read.report.warnings]
+    assert "rij 2, kolom 'Organisatie' (B): waarschuwing: de naam 'Gemeente Zee'" in warning
     sheet.delete_rows(4)  # VDAB Oost
     book.save(forms["a"])
     problems = _problems(tmp_path, survey_data)
-    assert any("rij 2, kolom 'Organisatie' (B): de naam werd veranderd" in p for p in problems)
     assert any("code 'e' werd uit de lijst verwijderd" in p for p in problems)
 
 
@@ -336,3 +345,39 @@ def test_answers_in_a_row_without_code_are_pointed_to_the_missing_sheet(survey_d
     (problem,) = _problems(tmp_path, survey_data)
     assert "rij 6, kolom 'Code' (A): een rij zonder code" in problem
     assert "op het blad 'ontbrekend'" in problem
+
+
+def test_a_missing_organisation_keeps_its_town_and_reason(survey_data, tmp_path):
+    forms = _forms(survey_data, tmp_path)
+    for code in "bcde":
+        forms[code].unlink()
+    book = load_workbook(forms["a"])
+    book["ontbrekend"].append(["Nieuwe Werkplaats", "Aa", "doet groenonderhoud"])
+    book["ontbrekend"].append([None, "Bee", "naam vergeten"])
+    book.save(forms["a"])
+    (problem,) = _problems(tmp_path, survey_data)
+    assert "blad 'ontbrekend', rij 3" in problem and "vul de naam" in problem
+    book["ontbrekend"].delete_rows(3)
+    book.save(forms["a"])
+    (response,) = read_roster_forms(tmp_path, survey_data, received=DAY).responses
+    assert response.added == ("Nieuwe Werkplaats (Aa): doet groenonderhoud",)
+
+
+def test_a_form_listing_an_organisation_no_longer_in_the_dataset_is_refused(survey_data, tmp_path):
+    forms = _forms(survey_data, tmp_path)
+    for code in "bcde":
+        forms[code].unlink()
+    smaller = survey_data.replace(actors=tuple(a for a in survey_data.actors if a.id != "e"))
+    (problem,) = _problems(tmp_path, smaller)
+    assert "code 'e' staat niet meer in de dataset" in problem
+
+
+def test_two_json_responses_of_one_organisation_are_refused(survey_data, tmp_path):
+    path = export_dataset(survey_data, tmp_path / "uit.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    response = {"verband_id": "v", "respondent": "a", "received": "2026-12-01", "roster": ["b"]}
+    data["roster_responses"] = [response | {"stated": [], "added": []}] * 2
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_dataset(path, name="proef")
+    assert "een tweede antwoord van 'a'" in str(caught.value.report.errors[0])
