@@ -97,8 +97,8 @@ class SurveyedTie:
     value: float | None
 
 
-def item_mean(items: Iterable[int | None]) -> float | None:
-    """The mean of the answered items, None when none was answered.
+def item_mean(items: Iterable[float | None]) -> float | None:
+    """The mean of the answered items (or of the given scores), None when there is none.
 
     >>> item_mean((4, 3, None))
     3.5
@@ -126,11 +126,6 @@ def _status(other: RosterResponse | None, respondent: str) -> TieStatus:
         return TieStatus.ONBEKEND
     stated = other.about(respondent)
     return TieStatus.BEVESTIGD if stated and stated.names_tie else TieStatus.EENZIJDIG
-
-
-def _mean(scores: list[float | None]) -> float | None:
-    given = [s for s in scores if s is not None]
-    return fmean(given) if given else None
 
 
 def reconcile(responses: Iterable[RosterResponse]) -> list[SurveyedTie]:
@@ -173,8 +168,8 @@ def reconcile(responses: Iterable[RosterResponse]) -> list[SurveyedTie]:
                 status,
                 tuple(sorted(reports)),
                 tuple(sorted(kinds)),
-                _mean([item_mean(s.trust) for s in reports.values()]),
-                _mean([item_mean(s.value) for s in reports.values()]),
+                item_mean(item_mean(s.trust) for s in reports.values()),
+                item_mean(item_mean(s.value) for s in reports.values()),
             )
         )
     return found

@@ -31,6 +31,7 @@ __all__ = [
     "KINDS",
     "SCALE",
     "SCALE_WORDS",
+    "SCORE_KEYS",
     "TRUST_ITEMS",
     "VALUE_ITEMS",
     "RosterResponse",
@@ -74,6 +75,13 @@ VALUE_ITEMS: dict[str, str] = {
 }
 """The value of the other organisation to the verband (PARTNER's power and influence,
 resource contribution and level of involvement)."""
+
+SCORE_KEYS: tuple[str, ...] = (
+    *(f"vertrouwen_{key}" for key in TRUST_ITEMS),
+    *(f"waarde_{key}" for key in VALUE_ITEMS),
+)
+"""The score columns of the form and of the sheet ``netwerkbevraging``: trust items, then
+value items (as :attr:`Stated.trust` + :attr:`Stated.value`)."""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from verbinder.graphmodel.fields import (
     to_cells,
 )
 from verbinder.graphmodel.model import Dataset
-from verbinder.graphmodel.roster import FREQUENCIES, KINDS, TRUST_ITEMS, VALUE_ITEMS
+from verbinder.graphmodel.roster import FREQUENCIES, KINDS, SCORE_KEYS
 from verbinder.graphmodel.survey import PARTNERS, RELATIONS, ROLES, SCOPES, SHARE_WORDS, VISIONS
 
 __all__ = [
@@ -27,7 +27,6 @@ __all__ = [
     "RECORD_SHEETS",
     "REQUIRED_SHEETS",
     "ROSTER_COLUMNS",
-    "ROSTER_SCORES",
     "SHEETS",
     "SURVEY_COLUMNS",
     "SYNTHETIC_WARNING",
@@ -82,12 +81,6 @@ SURVEY_COLUMNS: tuple[Column, ...] = (
 )
 """The regie survey: one row per verband (the sheet ``bevraging``)."""
 
-ROSTER_SCORES = (
-    *(f"vertrouwen_{key}" for key in TRUST_ITEMS),
-    *(f"waarde_{key}" for key in VALUE_ITEMS),
-)
-"""The network survey's score columns, trust items then value items."""
-
 ROSTER_COLUMNS: tuple[Column, ...] = (
     _c("verband", "text", "Id van het verband.", required=True),
     _c("organisatie", "text", "Id van de organisatie die antwoordde.", required=True),
@@ -96,7 +89,7 @@ ROSTER_COLUMNS: tuple[Column, ...] = (
     _c("contact", "bool", "Contact in de laatste 12 maanden: ja of nee."),
     _c("soorten", "list", "Soorten relatie, gescheiden door ;: " + ", ".join(KINDS) + "."),
     _c("frequentie", "text", " / ".join(FREQUENCIES) + "."),
-    *(_c(header, "int", "Score van 1 tot 4.") for header in ROSTER_SCORES),
+    *(_c(header, "score", "Score van 1 tot 4.") for header in SCORE_KEYS),
     _c("wens", "bool", "Graag (meer) samenwerken: ja of nee."),
     _c("waarom", "text", "Waarom (meer) samenwerken."),
     _c("toegevoegd", "text", "Een organisatie die op de lijst ontbrak (met 'over' leeg)."),
@@ -193,7 +186,7 @@ def _roster_rows(dataset: Dataset) -> list[dict[str, object]]:
             stated = response.about(other)
             row = {**first, "over": other}
             if stated is not None:
-                scores = dict(zip(ROSTER_SCORES, stated.trust + stated.value, strict=True))
+                scores = dict(zip(SCORE_KEYS, stated.trust + stated.value, strict=True))
                 row |= {
                     "contact": _yes(stated.contact),
                     "soorten": LIST_SEPARATOR.join(stated.kinds) or None,

@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from verbinder.graphmodel.cells import ExcelError
 from verbinder.graphmodel.nace import NACE_PATTERN, nace_section
+from verbinder.graphmodel.roster import SCALE
 from verbinder.graphmodel.types import ActorType, Engagement, Provenance, TieKind
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "parse_longitude",
     "parse_nace",
     "parse_provenance",
+    "parse_score",
     "parse_text",
     "parse_tie_kind",
     "suggestion",
@@ -356,3 +358,15 @@ def parse_bool(value: object) -> bool:
     if key in {"nee", "n", "false", "onwaar", "0", "no"}:
         return False
     raise CellError(f"'{parse_text(value)}' is geen ja of nee")
+
+
+def parse_score(value: object) -> int:
+    """A score of the network survey's scale (1 to 4).
+
+    >>> parse_score("3"), parse_score(4.0)
+    (3, 4)
+    """
+    number = parse_int(value)
+    if not SCALE[0] <= number <= SCALE[1]:
+        raise CellError(f"{number} ligt buiten de schaal {SCALE[0]} tot {SCALE[1]}")
+    return number

@@ -24,6 +24,7 @@ from verbinder.graphmodel.roster import (
     KINDS,
     SCALE,
     SCALE_WORDS,
+    SCORE_KEYS,
     TRUST_ITEMS,
     VALUE_ITEMS,
 )
@@ -75,12 +76,13 @@ QUESTIONS: tuple[FormQuestion, ...] = (
     ),
     FormQuestion("Hoe vaak", "frequentie", FREQUENCIES, "Hoe vaak had u contact?"),
     *(
-        FormQuestion(f"Vertrouwen: {key}", f"vertrouwen_{key}", _SCORES, text)
-        for key, text in TRUST_ITEMS.items()
-    ),
-    *(
-        FormQuestion(f"Waarde: {key}", f"waarde_{key}", _SCORES, text)
-        for key, text in VALUE_ITEMS.items()
+        FormQuestion(f"{group}: {item}", key, _SCORES, text)
+        for key, (group, item, text) in zip(
+            SCORE_KEYS,
+            [("Vertrouwen", k, t) for k, t in TRUST_ITEMS.items()]
+            + [("Waarde", k, t) for k, t in VALUE_ITEMS.items()],
+            strict=True,
+        )
     ),
     FormQuestion(
         "Graag (meer) samenwerken",

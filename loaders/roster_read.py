@@ -15,8 +15,15 @@ from pathlib import Path
 
 from verbinder.graphmodel.model import Dataset
 from verbinder.graphmodel.names import organisation_key
-from verbinder.graphmodel.roster import FREQUENCIES, KINDS, SCALE, RosterResponse, Stated
-from verbinder.loaders.parsing import CellError, is_empty, parse_bool, parse_int, parse_text
+from verbinder.graphmodel.roster import (
+    FREQUENCIES,
+    KINDS,
+    SCORE_KEYS,
+    TRUST_ITEMS,
+    RosterResponse,
+    Stated,
+)
+from verbinder.loaders.parsing import CellError, is_empty, parse_bool, parse_score, parse_text
 from verbinder.loaders.problems import WARNING, LoadError, Problem, ValidationReport
 from verbinder.loaders.roster_form import (
     ADDED_SHEET,
@@ -31,8 +38,8 @@ __all__ = ["ReadForms", "read_roster_forms"]
 
 _HEADERS = (*ROSTER_HEADERS, *(q.header for q in QUESTIONS))
 _COLUMN = {q.key: len(ROSTER_HEADERS) + i for i, q in enumerate(QUESTIONS)}
-_TRUST = [k for k in _COLUMN if k.startswith("vertrouwen_")]
-_VALUE = [k for k in _COLUMN if k.startswith("waarde_")]
+_TRUST = SCORE_KEYS[: len(TRUST_ITEMS)]
+_VALUE = SCORE_KEYS[len(TRUST_ITEMS) :]
 
 
 @dataclass(frozen=True)
@@ -61,18 +68,11 @@ def _choice(options: tuple[str, ...]) -> Callable[[object], str]:
     return parse
 
 
-def _score(value: object) -> int:
-    number = parse_int(value)
-    if not SCALE[0] <= number <= SCALE[1]:
-        raise CellError(f"{number} ligt buiten de schaal {SCALE[0]} tot {SCALE[1]}")
-    return number
-
-
 _PARSERS: dict[str, Callable[[object], object]] = {
     "contact": parse_bool,
     **dict.fromkeys(KINDS, _tick),
     "frequentie": _choice(FREQUENCIES),
-    **dict.fromkeys(_TRUST + _VALUE, _score),
+    **dict.fromkeys(SCORE_KEYS, parse_score),
     "wens": parse_bool,
     "waarom": parse_text,
 }

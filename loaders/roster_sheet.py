@@ -10,18 +10,17 @@ from datetime import date
 
 from verbinder.graphmodel.roster import (
     FREQUENCIES,
-    SCALE,
+    SCORE_KEYS,
     TRUST_ITEMS,
     RosterResponse,
     Stated,
     response_problem,
 )
-from verbinder.graphmodel.tables import ROSTER_SCORES
 from verbinder.loaders.sheets import Row, SheetReader
 
 __all__ = ["roster_responses"]
 
-_ANSWERS = ("contact", "soorten", "frequentie", *ROSTER_SCORES, "wens", "waarom")
+_ANSWERS = ("contact", "soorten", "frequentie", *SCORE_KEYS, "wens", "waarom")
 
 
 @dataclass
@@ -39,10 +38,7 @@ def _stated(row: Row, about: str) -> Stated | None:
     frequency = row.get("frequentie")
     if frequency is not None and frequency not in FREQUENCIES:
         row.error("frequentie", f"'{frequency}' is geen keuze; kies {', '.join(FREQUENCIES)}")
-    scores = tuple(row.get(h) for h in ROSTER_SCORES)
-    for header, score in zip(ROSTER_SCORES, scores, strict=True):
-        if score is not None and not SCALE[0] <= score <= SCALE[1]:
-            row.error(header, f"{score} ligt buiten de schaal {SCALE[0]} tot {SCALE[1]}")
+    scores = tuple(row.get(h) for h in SCORE_KEYS)
     return Stated(
         about,
         row.get("contact"),

@@ -22,6 +22,7 @@ from verbinder.loaders.parsing import (
     parse_longitude,
     parse_nace,
     parse_provenance,
+    parse_score,
     parse_text,
     parse_tie_kind,
     suggestion,
@@ -47,6 +48,7 @@ _PARSERS: dict[str, Callable[[object], object]] = {
     "email": parse_email,
     "provenance": parse_provenance,
     "bool": parse_bool,
+    "score": parse_score,
 }
 
 

@@ -139,24 +139,23 @@ def roster_summary(dataset: Dataset, verband_id: str) -> dict[str, object]:
             else None
             for rule, admitted in RULES.items()
         },
-        **_verband_scores(responses),
+        **_verband_scores(responses, surveyed),
     }
     return summary
 
 
-def _verband_scores(responses: list[RosterResponse]) -> dict[str, float | None]:
+def _verband_scores(responses: list[RosterResponse], surveyed: list) -> dict[str, float | None]:
     """The verband's mean trust and value over its relations, each only when at least
     :data:`graphmodel.reconcile.MIN_RATERS` partners gave such a score."""
-    surveyed = reconcile(responses)
     raters = {
         key: {r.respondent for r in responses for s in r.stated if item_mean(getattr(s, key))}
         for key in ("trust", "value")
     }
     return {
-        "vertrouwen": _mean(t.trust for t in surveyed)
+        "vertrouwen": item_mean(t.trust for t in surveyed)
         if len(raters["trust"]) >= MIN_RATERS
         else None,
-        "meerwaarde": _mean(t.value for t in surveyed)
+        "meerwaarde": item_mean(t.value for t in surveyed)
         if len(raters["value"]) >= MIN_RATERS
         else None,
     }
@@ -177,15 +176,19 @@ def response_warning(rate: float | None) -> str | None:
     )
 
 
-def _mean(values: Iterable[float | None]) -> float | None:
-    given = [v for v in values if v is not None]
-    return sum(given) / len(given) if given else None
+_ORDER = (TieStatus.EENZIJDIG, TieStatus.ONBEKEND, TieStatus.BEVESTIGD)
+
+
+def _talk_first(tie) -> tuple[int, tuple[str, str]]:
+    return _ORDER.index(tie.status), tie.pair
 
 
 def roster_ties(dataset: Dataset, verband_id: str) -> pd.DataFrame:
     """Every relation named in the survey of ``verband_id``: the two organisations, its
-    status and who named it. The trust and value the two gave each other are not shown: with
-    one or two raters they would be one partner's judgement of a named organisation."""
+    status and who named it; the one-sided first, then the unknown, then the confirmed (what a
+    regisseur talks through with the partners comes first). The trust and value the two gave
+    each other are not shown: with one or two raters they would be one partner's judgement of
+    a named organisation."""
     require(dataset, verband_id, detail=True)
     names = {a.id: a.name for a in dataset.actors}
     rows = [
@@ -197,7 +200,7 @@ def roster_ties(dataset: Dataset, verband_id: str) -> pd.DataFrame:
             t.status.value,
             "; ".join(names.get(r, r) for r in t.reporters),
         )
-        for t in reconcile(_responses(dataset, verband_id))
+        for t in sorted(reconcile(_responses(dataset, verband_id)), key=_talk_first)
         for a, b in [t.pair]
     ]
     return pd.DataFrame(

@@ -38,9 +38,6 @@ __all__ = ["survey_round"]
 TIE_SUMMARY = ["naam_a", "naam_b", "bevestiging", "genoemd_door"]
 """The columns of the relations ``overzicht`` prints."""
 
-_FIRST = {TieStatus.EENZIJDIG.value: 0, TieStatus.ONBEKEND.value: 1, TieStatus.BEVESTIGD.value: 2}
-"""The one-sided relations first: they are what a regisseur talks through with the partners."""
-
 
 def _verband(data, verband: str):
     if verband not in data.verband_by_id:
@@ -206,7 +203,6 @@ def overview(ctx, dataset, verband, top):
         ties, scores = roster_ties(data, verband), roster_scores(data, verband)
     except AccessDeniedError:
         return
-    ties = ties.sort_values("bevestiging", key=lambda s: s.map(_FIRST), kind="stable")
     if top:
         ties, scores = ties.head(top), scores.head(top)
     click.echo("")

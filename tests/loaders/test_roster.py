@@ -157,6 +157,8 @@ def test_a_filled_round_reads_back_to_the_hand_counted_network(survey_data, tmp_
         ("a", "d"): "eenzijdig",
         ("a", "e"): "onbekend",
     }
+    order = list(roster_ties(data, "v")["bevestiging"])  # what to talk through comes first
+    assert order == ["eenzijdig"] * 2 + ["onbekend"] + ["bevestigd"] * 3
     summary = roster_summary(data, "v")
     assert (summary["uitgenodigd"], summary["geantwoord"]) == (5, 4)
     assert summary["respons"] == pytest.approx(0.8)
