@@ -554,6 +554,21 @@ class Dataset:
         return {verband: tuple(ties) for verband, ties in index.items()}
 
     @cached_property
+    def merged_into(self) -> dict[str, str]:
+        """Per id of an actor merged away (:attr:`merges`): the actor it lives on in, following
+        later merges, when that actor is still here."""
+        into = {m.dropped: m.kept for m in self.merges}
+        found = {}
+        for dropped in into:
+            current, seen = dropped, set()
+            while current in into and current not in seen:
+                seen.add(current)
+                current = into[current]
+            if current in self.actor_by_id:
+                found[dropped] = current
+        return found
+
+    @cached_property
     def derived(self) -> dict:
         """Results the queries computed from this dataset, under keys of their choosing
         (:func:`queries.analysis.remembered`). A dataset never changes, so they are never

@@ -41,6 +41,7 @@ __all__ = [
     "item_mean",
     "organisation_scores",
     "reconcile",
+    "rule_in_use",
     "survey_ties",
     "tie_id_prefix",
     "wishes",
@@ -201,6 +202,25 @@ def survey_ties(
         if tie.status in admitted
         for kind, source, target in tie.kinds
     )
+
+
+def rule_in_use(
+    verband_id: str,
+    responses: Iterable[RosterResponse],
+    ties: Iterable[Tie],
+    first: str = DEFAULT_RULE,
+) -> str | None:
+    """The rule (a key of :data:`RULES`) under which ``responses`` give exactly the survey
+    ties of ``verband_id`` among ``ties`` (id and note), trying ``first`` first (when every
+    relation is confirmed, all rules give the same ties); None when no rule does (a survey
+    tie was edited by hand)."""
+    prefix = tie_id_prefix(verband_id)
+    present = {(t.id, t.note) for t in ties if t.id.startswith(prefix)}
+    surveyed = reconcile(r for r in responses if r.verband_id == verband_id)
+    for rule in dict.fromkeys((first, *RULES)):
+        if {(t.id, t.note) for t in survey_ties(verband_id, surveyed, rule)} == present:
+            return rule
+    return None
 
 
 def organisation_scores(

@@ -20,7 +20,8 @@ References
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from verbinder.graphmodel.model import Actor, Dataset
@@ -36,7 +37,9 @@ __all__ = [
     "VALUE_ITEMS",
     "RosterResponse",
     "Stated",
+    "merged_responses",
     "response_problem",
+    "responses_after_merges",
     "survey_partners",
 ]
 
@@ -176,3 +179,91 @@ def survey_partners(dataset: Dataset, verband_id: str, *, everyone: bool = False
         if everyone or a.engagement_in(verband_id) is not Engagement.GEEN
     ]
     return sorted(members, key=lambda a: (a.type.label.lower(), a.name.lower(), a.id))
+
+
+def _joined_stated(first: Stated, second: Stated) -> Stated:
+    """One row from two rows about organisations that proved to be one: every relation either
+    names, the more frequent contact, per item the first row's score where it has one."""
+    kinds = tuple(k for k in KINDS if k in first.kinds or k in second.kinds)
+    contacts = {first.contact, second.contact}
+    frequencies = [f for f in (first.frequency, second.frequency) if f]
+    reasons = dict.fromkeys(r for r in (first.reason, second.reason) if r)
+    return Stated(
+        first.about,
+        True if True in contacts or kinds else False if False in contacts else None,
+        kinds,
+        max(frequencies, key=FREQUENCIES.index, default=None),
+        tuple(a if a is not None else b for a, b in zip(first.trust, second.trust, strict=True)),
+        tuple(a if a is not None else b for a, b in zip(first.value, second.value, strict=True)),
+        first.wished or second.wished,
+        " / ".join(reasons) or None,
+    )
+
+
+def _joined_response(first: RosterResponse, second: RosterResponse) -> RosterResponse:
+    stated = {s.about: s for s in first.stated}
+    for s in second.stated:
+        stated[s.about] = _joined_stated(stated[s.about], s) if s.about in stated else s
+    roster = tuple(dict.fromkeys(first.roster + second.roster))
+    return replace(
+        first,
+        received=max(first.received, second.received),
+        roster=roster,
+        stated=_in_order(stated, roster),
+        added=tuple(dict.fromkeys(first.added + second.added)),
+    )
+
+
+def _in_order(stated: dict[str, Stated], roster: tuple[str, ...]) -> tuple[Stated, ...]:
+    """The rows in the order of the list, as a form gives them."""
+    return tuple(stated[a] for a in roster if a in stated)
+
+
+def merged_responses(
+    responses: Iterable[RosterResponse], kept: str, dropped: str
+) -> tuple[RosterResponse, ...]:
+    """The responses once organisation ``dropped`` proved to be ``kept``.
+
+    ``dropped`` becomes ``kept`` as respondent and on every list; two rows of one list about
+    the two become one row, and two forms of the two in one verband become one form (both
+    with the rule of :func:`_joined_stated`, ``kept``'s answers first); a row of ``kept``'s
+    form about ``dropped`` (or the reverse) is about itself and is left out.
+
+    >>> day = date(2026, 1, 1)
+    >>> said = (Stated("b", True, ("overleg",)), Stated("c", True, ("samenwerking",)))
+    >>> merged_responses([RosterResponse("v", "a", day, ("b", "c"), said)], "b", "c")[0].stated
+    (Stated(about='b', contact=True, kinds=('overleg', 'samenwerking'), frequency=None, \
+trust=(None, None, None), value=(None, None, None), wished=False, reason=None),)
+    """
+
+    def one(actor_id: str) -> str:
+        return kept if actor_id == dropped else actor_id
+
+    result: dict[str, RosterResponse] = {}
+    for response in sorted(responses, key=lambda r: r.respondent == dropped):
+        who = one(response.respondent)
+        stated: dict[str, Stated] = {}
+        for s in sorted(response.stated, key=lambda s: s.about == dropped):
+            about = one(s.about)
+            if about != who:
+                s = replace(s, about=about)
+                stated[about] = _joined_stated(stated[about], s) if about in stated else s
+        roster = tuple(dict.fromkeys(one(a) for a in response.roster if one(a) != who))
+        carried = replace(response, respondent=who, roster=roster, stated=_in_order(stated, roster))
+        if carried.id in result:
+            carried = _joined_response(result[carried.id], carried)
+        result[carried.id] = carried
+    return tuple(result.values())
+
+
+def responses_after_merges(
+    responses: tuple[RosterResponse, ...], dataset: Dataset
+) -> tuple[RosterResponse, ...]:
+    """``responses`` given on forms made before some of ``dataset``'s merges, carried over
+    each of those merges in turn (:func:`merged_responses`)."""
+    named = {a for r in responses for a in (r.respondent, *r.roster)}
+    for merge in dataset.merges:
+        if merge.dropped in named:
+            responses = merged_responses(responses, merge.kept, merge.dropped)
+            named.add(merge.kept)
+    return responses

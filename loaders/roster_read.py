@@ -22,6 +22,7 @@ from verbinder.graphmodel.roster import (
     TRUST_ITEMS,
     RosterResponse,
     Stated,
+    responses_after_merges,
 )
 from verbinder.loaders.parsing import CellError, is_empty, parse_bool, parse_score, parse_text
 from verbinder.loaders.problems import WARNING, LoadError, Problem, ValidationReport
@@ -89,10 +90,18 @@ class _Form:
         self.meta: dict[str, str] = {}
 
     def problem(self, message: str, table: RawTable | None = None, row=None, position=None):
+        """An error at this place of the form: the form is not read."""
+        self._add(message, table, row, position)
+        self.ok = False
+
+    def warning(self, message: str, table: RawTable | None = None, row=None, position=None):
+        """Something the reader should know; the form is read."""
+        self._add(message, table, row, position, WARNING)
+
+    def _add(self, message: str, table: RawTable | None, row, position, *severity: str) -> None:
         column = None if table is None or position is None else table.column_label(position)
         sheet = None if table is None else table.sheet
-        self.report.add(Problem(self.path.name, message, sheet, row, column))
-        self.ok = False
+        self.report.add(Problem(self.path.name, message, sheet, row, column, *severity))
 
     def text(self, value: object, table: RawTable, row: int, position: int) -> str | None:
         """A cell's text; None (and a located problem) for an Excel error or a control
@@ -160,34 +169,42 @@ def _check_roster(form: _Form, table: RawTable, dataset: Dataset) -> dict[str, i
             form.problem(f"code '{code}' stond niet op de lijst", table, number, 0)
         elif code in rows:
             form.problem(f"code '{code}' staat twee keer in de lijst", table, number, 0)
-        elif code not in dataset.actor_by_id:
-            continue  # reported below, once per code
-        else:
+        elif code in dataset.actor_by_id or code in dataset.merged_into:
             rows[code] = number
-            name = dataset.actor_by_id[code].name
             typed = form.text(cells[1], table, number, 1)
+            name = dataset.actor_by_id[code].name if code in dataset.actor_by_id else typed
             if typed and typed != name:
-                form.report.add(
-                    Problem(
-                        form.path.name,
-                        f"de naam '{typed}' verschilt van die in de dataset ('{name}'); de "
-                        "code telt",
-                        table.sheet,
-                        number,
-                        table.column_label(1),
-                        WARNING,
-                    )
+                form.warning(
+                    f"de naam '{typed}' verschilt van die in de dataset ('{name}'); de code telt",
+                    table,
+                    number,
+                    1,
                 )
     for code in expected:
-        if code not in dataset.actor_by_id:
+        if code in dataset.merged_into and code in rows:
+            form.warning(_merged(code, dataset), table, rows[code], 0)
+        elif code not in dataset.actor_by_id and code not in dataset.merged_into:
             form.problem(
-                f"de organisatie met code '{code}' staat niet meer in de dataset (verwijderd of "
-                "samengevoegd): maak nieuwe formulieren",
+                f"de organisatie met code '{code}' staat niet meer in de dataset (verwijderd); "
+                "maak nieuwe formulieren",
                 table,
             )
         elif code not in rows:
             form.problem(f"de organisatie met code '{code}' werd uit de lijst verwijderd", table)
     return rows
+
+
+def _name(code: str, dataset: Dataset) -> str:
+    """The name of the organisation with ``code``, or of the one it was merged into."""
+    return dataset.actor_by_id[dataset.merged_into.get(code, code)].name
+
+
+def _merged(code: str, dataset: Dataset) -> str:
+    current = dataset.actor_by_id[dataset.merged_into[code]]
+    return (
+        f"de organisatie met code '{code}' werd intussen samengevoegd met '{current.name}' "
+        f"(code {current.id}); haar antwoorden tellen voor die organisatie"
+    )
 
 
 def _stated(form: _Form, table: RawTable, number: int, code: str) -> Stated | None:
@@ -238,7 +255,7 @@ def _added(form: _Form, dataset: Dataset, roster: dict[str, int], sheet: str) ->
     table = form.tables.get(ADDED_SHEET)
     if table is None or table.cells.empty:
         return []
-    listed = {organisation_key(dataset.actor_by_id[c].name): (c, n) for c, n in roster.items()}
+    listed = {organisation_key(_name(c, dataset)): (c, n) for c, n in roster.items()}
     known = {organisation_key(a.name): a for a in dataset.actors}
     names = []
     for number, cells in table.cells.iterrows():
@@ -252,7 +269,7 @@ def _added(form: _Form, dataset: Dataset, roster: dict[str, int], sheet: str) ->
         if key in listed:
             code, row = listed[key]
             form.problem(
-                f"'{name}' staat al in de lijst als '{dataset.actor_by_id[code].name}' "
+                f"'{name}' staat al in de lijst als '{_name(code, dataset)}' "
                 f"(rij {row} van blad '{sheet}'): vul die rij in",
                 table,
                 number,
@@ -260,16 +277,12 @@ def _added(form: _Form, dataset: Dataset, roster: dict[str, int], sheet: str) ->
             )
         else:
             if key in known:
-                form.report.add(
-                    Problem(
-                        form.path.name,
-                        f"'{name}' is gekend als '{known[key].name}' (code {known[key].id}), "
-                        "maar is geen lid van dit verband",
-                        table.sheet,
-                        number,
-                        table.column_label(0),
-                        WARNING,
-                    )
+                form.warning(
+                    f"'{name}' is gekend als '{known[key].name}' (code {known[key].id}), "
+                    "maar is geen lid van dit verband",
+                    table,
+                    number,
+                    0,
                 )
             names.append(name + (f" ({town})" if town else "") + (f": {why}" if why else ""))
     return names
@@ -285,9 +298,12 @@ def _read_form(
     if verband_id is not None and verband != verband_id:
         form.problem(f"dit formulier hoort bij verband '{verband}', niet bij '{verband_id}'")
         return None
-    if respondent not in {a.id for a in dataset.members_of(verband)}:
+    current = dataset.merged_into.get(respondent, respondent)
+    if current not in {a.id for a in dataset.members_of(verband)}:
         form.problem(f"de organisatie met code '{respondent}' is geen lid van '{verband}'")
         return None
+    if current != respondent:
+        form.warning(f"dit formulier: {_merged(respondent, dataset)}")
     sheet = form.meta.get("blad", "")
     table = form.tables.get(sheet.strip().lower())
     if table is None:
@@ -348,7 +364,7 @@ def read_roster_forms(
             report.add(
                 Problem(
                     path.name,
-                    f"tweede formulier van '{dataset.actor_by_id[response.respondent].name}' "
+                    f"tweede formulier van '{_name(response.respondent, dataset)}' "
                     f"(ook in {source[response.id]}); laat er één in de map",
                 )
             )
@@ -367,9 +383,13 @@ def read_roster_forms(
     if not report.ok:
         raise LoadError(report)
     chosen = verbanden[0] if verbanden else verband_id or ""
+    files: dict[str, list[str]] = {}
+    for i, response in responses.items():
+        current = dataset.merged_into.get(response.respondent, response.respondent)
+        files.setdefault(current, []).append(source[i])
     return ReadForms(
         chosen,
-        tuple(responses.values()),
-        {r.respondent: source[i] for i, r in responses.items()},
+        responses_after_merges(tuple(responses.values()), dataset),
+        {who: ", ".join(names) for who, names in files.items()},
         report,
     )

@@ -20,6 +20,7 @@ from verbinder.loaders.problems import LoadError
 from verbinder.loaders.roster_form import QUESTIONS, ROSTER_HEADERS, write_roster_forms
 from verbinder.loaders.roster_read import read_roster_forms
 from verbinder.queries.export import export_dataset
+from verbinder.queries.merging import merge_actors
 from verbinder.queries.roster import (
     record_roster,
     response_rates,
@@ -217,6 +218,38 @@ def test_a_newer_form_replaces_only_that_respondents_answers(survey_data, tmp_pa
     statuses = {(r.actor_a, r.actor_b): r.bevestiging for r in roster_ties(data, "v").itertuples()}
     assert statuses[("a", "e")] == "bevestigd"  # e now names a: the purchase is confirmed
     assert statuses[("a", "b")] == "bevestigd"  # the others' answers are kept
+
+
+def test_forms_made_before_a_merge_are_read_for_the_merged_organisation(survey_data, tmp_path):
+    _filled_round(survey_data, tmp_path)
+    merged = merge_actors(survey_data, "e", "c", reason="één organisatie")
+    read = read_roster_forms(tmp_path, merged, received=DAY)
+    warned = sorted((p.file, p.row) for p in read.report.warnings if "samengevoegd" in str(p))
+    files = {code: path.name for code, path in _forms(survey_data, tmp_path / "x").items()}
+    # c's own form, and the row of c on the forms of a, b and d: row 2, the first under the
+    # header, since the list is sorted by type and 'gemeente' comes first.
+    assert warned == sorted([(files["c"], None), (files["a"], 2), (files["b"], 2), (files["d"], 2)])
+    assert read.files["e"] == files["c"]
+    by_respondent = {r.respondent: r for r in read.responses}
+    assert sorted(by_respondent) == ["a", "b", "d", "e"]
+    # a's rows about c (samen acties, trust 2 2 2) and e (wij kopen) become one row about e.
+    about_e = by_respondent["a"].about("e")
+    assert (about_e.contact, about_e.kinds, about_e.trust) == (
+        True,
+        ("samenwerking", "wij_kopen"),
+        (2, 2, 2),
+    )
+    data = record_roster(merged, "v", read.responses)
+    statuses = {(r.actor_a, r.actor_b): r.bevestiging for r in roster_ties(data, "v").itertuples()}
+    # By hand: c's form (now e's) names d, d names c (now e): d-e confirmed; a names e, e
+    # answered without naming a: one-sided.
+    assert statuses == {
+        ("a", "b"): "bevestigd",
+        ("b", "d"): "bevestigd",
+        ("d", "e"): "bevestigd",
+        ("a", "d"): "eenzijdig",
+        ("a", "e"): "eenzijdig",
+    }
 
 
 def _problems(folder: Path, data: Dataset, verband: str | None = None) -> list[str]:
