@@ -297,6 +297,11 @@ ROSTER_OVERVIEW = "Overzicht van de ronde"
 ROSTER_NONE = "Voor dit verband zijn nog geen formulieren ingelezen."
 ROSTER_TIES = "Relaties uit de bevraging"
 ROSTER_SCORES = "Vertrouwen en meerwaarde per organisatie (een gemiddelde vanaf 3 partners)"
+ROSTER_ADDED = "Organisaties die partners als ontbrekend opschreven"
+ROSTER_ADDED_NOTE = (
+    "Geen leden van het verband. Hoort een organisatie erbij, voeg ze dan toe via de werkmap "
+    "(blad actoren, pagina Gegevens) en maak nieuwe formulieren voor de volgende ronde."
+)
 SURVEY_LEGEND = {
     "bevestigd": "relatie uit de netwerkbevraging, door beide genoemd",
     "eenzijdig": "relatie uit de netwerkbevraging, door één kant genoemd",

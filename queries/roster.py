@@ -32,6 +32,7 @@ __all__ = [
     "record_roster",
     "response_rates",
     "response_warning",
+    "roster_additions",
     "roster_comparison",
     "roster_members",
     "roster_scores",
@@ -213,6 +214,23 @@ def roster_ties(dataset: Dataset, verband_id: str) -> pd.DataFrame:
             "bevestiging",
             "genoemd_door",
         ],
+    )
+
+
+def roster_additions(dataset: Dataset, verband_id: str) -> pd.DataFrame:
+    """The organisations partners wrote in as missing from their list (sheet ``ontbrekend``),
+    as written (name, town, reason), with who wrote them; the most often named first. They
+    are not members: whether one belongs in the verband is the regisseur's call."""
+    require(dataset, verband_id, detail=True)
+    names = {a.id: a.name for a in dataset.actors}
+    named: dict[str, list[str]] = {}
+    for response in _responses(dataset, verband_id):
+        for text in response.added:
+            named.setdefault(text, []).append(names.get(response.respondent, response.respondent))
+    rows = sorted(named.items(), key=lambda item: (-len(item[1]), item[0].lower()))
+    return pd.DataFrame(
+        [(text, len(by), "; ".join(sorted(by))) for text, by in rows],
+        columns=["ontbrekend", "genoemd_aantal", "genoemd_door"],
     )
 
 

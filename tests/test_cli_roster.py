@@ -27,11 +27,12 @@ def _run(db, *args, user=None, roles=None):
 
 
 def _answer_everyone(form) -> None:
-    """Contact 'ja' with every organisation on the list."""
+    """Contact 'ja' with every organisation on the list; one written in as missing."""
     book = load_workbook(form)
     sheet = book.worksheets[0]
     for row in range(2, sheet.max_row + 1):
         sheet.cell(row, 5, "ja")
+    book["ontbrekend"].append(["Fietsatelier Nieuw"])
     book.save(form)
 
 
@@ -69,6 +70,8 @@ def test_a_round_from_forms_to_the_network(db, tmp_path):
     shown = _run(db, "netwerkbevraging", "overzicht", "--verband", "gent")
     assert shown.exit_code == 0, shown.output
     assert "Relaties bevestigd" in shown.output and "Bevestigd door beide?" in shown.output
+    assert "als ontbrekend opschreven" in shown.output
+    assert "Fietsatelier Nieuw" in shown.output
 
 
 def test_a_bad_form_changes_nothing(db, tmp_path):

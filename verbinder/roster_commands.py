@@ -25,6 +25,7 @@ from verbinder.queries.roster import (
     record_roster,
     response_rates,
     response_warning,
+    roster_additions,
     roster_comparison,
     roster_members,
     roster_scores,
@@ -211,6 +212,13 @@ def overview(ctx, dataset, verband, top):
         scores.drop(columns="actor"),
         "\nVertrouwen en meerwaarde per organisatie (een gemiddelde vanaf 3 partners):",
     )
+    added = roster_additions(data, verband)
+    if not added.empty:
+        print_table(
+            added,
+            "\nOrganisaties die partners als ontbrekend opschreven (geen leden; hoort er een "
+            "bij het verband, voeg ze dan toe via de werkmap):",
+        )
 
 
 @survey_round.command(name="vergelijk")

@@ -26,6 +26,7 @@ from verbinder.queries.roster import (
     record_roster,
     response_rates,
     response_warning,
+    roster_additions,
     roster_comparison,
     roster_members,
     roster_scores,
@@ -105,6 +106,11 @@ if chosen is not None:
             table(ties.drop(columns=["actor_a", "actor_b"]))
             st.subheader(labels.ROSTER_SCORES)
             table(roster_scores(data, verband).drop(columns="actor"))
+            added = roster_additions(data, verband)
+            if not added.empty:
+                st.subheader(labels.ROSTER_ADDED)
+                st.caption(labels.ROSTER_ADDED_NOTE)
+                table(added)
         explain(["bevestiging", "vertrouwen", "meerwaarde", "respons"])
     compared = roster_comparison(data)
     if not compared.empty:

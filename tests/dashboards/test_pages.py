@@ -289,7 +289,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _fill_form(content: bytes) -> bytes:
-    """A form with contact 'ja' and trust 3 for every organisation on the list."""
+    """A form with contact 'ja' and trust 3 for every organisation on the list, and one
+    organisation written in as missing."""
     import io
 
     from openpyxl import load_workbook
@@ -300,6 +301,7 @@ def _fill_form(content: bytes) -> bytes:
     for row in range(2, sheet.max_row + 1):
         sheet.cell(row, headers.index("Contact in de laatste 12 maanden") + 1, "ja")
         sheet.cell(row, headers.index("Vertrouwen: open") + 1, 3)
+    book["ontbrekend"].append(["Fietsatelier Nieuw", "Gent", "herstelt fietsen"])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -337,6 +339,9 @@ def test_netwerkbevraging_makes_forms_reads_them_and_shows_the_round(tmp_path, m
     shown = [set(frame.value.columns) for frame in app.dataframe]
     assert all(columns <= names for columns in shown), shown
     assert any("Bevestigd door beide?" in columns for columns in shown)
+    # three forms wrote in the same missing organisation: one row, named three times
+    (added,) = [f.value for f in app.dataframe if "Door hoeveel partners genoemd" in f.value]
+    assert list(added.iloc[0, :2]) == ["Fietsatelier Nieuw (Gent): herstelt fietsen", 3]
     with SQLiteStore(path) as store:
         responses = store.load("demo").roster_responses
     assert sum(r.verband_id == "gent" for r in responses) == 3

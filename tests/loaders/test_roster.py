@@ -24,6 +24,7 @@ from verbinder.queries.merging import merge_actors
 from verbinder.queries.roster import (
     record_roster,
     response_rates,
+    roster_additions,
     roster_members,
     roster_scores,
     roster_summary,
@@ -250,6 +251,24 @@ def test_forms_made_before_a_merge_are_read_for_the_merged_organisation(survey_d
         ("a", "d"): "eenzijdig",
         ("a", "e"): "eenzijdig",
     }
+
+
+def test_organisations_written_in_as_missing_are_listed_most_named_first(survey_data):
+    def added(respondent: str, *texts: str, verband: str = "v") -> RosterResponse:
+        return RosterResponse(verband, respondent, DAY, (), (), texts)
+
+    data = survey_data.replace(
+        roster_responses=(
+            added("a", "Fietsatelier (Gent): herstelt fietsen", "Zeta"),
+            added("b", "Fietsatelier (Gent): herstelt fietsen"),
+            added("g", "Alleen in Wee", verband="w"),  # another verband's round
+        )
+    )
+    table = roster_additions(data, "v")
+    assert table.values.tolist() == [
+        ["Fietsatelier (Gent): herstelt fietsen", 2, "Bakkerij Bruno BV; Groep Alfa"],
+        ["Zeta", 1, "Groep Alfa"],
+    ]
 
 
 def _problems(folder: Path, data: Dataset, verband: str | None = None) -> list[str]:

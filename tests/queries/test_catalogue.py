@@ -27,6 +27,7 @@ from verbinder.queries.profile import PROFILE_MEASURES, verband_profile
 from verbinder.queries.report import verband_report
 from verbinder.queries.roster import (
     response_rates,
+    roster_additions,
     roster_comparison,
     roster_scores,
     roster_summary,
@@ -78,6 +79,7 @@ def _frames(demo) -> list[pd.DataFrame]:
         response_rates(demo, "gent"),
         roster_ties(demo, "gent"),
         roster_scores(demo, "gent"),
+        roster_additions(demo, "gent"),
         pd.DataFrame(columns=list(roster_summary(demo, "gent"))),
         roster_comparison(demo),
     ]

@@ -40,6 +40,7 @@ from verbinder.queries.report import verband_report
 from verbinder.queries.roster import (
     record_roster,
     response_rates,
+    roster_additions,
     roster_comparison,
     roster_members,
     roster_scores,
@@ -101,6 +102,7 @@ VERBAND_QUERIES = {
     "roster.roster_summary": (False, lambda d, v, tmp: pd.Series(roster_summary(d, v))),
     "roster.roster_ties": (True, lambda d, v, tmp: roster_ties(d, v)),
     "roster.roster_scores": (True, lambda d, v, tmp: roster_scores(d, v)),
+    "roster.roster_additions": (True, lambda d, v, tmp: roster_additions(d, v)),
     "event_planner.plan_event": (
         True,
         lambda d, v, tmp: plan_event(d, v, capacity=10, fit=default_sector_fit()),
