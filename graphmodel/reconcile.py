@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from statistics import fmean
 
+import networkx as nx
 from verbinder.graphmodel.model import Tie
 from verbinder.graphmodel.roster import KINDS, RosterResponse, Stated
 from verbinder.graphmodel.types import Provenance, TieKind
@@ -44,6 +45,7 @@ __all__ = [
     "rule_in_use",
     "survey_ties",
     "tie_id_prefix",
+    "unconfirmed_partners",
     "wishes",
 ]
 
@@ -221,6 +223,40 @@ def rule_in_use(
         if {(t.id, t.note) for t in survey_ties(verband_id, surveyed, rule)} == present:
             return rule
     return None
+
+
+def unconfirmed_partners(
+    graph: nx.MultiDiGraph, verband_id: str, responses: Iterable[RosterResponse]
+) -> dict[str, int]:
+    """Per organisation of ``graph`` (a verband's network, tie ids as edge keys): with how many
+    partners it is linked only by survey ties of ``verband_id`` whose relation the other side
+    did not confirm (eenzijdig or onbekend). A pair that also has a tie from another source
+    counts as confirmed.
+
+    >>> from datetime import date
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_edge("a", "b", key="netwerkbevraging:v:a:b:overleg")
+    'netwerkbevraging:v:a:b:overleg'
+    >>> said = [RosterResponse("v", "a", date(2026, 1, 1), ("b",), (Stated("b", True),))]
+    >>> unconfirmed_partners(g, "v", said)  # b did not answer: onbekend
+    {'a': 1, 'b': 1}
+    >>> _ = g.add_edge("b", "a", key="t1")  # the regisseur entered the tie too
+    >>> unconfirmed_partners(g, "v", said)
+    {'a': 0, 'b': 0}
+    """
+    prefix = tie_id_prefix(verband_id)
+    survey_only: dict[tuple[str, str], bool] = {}
+    for u, v, key in graph.edges(keys=True):
+        pair = (u, v) if u <= v else (v, u)
+        survey_only[pair] = survey_only.get(pair, True) and str(key).startswith(prefix)
+    counts = dict.fromkeys(graph, 0)
+    if any(survey_only.values()):
+        status = {t.pair: t.status for t in reconcile(responses)}
+        for pair, only in survey_only.items():
+            if only and status.get(pair) is not TieStatus.BEVESTIGD:
+                for end in pair:
+                    counts[end] += 1
+    return counts
 
 
 def organisation_scores(

@@ -12,6 +12,7 @@ from verbinder.graphmodel.metrics.cohesion import ei_index
 from verbinder.graphmodel.metrics.structural_holes import structural_holes
 from verbinder.graphmodel.model import Dataset
 from verbinder.graphmodel.progress import Progress, silent
+from verbinder.graphmodel.reconcile import unconfirmed_partners
 from verbinder.queries.analysis import remember_all, remembered
 from verbinder.queries.compare import compare_row
 from verbinder.queries.mixing import MIXINGS, mixing_row
@@ -54,6 +55,7 @@ BROKER_COLUMNS = (
     "se_regulier_aandeel",
     "afhankelijke_paren",
     "verloren_paren",
+    "onbevestigd",
 )
 """The columns of :func:`brokers`, in order; their meaning is in the measure catalogue."""
 
@@ -172,6 +174,8 @@ def _brokers(dataset: Dataset, verband_id: str, groups: str, at: date | None) ->
     frame["se_regulier_aandeel"] = cross["share"]
     frame["afhankelijke_paren"] = cross["dependent_pairs"].astype(int)
     frame["verloren_paren"] = cross["disconnected_pairs"].astype(int)
+    answers = [r for r in dataset.roster_responses if r.verband_id == verband_id]
+    frame["onbevestigd"] = pd.Series(unconfirmed_partners(graph, verband_id, answers))
     frame = frame.sort_values(["se_regulier_aandeel", "tussenpositie"], ascending=False)
     frame.attrs["se_regulier_paren"] = cross.attrs["connected_pairs"]
     frame.attrs["synthetic"] = dataset.synthetic

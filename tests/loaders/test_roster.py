@@ -19,6 +19,7 @@ from verbinder.loaders import load_dataset
 from verbinder.loaders.problems import LoadError
 from verbinder.loaders.roster_form import QUESTIONS, ROSTER_HEADERS, write_roster_forms
 from verbinder.loaders.roster_read import read_roster_forms
+from verbinder.queries.brokers import brokers
 from verbinder.queries.export import export_dataset
 from verbinder.queries.merging import merge_actors
 from verbinder.queries.roster import (
@@ -251,6 +252,21 @@ def test_forms_made_before_a_merge_are_read_for_the_merged_organisation(survey_d
         ("a", "d"): "eenzijdig",
         ("a", "e"): "eenzijdig",
     }
+
+
+def test_brokers_say_how_many_partners_rest_on_an_unconfirmed_relation(survey_data, tmp_path):
+    _filled_round(survey_data, tmp_path)
+    read = read_roster_forms(tmp_path, survey_data, received=DAY)
+
+    def unconfirmed(rule: str) -> dict[str, int]:
+        table = brokers(record_roster(survey_data, "v", read.responses, rule=rule), "v")
+        return dict(zip(table["actor"], table["onbevestigd"], strict=True))
+
+    # Default: confirmed and unknown enter; only a-e (e did not answer) is unconfirmed.
+    assert unconfirmed("reconstructie") == dict(a=1, b=0, c=0, d=0, e=1, f=0)
+    # Union: the one-sided a-c and a-d enter too.
+    assert unconfirmed("unie") == dict(a=3, b=0, c=1, d=1, e=1, f=0)
+    assert set(unconfirmed("bevestigd").values()) == {0}
 
 
 def test_organisations_written_in_as_missing_are_listed_most_named_first(survey_data):
