@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser_support import chromium, running_dashboard  # noqa: E402
+from browser_support import NAMES_OVERLAPPING, chromium, running_dashboard  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from verbinder.dashboards import labels  # noqa: E402
 from verbinder.graphmodel.store import SQLiteStore  # noqa: E402
@@ -59,23 +59,6 @@ def _page_done(title: str):
         return shown and bool(browser.find_elements(By.CSS_SELECTOR, DONE))
 
     return check
-
-
-NAMES_OVERLAPPING = (
-    "var w = document.querySelector('iframe').contentWindow, n = w.network;"
-    "var boxes = n.body.nodeIndices.map(function (id) { return n.body.nodes[id]; })"
-    ".filter(function (node) { var s = node.options.scaling;"
-    " return s && s.label && s.label.drawThreshold === 0; })"
-    ".map(function (node) { return node.labelModule.size; });"
-    "var pairs = 0;"
-    "for (var i = 0; i < boxes.length; i++) { for (var j = i + 1; j < boxes.length; j++) {"
-    " var a = boxes[i], b = boxes[j];"
-    " if (a.left < b.left + b.width && b.left < a.left + a.width"
-    " && a.top < b.top + b.height && b.top < a.top + a.height) { pairs++; } } }"
-    "return [boxes.length, pairs];"
-)
-"""How many names are always shown on the drawn network, and how many pairs of them overlap
-(vis-network's own label boxes, in drawing units)."""
 
 
 def _visit(browser, key: str) -> tuple[float, float | None]:

@@ -320,6 +320,8 @@ def render(
     page = page.replace("<body>", "<body>" + _legend(style.legend), 1)
     extra = _focus(style.focus if style.focus in graph else None)
     extra += _readable(shown, _name_font(style))
+    if len(positions) < len(graph):  # the browser's physics places the nodes
+        extra += _apart(shown)
     extra += DRAWN_MARK
     if style.suggestions:
         extra += REASON_BOX
@@ -435,6 +437,45 @@ def _readable(nodes: list[str], size: float) -> str:
         " return {id: id, font: {size: want, strokeWidth: want / 4}}; })); }"
         "network.on('zoom', keep); network.once('stabilized', keep);"
         "network.once('afterDrawing', keep); })();</script>"
+    )
+
+
+def _apart(nodes: list[str]) -> str:
+    """Once the browser's physics has placed the nodes and the names are drawn at their
+    first size, move ``nodes`` apart until no two of them, dot and name, overlap or touch
+    (vis-network's own label boxes and dot sizes, with a margin; each pair along the axis
+    that needs the shorter move, as
+    :func:`dashboards.network_layout.network_positions` does for a precomputed layout), and
+    pin them there so the simulation does not pull them back."""
+    if len(nodes) < 2:
+        return ""
+    ids = json.dumps(nodes).replace("<", "\\u003c")
+    return (
+        "<script>(function () { var ids = " + ids + ";"
+        "function spread() { var all = network.body.nodes, boxes = [];"
+        " ids.forEach(function (id) { var n = all[id]; if (!n) { return; }"
+        "  var s = n.labelModule.size, r = n.shape.radius || n.options.size || 10;"
+        "  var left = Math.min(s.left, n.x - r) - 6;"
+        "  var right = Math.max(s.left + s.width, n.x + r) + 6;"
+        "  var top = Math.min(s.top, n.y - r);"
+        "  var bottom = Math.max(s.top + s.height, n.y + r) + 0.4 * s.height;"
+        "  boxes.push({id: id, x: n.x, y: n.y, cx: (left + right) / 2 - n.x,"
+        "  cy: (top + bottom) / 2 - n.y, w: right - left, h: bottom - top}); });"
+        " for (var round = 0; round < 200; round++) { var moved = false;"
+        "  for (var i = 0; i < boxes.length; i++) { for (var j = i + 1; j < boxes.length; j++) {"
+        "   var a = boxes[i], b = boxes[j];"
+        "   var dx = (b.x + b.cx) - (a.x + a.cx), dy = (b.y + b.cy) - (a.y + a.cy);"
+        "   var nx = (a.w + b.w) / 2 - Math.abs(dx), ny = (a.h + b.h) / 2 - Math.abs(dy);"
+        "   if (nx <= 0 || ny <= 0) { continue; } moved = true;"
+        "   if (ny < nx) { var sy = (dy >= 0 ? 1 : -1) * (0.51 * ny + 0.01);"
+        "    a.y -= sy; b.y += sy; }"
+        "   else { var sx = (dx >= 0 ? 1 : -1) * (0.51 * nx + 0.01); a.x -= sx; b.x += sx; }"
+        "  } } if (!moved) { break; } }"
+        " network.body.data.nodes.update(boxes.map(function (b) {"
+        "  return {id: b.id, x: b.x, y: b.y, fixed: true}; }));"
+        " window.__verbinderApart = true; }"
+        "network.once('stabilized', function () { network.once('afterDrawing', spread);"
+        " network.redraw(); }); })();</script>"
     )
 
 

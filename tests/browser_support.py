@@ -20,7 +20,7 @@ from pathlib import Path
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-__all__ = ["chromium", "running_dashboard"]
+__all__ = ["NAMES_OVERLAPPING", "chromium", "running_dashboard"]
 
 
 def chromium(profile: Path, downloads: Path) -> webdriver.Chrome:
@@ -81,3 +81,20 @@ def running_dashboard(command: list[str], *, cwd: Path, env: dict[str, str]) -> 
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=20)
+
+
+NAMES_OVERLAPPING = (
+    "var w = document.querySelector('iframe').contentWindow, n = w.network;"
+    "var boxes = n.body.nodeIndices.map(function (id) { return n.body.nodes[id]; })"
+    ".filter(function (node) { var s = node.options.scaling;"
+    " return s && s.label && s.label.drawThreshold === 0; })"
+    ".map(function (node) { return node.labelModule.size; });"
+    "var pairs = 0;"
+    "for (var i = 0; i < boxes.length; i++) { for (var j = i + 1; j < boxes.length; j++) {"
+    " var a = boxes[i], b = boxes[j];"
+    " if (a.left < b.left + b.width && b.left < a.left + a.width"
+    " && a.top < b.top + b.height && b.top < a.top + a.height) { pairs++; } } }"
+    "return [boxes.length, pairs];"
+)
+"""How many names are always shown on the drawn network, and how many pairs of them overlap
+(vis-network's own label boxes, in drawing units)."""

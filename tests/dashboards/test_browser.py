@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from browser_support import NAMES_OVERLAPPING
 from openpyxl import Workbook
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -173,6 +174,21 @@ def test_canvas_shows_the_verband_and_a_click_selects_a_node(server, browser, st
     WebDriverWait(browser, 30).until(lambda d: f"actor={node}" in d.current_url)
     _wait_text(browser, labels.CARD_ROLES)
     assert _fresh_network(browser, f"network.getSelectedNodes()[0] === '{node}'")
+
+
+def test_names_always_shown_are_moved_apart_where_physics_places_the_nodes(server, browser):
+    _network(browser, server)
+    try:
+        assert browser.execute_script("return network.physics.options.enabled")
+        WebDriverWait(browser, 60).until(
+            lambda d: d.execute_script("return window.__verbinderApart === true")
+        )
+        browser.execute_script("network.redraw()")  # label boxes at the moved positions
+    finally:
+        browser.switch_to.default_content()
+    named, overlapping = browser.execute_script(NAMES_OVERLAPPING)
+    assert named >= 3 and overlapping == 0, (named, overlapping)
+    browser.execute_script("document.querySelector('iframe').scrollIntoView({block: 'end'})")
 
 
 def test_a_name_with_html_shows_as_text_and_runs_nothing(server, browser):
