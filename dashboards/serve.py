@@ -3,14 +3,17 @@
 Streamlit imports what a page needs on the first visit, in the visitor's time: pandas,
 networkx, SciPy, igraph and our queries take about a second, which the first person to open
 the dashboard waited for on top of everything else. Imported here, before the server starts,
-they are loaded once while it starts and the first page only runs.
+they are loaded once while it starts and the first page only runs. The dataset the first
+visitor gets is loaded here too (:func:`dashboards.data.warm_first_dataset`).
 
 Usage: ``python -m verbinder.dashboards.serve run APP [streamlit options]``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import logging
 import sys
 
 from streamlit.web import cli
@@ -21,7 +24,22 @@ PRELOADED = (
     "verbinder.dashboards.network_view",  # pyvis, igraph
 )
 
+
+def _warm() -> None:
+    """Load the first dataset into the dashboard's cache. A store that cannot be read now is
+    left alone: the pages say what is wrong, in Dutch, when someone opens them."""
+    from verbinder.dashboards.data import StoreError, warm_first_dataset
+
+    with contextlib.suppress(StoreError, OSError):
+        warm_first_dataset()
+
+
 if __name__ == "__main__":
+    # Outside a running app Streamlit warns, in English, about every cached function it meets
+    # ("No runtime found ..."); harmless here, and not for the person starting the dashboard.
+    logging.disable(logging.WARNING)
     for name in PRELOADED:
         importlib.import_module(name)
+    _warm()
+    logging.disable(logging.NOTSET)
     sys.exit(cli.main(prog_name="streamlit"))

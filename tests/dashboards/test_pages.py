@@ -391,3 +391,20 @@ def test_verbinders_shows_trust_and_value_where_the_partners_answered(app):
     assert {"Vertrouwen (1-4)", "Meerwaarde (1-4)", "Beoordeeld door"} <= set(scores.columns)
     app.sidebar.selectbox(key="verband").set_value("gent").run()  # no survey there
     assert labels.ROSTER_SCORES not in [s.value for s in app.subheader]
+
+
+def test_the_first_dataset_is_loaded_before_the_first_visitor_comes(tmp_path, monkeypatch):
+    from verbinder.dashboards import data
+
+    path = tmp_path / "twee.sqlite"
+    with SQLiteStore(path) as store:
+        store.save(generate_demo(scale=0.02))
+        store.save(generate_demo(scale=0.02).replace(name="zzz"))
+    monkeypatch.setenv("VERBINDER_DB", str(path))
+    data.warm_first_dataset()
+    loaded = []
+    monkeypatch.setattr(SQLiteStore, "load", lambda self, name: loaded.append(name))
+    first, last = data.datasets()
+    assert data.dataset(first).name == "demo"  # from the cache: the store is not read
+    data.dataset(last)
+    assert loaded == ["zzz"]  # the others load when asked
