@@ -446,7 +446,8 @@ def _apart(nodes: list[str]) -> str:
     (vis-network's own label boxes and dot sizes, with a margin; each pair along the axis
     that needs the shorter move, as
     :func:`dashboards.network_layout.network_positions` does for a precomputed layout), and
-    pin them there so the simulation does not pull them back."""
+    take them out of the simulation so it does not pull them back (they can still be
+    dragged); the chosen organisation is centred again."""
     if len(nodes) < 2:
         return ""
     ids = json.dumps(nodes).replace("<", "\\u003c")
@@ -472,7 +473,8 @@ def _apart(nodes: list[str]) -> str:
         "   else { var sx = (dx >= 0 ? 1 : -1) * (0.51 * nx + 0.01); a.x -= sx; b.x += sx; }"
         "  } } if (!moved) { break; } }"
         " network.body.data.nodes.update(boxes.map(function (b) {"
-        "  return {id: b.id, x: b.x, y: b.y, fixed: true}; }));"
+        "  return {id: b.id, x: b.x, y: b.y, physics: false}; }));"
+        " if (window.__verbinderFocus) { window.__verbinderFocus(); }"
         " window.__verbinderApart = true; }"
         "network.once('stabilized', function () { network.once('afterDrawing', spread);"
         " network.redraw(); }); })();</script>"
@@ -488,5 +490,5 @@ def _focus(node: str | None) -> str:
         "<script>(function () { var id = " + target + ";"
         "function go() { network.selectNodes([id]);"
         " network.focus(id, {scale: 1.1, animation: false}); }"
-        "go(); network.once('stabilized', go); })();</script>"
+        "window.__verbinderFocus = go; go(); network.once('stabilized', go); })();</script>"
     )

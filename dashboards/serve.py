@@ -26,11 +26,12 @@ PRELOADED = (
 
 
 def _warm() -> None:
-    """Load the first dataset into the dashboard's cache. A store that cannot be read now is
-    left alone: the pages say what is wrong, in Dutch, when someone opens them."""
-    from verbinder.dashboards.data import StoreError, warm_first_dataset
+    """Load the first dataset into the dashboard's cache. Only a head start: whatever keeps
+    it from loading now (an unreachable server, a damaged dataset) is left to the pages,
+    which say what is wrong, in Dutch, when someone opens them."""
+    from verbinder.dashboards.data import warm_first_dataset
 
-    with contextlib.suppress(StoreError, OSError):
+    with contextlib.suppress(Exception):
         warm_first_dataset()
 
 

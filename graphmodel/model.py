@@ -560,6 +560,8 @@ class Dataset:
         into = {m.dropped: m.kept for m in self.merges}
         found = {}
         for dropped in into:
+            if dropped in self.actor_by_id:
+                continue  # the id is in use again: that actor is itself
             current, seen = dropped, set()
             while current in into and current not in seen:
                 seen.add(current)

@@ -22,6 +22,7 @@ References
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -188,7 +189,8 @@ def survey_ties(
 ) -> tuple[Tie, ...]:
     """The ties the analysis network gets from the survey under ``rule`` (a key of
     :data:`RULES`): one per kind of each admitted relation, provenance *bevraging*, its
-    status in the note."""
+    status and the rule in the note (so that the rule can be read back,
+    :func:`rule_in_use`)."""
     admitted = RULES[rule]
     prefix = tie_id_prefix(verband_id)
     return tuple(
@@ -198,12 +200,15 @@ def survey_ties(
             target,
             kind,
             provenance=Provenance.BEVRAGING,
-            note=f"netwerkbevraging: {tie.status.value}",
+            note=f"netwerkbevraging: {tie.status.value} (regel {rule})",
         )
         for tie in surveyed
         if tie.status in admitted
         for kind, source, target in tie.kinds
     )
+
+
+_RULE_NOTE = re.compile(r"\(regel (\w+)\)$")
 
 
 def rule_in_use(
@@ -213,14 +218,17 @@ def rule_in_use(
     first: str = DEFAULT_RULE,
 ) -> str | None:
     """The rule (a key of :data:`RULES`) under which ``responses`` give exactly the survey
-    ties of ``verband_id`` among ``ties`` (id and note), trying ``first`` first (when every
-    relation is confirmed, all rules give the same ties); None when no rule does (a survey
-    tie was edited by hand)."""
+    ties of ``verband_id`` among ``ties``, every field alike; None when it gives other ties
+    (a survey tie was edited by hand). The rule is the one the ties' notes name; a verband
+    without survey ties tries ``first``, then the others (where all rules give the same ties,
+    the choice makes no difference)."""
     prefix = tie_id_prefix(verband_id)
-    present = {(t.id, t.note) for t in ties if t.id.startswith(prefix)}
+    present = {t for t in ties if t.id.startswith(prefix)}
+    noted = {m.group(1) for t in present if (m := _RULE_NOTE.search(t.note or ""))}
+    rules = noted if noted else dict.fromkeys((first, *RULES))
     surveyed = reconcile(r for r in responses if r.verband_id == verband_id)
-    for rule in dict.fromkeys((first, *RULES)):
-        if {(t.id, t.note) for t in survey_ties(verband_id, surveyed, rule)} == present:
+    for rule in rules:
+        if rule in RULES and set(survey_ties(verband_id, surveyed, rule)) == present:
             return rule
     return None
 

@@ -137,8 +137,11 @@ class _Form:
         return True
 
 
-def _check_roster(form: _Form, table: RawTable, dataset: Dataset) -> dict[str, int]:
-    """Row number per code of the list; every edit of the list is a problem."""
+def _check_roster(
+    form: _Form, table: RawTable, dataset: Dataset, respondent: str
+) -> dict[str, int]:
+    """Row number per code of the list; every edit of the list is a problem. ``respondent``
+    is the organisation the answers count for (after merges)."""
     expected = [c for c in form.meta.get("lijst", "").split(";") if c]
     if tuple(table.headers[: len(_HEADERS)]) != _HEADERS:
         for position, header in enumerate(_HEADERS):
@@ -182,7 +185,8 @@ def _check_roster(form: _Form, table: RawTable, dataset: Dataset) -> dict[str, i
                 )
     for code in expected:
         if code in dataset.merged_into and code in rows:
-            form.warning(_merged(code, dataset), table, rows[code], 0)
+            own = dataset.merged_into[code] == respondent
+            form.warning(_merged(code, dataset, own=own), table, rows[code], 0)
         elif code not in dataset.actor_by_id and code not in dataset.merged_into:
             form.problem(
                 f"de organisatie met code '{code}' staat niet meer in de dataset (verwijderd); "
@@ -191,6 +195,14 @@ def _check_roster(form: _Form, table: RawTable, dataset: Dataset) -> dict[str, i
             )
         elif code not in rows:
             form.problem(f"de organisatie met code '{code}' werd uit de lijst verwijderd", table)
+        elif code == respondent:  # this form's organisation was merged into this one
+            form.warning(
+                f"uw organisatie werd intussen samengevoegd met '{dataset.actor_by_id[code].name}' "
+                "(deze rij): ze telt niet (een relatie met uzelf)",
+                table,
+                rows[code],
+                0,
+            )
     return rows
 
 
@@ -199,11 +211,13 @@ def _name(code: str, dataset: Dataset) -> str:
     return dataset.actor_by_id[dataset.merged_into.get(code, code)].name
 
 
-def _merged(code: str, dataset: Dataset) -> str:
+def _merged(code: str, dataset: Dataset, *, own: bool = False) -> str:
     current = dataset.actor_by_id[dataset.merged_into[code]]
+    merged = f"de organisatie met code '{code}' werd intussen samengevoegd met "
+    if own:
+        return merged + "uw eigen organisatie: deze rij telt niet (een relatie met uzelf)"
     return (
-        f"de organisatie met code '{code}' werd intussen samengevoegd met '{current.name}' "
-        f"(code {current.id}); haar antwoorden tellen voor die organisatie"
+        merged + f"'{current.name}' (code {current.id}); de antwoorden tellen voor die organisatie"
     )
 
 
@@ -309,13 +323,39 @@ def _read_form(
     if table is None:
         form.problem(f"het blad '{sheet}' met de lijst ontbreekt (hernoemd of verwijderd?)")
         return None
-    rows = _check_roster(form, table, dataset)
+    rows = _check_roster(form, table, dataset, current)
     stated = [s for code, n in rows.items() if (s := _stated(form, table, n, code))]
     added = _added(form, dataset, rows, sheet)
     if not form.ok:
         return None
     roster = tuple(c for c in form.meta.get("lijst", "").split(";") if c)
     return RosterResponse(verband, respondent, received, roster, tuple(stated), tuple(added))
+
+
+def _refuse_replacing_kept_answers(
+    responses: dict[str, RosterResponse],
+    source: dict[str, str],
+    dataset: Dataset,
+    report: ValidationReport,
+) -> None:
+    """A form of an organisation merged since into one whose answers are stored would
+    replace those answers: it is read only together with that organisation's form."""
+    stored = {r.id for r in dataset.roster_responses}
+    for key, response in responses.items():
+        current = dataset.merged_into.get(response.respondent)
+        if current is None:
+            continue
+        kept_id = f"{response.verband_id}:{current}"
+        if kept_id in stored and kept_id not in responses:
+            name = dataset.actor_by_id[current].name
+            report.add(
+                Problem(
+                    source[key],
+                    f"dit formulier: {_merged(response.respondent, dataset)}, maar '{name}' "
+                    f"antwoordde zelf al; lees het samen met het formulier van '{name}' in "
+                    "(in dezelfde map), anders vervangt het diens antwoorden",
+                )
+            )
 
 
 def read_roster_forms(
@@ -380,6 +420,9 @@ def read_roster_forms(
                 "lees ze per verband in, of kies het verband met --verband",
             )
         )
+    if not report.ok:
+        raise LoadError(report)
+    _refuse_replacing_kept_answers(responses, source, dataset, report)
     if not report.ok:
         raise LoadError(report)
     chosen = verbanden[0] if verbanden else verband_id or ""

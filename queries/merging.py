@@ -140,6 +140,7 @@ def merge_actors(
     before["kept_events"] = [p.event_id for p in dataset.participations if p.actor_id == kept_id]
     rules = _rules(dataset, {r.verband_id for r in carried}, {})
     before["survey_rules"] = rules
+    before["survey_verbanden"] = sorted({r.verband_id for r in carried})
     merged = _joined(kept, dropped)
     before["merged"] = dataset_to_dict(Dataset("na", actors=(merged,)), include_personal=True)[
         "actors"
@@ -213,6 +214,11 @@ def undo_merge(dataset: Dataset, merge_id: str) -> Dataset:
         )
     if record.dropped in dataset.actor_by_id:
         raise MergeRefusedError(f"de id '{record.dropped}' is intussen opnieuw in gebruik")
+    if later := _later_survey_merge(dataset, record, set(before.get("survey_verbanden", ()))):
+        raise MergeRefusedError(
+            f"maak eerst '{later.id}' ongedaan: die samenvoeging veranderde daarna dezelfde "
+            "antwoorden van de netwerkbevraging"
+        )
     actors = [kept if a.id == record.kept else a for a in dataset.actors]
     actors.insert(min(before["position"], len(actors)), dropped)
     original = {t.id: t for t in saved.ties}
@@ -240,6 +246,18 @@ def undo_merge(dataset: Dataset, merge_id: str) -> Dataset:
         participations=tuple(participations),
         roster_responses=responses,
         merges=tuple(m for m in dataset.merges if m.id != merge_id),
+    )
+
+
+def _later_survey_merge(dataset: Dataset, record: Merge, verbanden: set[str]) -> Merge | None:
+    """A merge after ``record`` that changed the survey answers of one of ``verbanden``:
+    undoing ``record`` first would put back answers that merge changed since."""
+    if not verbanden:
+        return None
+    later = dataset.merges[dataset.merges.index(record) + 1 :]
+    return next(
+        (m for m in later if verbanden & set(json.loads(m.before).get("survey_verbanden", ()))),
+        None,
     )
 
 

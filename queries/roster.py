@@ -223,10 +223,10 @@ def roster_additions(dataset: Dataset, verband_id: str) -> pd.DataFrame:
     are not members: whether one belongs in the verband is the regisseur's call."""
     require(dataset, verband_id, detail=True)
     names = {a.id: a.name for a in dataset.actors}
-    named: dict[str, list[str]] = {}
+    named: dict[str, set[str]] = {}
     for response in _responses(dataset, verband_id):
         for text in response.added:
-            named.setdefault(text, []).append(names.get(response.respondent, response.respondent))
+            named.setdefault(text, set()).add(names.get(response.respondent, response.respondent))
     rows = sorted(named.items(), key=lambda item: (-len(item[1]), item[0].lower()))
     return pd.DataFrame(
         [(text, len(by), "; ".join(sorted(by))) for text, by in rows],

@@ -226,11 +226,18 @@ def test_forms_made_before_a_merge_are_read_for_the_merged_organisation(survey_d
     _filled_round(survey_data, tmp_path)
     merged = merge_actors(survey_data, "e", "c", reason="één organisatie")
     read = read_roster_forms(tmp_path, merged, received=DAY)
-    warned = sorted((p.file, p.row) for p in read.report.warnings if "samengevoegd" in str(p))
+    warned = {(p.file, p.row) for p in read.report.warnings if "samengevoegd" in str(p)}
     files = {code: path.name for code, path in _forms(survey_data, tmp_path / "x").items()}
     # c's own form, and the row of c on the forms of a, b and d: row 2, the first under the
-    # header, since the list is sorted by type and 'gemeente' comes first.
-    assert warned == sorted([(files["c"], None), (files["a"], 2), (files["b"], 2), (files["d"], 2)])
+    # header, since the list is sorted by type and 'gemeente' comes first; on c's own form
+    # also the row of e, now itself (row 4: after LDE Delta and Groep Alfa).
+    assert warned == {
+        (files["c"], None),
+        (files["c"], 4),
+        (files["a"], 2),
+        (files["b"], 2),
+        (files["d"], 2),
+    }
     assert read.files["e"] == files["c"]
     by_respondent = {r.respondent: r for r in read.responses}
     assert sorted(by_respondent) == ["a", "b", "d", "e"]
@@ -252,6 +259,28 @@ def test_forms_made_before_a_merge_are_read_for_the_merged_organisation(survey_d
         ("a", "d"): "eenzijdig",
         ("a", "e"): "eenzijdig",
     }
+
+
+def test_a_late_form_of_a_merged_organisation_never_replaces_the_kept_one_s_answers(
+    survey_data, tmp_path
+):
+    forms = _filled_round(survey_data, tmp_path / "ronde")
+    read = read_roster_forms(tmp_path / "ronde", survey_data, received=DAY)
+    early = [r for r in read.responses if r.respondent in ("a", "d")]
+    merged = merge_actors(record_roster(survey_data, "v", early), "d", "b", reason="x")
+    late = tmp_path / "laat"
+    late.mkdir()
+    shutil.copy(forms["b"], late)
+    (problem,) = _problems(late, merged)
+    assert "'LDE Delta' antwoordde zelf al" in problem
+    shutil.copy(forms["d"], late)
+    both = read_roster_forms(late, merged, received=DAY)
+    # b's and d's forms become one: b named a and d, d named b and c; their rows about each
+    # other are about itself now and say so.
+    (joined,) = both.responses
+    assert (joined.respondent, [s.about for s in joined.stated]) == ("d", ["c", "a"])
+    itself = [p.row for p in both.report.warnings if "(een relatie met uzelf)" in str(p)]
+    assert len(itself) == 2 and None not in itself
 
 
 def test_brokers_say_how_many_partners_rest_on_an_unconfirmed_relation(survey_data, tmp_path):
