@@ -18,6 +18,8 @@ __all__ = [
     "dataset_to_dict",
     "roster_from_dict",
     "roster_to_dict",
+    "stated_from_dict",
+    "stated_to_dict",
     "survey_from_dict",
     "survey_to_dict",
 ]
@@ -115,19 +117,7 @@ def roster_to_dict(response: RosterResponse) -> dict[str, Any]:
         "respondent": response.respondent,
         "received": response.received.isoformat(),
         "roster": list(response.roster),
-        "stated": [
-            {
-                "about": s.about,
-                "contact": s.contact,
-                "kinds": list(s.kinds),
-                "frequency": s.frequency,
-                "trust": list(s.trust),
-                "value": list(s.value),
-                "wished": s.wished,
-                "reason": s.reason,
-            }
-            for s in response.stated
-        ],
+        "stated": [stated_to_dict(s) for s in response.stated],
         "added": list(response.added),
     }
 
@@ -139,18 +129,34 @@ def roster_from_dict(data: dict[str, Any]) -> RosterResponse:
         data["respondent"],
         date.fromisoformat(data["received"]),
         tuple(data["roster"]),
-        tuple(
-            Stated(
-                s["about"],
-                s["contact"],
-                tuple(s["kinds"]),
-                s["frequency"],
-                tuple(s["trust"]),
-                tuple(s["value"]),
-                bool(s["wished"]),
-                s["reason"],
-            )
-            for s in data["stated"]
-        ),
+        tuple(stated_from_dict(s) for s in data["stated"]),
         tuple(data["added"]),
+    )
+
+
+def stated_to_dict(stated: Stated) -> dict[str, Any]:
+    """What a response says about one organisation, as JSON-ready data."""
+    return {
+        "about": stated.about,
+        "contact": stated.contact,
+        "kinds": list(stated.kinds),
+        "frequency": stated.frequency,
+        "trust": list(stated.trust),
+        "value": list(stated.value),
+        "wished": stated.wished,
+        "reason": stated.reason,
+    }
+
+
+def stated_from_dict(data: dict[str, Any]) -> Stated:
+    """The row from :func:`stated_to_dict` output."""
+    return Stated(
+        data["about"],
+        data["contact"],
+        tuple(data["kinds"]),
+        data["frequency"],
+        tuple(data["trust"]),
+        tuple(data["value"]),
+        bool(data["wished"]),
+        data["reason"],
     )

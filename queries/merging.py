@@ -7,12 +7,8 @@ disappears). The dataset gets a :class:`graphmodel.model.Merge` record with ever
 was, and :func:`undo_merge` puts it back. Two actors with different KBO numbers or different
 establishment units are never merged.
 
-The network survey's responses move along (:func:`graphmodel.roster.merged_responses`): the
-kept actor takes the dropped one's place on every list, two rows about the two become one, two
-forms of the two become one form. The survey ties of a verband whose responses changed are
-rebuilt under the rule that gave them (:func:`graphmodel.reconcile.rule_in_use`), so their
-confirmation follows the merged answers; when no rule gives them any more (a survey tie was
-edited by hand) they move like any other tie.
+The network survey's answers move along, and come back with the undo
+(:mod:`queries.merge_survey`).
 """
 
 from __future__ import annotations
@@ -22,17 +18,16 @@ from dataclasses import fields, replace
 from datetime import UTC, datetime
 
 from verbinder.graphmodel.jsoncodec import dataset_from_dict, dataset_to_dict
-from verbinder.graphmodel.model import Actor, Dataset, Merge, Participation, Tie
-from verbinder.graphmodel.reconcile import (
-    DEFAULT_RULE,
-    reconcile,
-    rule_in_use,
-    survey_ties,
-    tie_id_prefix,
-)
-from verbinder.graphmodel.roster import RosterResponse, merged_responses
+from verbinder.graphmodel.model import Actor, Dataset, Merge, Participation
 from verbinder.queries.actions import fresh_id
 from verbinder.queries.duplicates import may_be_one_organisation
+from verbinder.queries.merge_survey import (
+    carried_responses,
+    later_survey_merge,
+    merged_survey,
+    survey_record,
+    undone_survey,
+)
 from verbinder.queries.permissions import require
 
 __all__ = ["MergeRefusedError", "merge_actors", "undo_merge"]
@@ -63,45 +58,6 @@ def _joined(kept: Actor, dropped: Actor) -> Actor:
     )
 
 
-def _mentions(response: RosterResponse, actor_id: str) -> bool:
-    return response.respondent == actor_id or actor_id in response.roster
-
-
-def _carried(dataset: Dataset, kept_id: str, dropped_id: str) -> tuple[RosterResponse, ...]:
-    """The responses a merge changes: those naming the dropped actor, and the kept actor's own
-    form in a verband where the dropped one answered."""
-    answered = {r.verband_id for r in dataset.roster_responses if r.respondent == dropped_id}
-    return tuple(
-        r
-        for r in dataset.roster_responses
-        if _mentions(r, dropped_id) or (r.respondent == kept_id and r.verband_id in answered)
-    )
-
-
-def _rules(dataset: Dataset, verbanden: set[str], first: dict[str, str]) -> dict[str, str]:
-    """Per verband whose survey ties a rule gives: that rule (``first`` tried first)."""
-    found = {
-        v: rule_in_use(v, dataset.roster_responses, dataset.ties, first.get(v, DEFAULT_RULE))
-        for v in verbanden
-    }
-    return {v: rule for v, rule in found.items() if rule is not None}
-
-
-def _with_survey_ties(
-    ties: list[Tie], responses: tuple[RosterResponse, ...], rules: dict[str, str]
-) -> tuple[Tie, ...]:
-    """``ties`` with the survey ties of the verbanden of ``rules`` rebuilt from ``responses``."""
-    prefixes = tuple(tie_id_prefix(v) for v in rules)
-    kept = tuple(t for t in ties if not t.id.startswith(prefixes)) if prefixes else tuple(ties)
-    return kept + tuple(
-        tie
-        for verband, rule in rules.items()
-        for tie in survey_ties(
-            verband, reconcile(r for r in responses if r.verband_id == verband), rule
-        )
-    )
-
-
 def merge_actors(
     dataset: Dataset, kept_id: str, dropped_id: str, *, reason: str, at: datetime | None = None
 ) -> Dataset:
@@ -125,22 +81,14 @@ def merge_actors(
         )
     moved_ties = tuple(t for t in dataset.ties if dropped_id in (t.source, t.target))
     moved_attendance = tuple(p for p in dataset.participations if p.actor_id == dropped_id)
-    carried = _carried(dataset, kept_id, dropped_id)
     before = dataset_to_dict(
-        Dataset(
-            "voor",
-            actors=(kept, dropped),
-            ties=moved_ties,
-            participations=moved_attendance,
-            roster_responses=carried,
-        ),
+        Dataset("voor", actors=(kept, dropped), ties=moved_ties, participations=moved_attendance),
         include_personal=True,
     )
     before["position"] = dataset.actors.index(dropped)
     before["kept_events"] = [p.event_id for p in dataset.participations if p.actor_id == kept_id]
-    rules = _rules(dataset, {r.verband_id for r in carried}, {})
-    before["survey_rules"] = rules
-    before["survey_verbanden"] = sorted({r.verband_id for r in carried})
+    carried = carried_responses(dataset, kept_id, dropped_id)
+    before |= survey_record(dataset, carried, kept_id, dropped_id)
     merged = _joined(kept, dropped)
     before["merged"] = dataset_to_dict(Dataset("na", actors=(merged,)), include_personal=True)[
         "actors"
@@ -168,15 +116,12 @@ def merge_actors(
         reason,
         json.dumps(before, ensure_ascii=False),
     )
-    changed = {r.id for r in carried}
-    responses = tuple(
-        r for r in dataset.roster_responses if r.id not in changed
-    ) + merged_responses(carried, kept_id, dropped_id)
+    responses, ties = merged_survey(dataset, ties, carried, before, kept_id, dropped_id)
     return dataset.replace(
         actors=tuple(
             merged if a.id == kept_id else a for a in dataset.actors if a.id != dropped_id
         ),
-        ties=_with_survey_ties(ties, responses, rules),
+        ties=ties,
         roster_responses=responses,
         participations=tuple(participations),
         merges=(*dataset.merges, record),
@@ -214,7 +159,7 @@ def undo_merge(dataset: Dataset, merge_id: str) -> Dataset:
         )
     if record.dropped in dataset.actor_by_id:
         raise MergeRefusedError(f"de id '{record.dropped}' is intussen opnieuw in gebruik")
-    if later := _later_survey_merge(dataset, record, set(before.get("survey_verbanden", ()))):
+    if later := later_survey_merge(dataset, record, set(before.get("survey_verbanden", ()))):
         raise MergeRefusedError(
             f"maak eerst '{later.id}' ongedaan: die samenvoeging veranderde daarna dezelfde "
             "antwoorden van de netwerkbevraging"
@@ -237,43 +182,11 @@ def undo_merge(dataset: Dataset, merge_id: str) -> Dataset:
         for p in dataset.participations
         if not (p.actor_id == record.kept and p.event_id in returned - own_events)
     ] + list(saved.participations)
-    recorded = before.get("survey_rules", {})
-    rules = _rules(dataset, {r.verband_id for r in saved.roster_responses}, recorded)
-    responses = _restored(dataset.roster_responses, saved.roster_responses, record)
+    responses, ties = undone_survey(dataset, ties, before, record)
     return dataset.replace(
         actors=tuple(actors),
-        ties=_with_survey_ties(ties, responses, rules),
+        ties=ties,
         participations=tuple(participations),
         roster_responses=responses,
         merges=tuple(m for m in dataset.merges if m.id != merge_id),
     )
-
-
-def _later_survey_merge(dataset: Dataset, record: Merge, verbanden: set[str]) -> Merge | None:
-    """A merge after ``record`` that changed the survey answers of one of ``verbanden``:
-    undoing ``record`` first would put back answers that merge changed since."""
-    if not verbanden:
-        return None
-    later = dataset.merges[dataset.merges.index(record) + 1 :]
-    return next(
-        (m for m in later if verbanden & set(json.loads(m.before).get("survey_verbanden", ()))),
-        None,
-    )
-
-
-def _restored(
-    current: tuple[RosterResponse, ...], saved: tuple[RosterResponse, ...], record: Merge
-) -> tuple[RosterResponse, ...]:
-    """The responses before the merge: each one the merge made goes back to the ones it came
-    from, unless a newer form replaced it since (then that form stays, and only the dropped
-    actor's own form comes back)."""
-    made = {r.id: r for r in merged_responses(saved, record.kept, record.dropped)}
-    now = {r.id: r for r in current}
-    untouched = {i for i, r in made.items() if now.get(i) == r}
-
-    def carried(response: RosterResponse) -> str:
-        who = record.kept if response.respondent == record.dropped else response.respondent
-        return f"{response.verband_id}:{who}"
-
-    back = tuple(r for r in saved if carried(r) in untouched or r.respondent == record.dropped)
-    return tuple(r for r in current if r.id not in untouched) + back
