@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from verbinder.graphmodel.access import AccessDeniedError, Principal, Role
-from verbinder.graphmodel.model import Actor, Dataset, Membership
+from verbinder.graphmodel.model import Actor, Dataset, Membership, Merge
 
 __all__ = ["merge_scoped", "scope_dataset", "strip_personal_data"]
 
@@ -73,11 +73,19 @@ def scope_dataset(dataset: Dataset, principal: Principal) -> Dataset:
             p for p in dataset.participations if p.event_id in event_ids and p.actor_id in visible
         ),
         sources=(),
-        merges=(),  # a merge record holds both actors whole: for a beheerder only
+        merges=_merge_stubs(dataset, visible),
         surveys=tuple(a for a in dataset.surveys if a.verband_id in allowed),
         roster_responses=tuple(r for r in dataset.roster_responses if r.verband_id in allowed),
         principal=principal,
     )
+
+
+def _merge_stubs(dataset: Dataset, visible: set[str]) -> tuple[Merge, ...]:
+    """Which id went into which, for the merges into an actor the principal sees (so that a
+    survey form made before a merge can still be read), without the reason or what the two
+    actors held: a merge record holds both actors whole, for a beheerder only."""
+    into = {dropped for dropped, kept in dataset.merged_into.items() if kept in visible}
+    return tuple(replace(m, reason="", before="") for m in dataset.merges if m.dropped in into)
 
 
 def merge_scoped(current: Dataset | None, changed: Dataset, principal: Principal) -> Dataset:
@@ -188,10 +196,10 @@ def _outside(whole: Dataset, before: Dataset, changed: Dataset, principal: Princ
             problems.append(f"relatie '{tie.id}' gaat naar een actor buiten uw verbanden")
         elif tie.id in stored_ties and tie.id not in seen_ties:
             problems.append(f"relatie-id '{tie.id}' is al in gebruik in een ander verband")
-    problems += [
-        "samenvoegen (en ongedaan maken) doet in een gedeelde installatie de beheerder"
-        for _ in changed.merges[:1]
-    ]
+    if [m.id for m in changed.merges] != [m.id for m in before.merges]:
+        problems.append(
+            "samenvoegen (en ongedaan maken) doet in een gedeelde installatie de beheerder"
+        )
     own_events = {e.id for e in changed.events}
     problems += [
         f"deelname van '{p.actor_id}' aan evenement '{p.event_id}': buiten uw verbanden"

@@ -40,7 +40,7 @@ def duplicates(ctx, dataset, target):
     for record in data.merges:
         click.echo(
             f"{record.id} ({record.at:%d/%m/%Y}): {record.dropped} samengevoegd in "
-            f"{record.kept} ({record.reason})"
+            f"{record.kept}" + (f" ({record.reason})" if record.reason else "")
         )
     write_tables(found, target, data.synthetic)
 

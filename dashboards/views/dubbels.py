@@ -55,10 +55,10 @@ if chosen is not None:
                     at=record.at.strftime("%d/%m/%Y"),
                     dropped=record.dropped,
                     kept=record.kept,
-                    reason=record.reason,
                 )
+                + (f" ({record.reason})" if record.reason else "")
             )
-            if button.button(labels.UNDO, key=f"dubbels_undo_{record.id}"):
+            if can_merge() and button.button(labels.UNDO, key=f"dubbels_undo_{record.id}"):
                 try:
                     save(undo_merge(data, record.id), action=labels.UNDO_ACTION)
                 except MergeRefusedError as exc:

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from verbinder.graphmodel.access import Principal, Role
 from verbinder.graphmodel.model import Actor, Dataset, Membership, Verband
 from verbinder.graphmodel.reconcile import reconcile
 from verbinder.graphmodel.roster import RosterResponse
+from verbinder.graphmodel.scoping import merge_scoped, scope_dataset
 from verbinder.graphmodel.store import SQLiteStore
 from verbinder.graphmodel.types import ActorType, Engagement, Provenance, TieKind
 from verbinder.loaders import load_dataset
@@ -259,6 +261,20 @@ def test_forms_made_before_a_merge_are_read_for_the_merged_organisation(survey_d
         ("a", "d"): "eenzijdig",
         ("a", "e"): "eenzijdig",
     }
+
+
+def test_a_regisseur_reads_forms_made_before_a_merge_too(survey_data, tmp_path):
+    _filled_round(survey_data, tmp_path)
+    merged = merge_actors(survey_data, "e", "c", reason="één organisatie")
+    regisseur = Principal("an@v.be", Role.REGISSEUR, frozenset({"v"}))
+    seen = scope_dataset(merged, regisseur)
+    # which id went into which, not the reason or what the two held
+    assert [(m.dropped, m.kept, m.reason, m.before) for m in seen.merges] == [("c", "e", "", "")]
+    read = read_roster_forms(tmp_path, seen, received=DAY)
+    assert sorted(r.respondent for r in read.responses) == ["a", "b", "d", "e"]
+    whole = merge_scoped(merged, record_roster(seen, "v", read.responses), regisseur)
+    assert sorted(r.respondent for r in whole.roster_responses) == ["a", "b", "d", "e"]
+    assert whole.merges == merged.merges  # the record itself is untouched
 
 
 def test_a_late_form_of_a_merged_organisation_never_replaces_the_kept_one_s_answers(
