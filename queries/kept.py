@@ -13,6 +13,7 @@ results (:mod:`queries.analysis`).
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 
@@ -21,7 +22,7 @@ from verbinder.graphmodel.model import Dataset
 from verbinder.graphmodel.progress import Progress, silent
 from verbinder.graphmodel.store.base import Store
 from verbinder.queries.ambitions import ambitions
-from verbinder.queries.brokers import brokers, brokers_by_verband
+from verbinder.queries.brokers import BROKER_COLUMNS, brokers, brokers_by_verband
 from verbinder.queries.compare import compare_verbanden
 from verbinder.queries.mixing import MIXINGS, mixing_comparison
 
@@ -77,7 +78,9 @@ def _keep(store: Store, dataset: Dataset, kind: str, key: str, frame: pd.DataFra
 
 
 def _brokers_key(verband_id: str, groups: str) -> str:
-    return f"{verband_id}|{groups}"
+    # The columns are part of the key: a checkout that adds one, under the same release
+    # number, must not be served a table kept before.
+    return f"{verband_id}|{groups}|{zlib.crc32(','.join(BROKER_COLUMNS).encode()):08x}"
 
 
 def compare_table(

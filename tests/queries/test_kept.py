@@ -112,3 +112,23 @@ def test_after_prepare_the_first_visits_load_nothing(store):
     kept_ambitions = ambitions_table(store, "demo", version, load)
     pd.testing.assert_frame_equal(kept_ambitions, ambitions(data.replace()))
     assert kept_ambitions.attrs["mediaan"] == ambitions(data.replace()).attrs["mediaan"]
+
+
+def test_a_broker_table_kept_with_other_columns_is_not_served(store, monkeypatch):
+    from verbinder.queries import kept
+
+    version = store.dataset_version("demo")
+    verband = store.load("demo").verbanden[0].id
+    loads: list = []
+
+    def load():
+        loads.append(1)
+        return store.load("demo")
+
+    kept.brokers_table(store, "demo", version, load, verband)
+    kept.brokers_table(store, "demo", version, load, verband)
+    assert len(loads) == 1  # kept
+    # A checkout with another set of columns under the same release number computes afresh.
+    monkeypatch.setattr(kept, "BROKER_COLUMNS", (*kept.BROKER_COLUMNS[:-1],))
+    kept.brokers_table(store, "demo", version, load, verband)
+    assert len(loads) == 2
