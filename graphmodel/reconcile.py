@@ -38,6 +38,7 @@ __all__ = [
     "DEFAULT_RULE",
     "MIN_RATERS",
     "RULES",
+    "SURVEY_TIE",
     "SurveyedTie",
     "TieStatus",
     "item_mean",
@@ -179,9 +180,13 @@ def reconcile(responses: Iterable[RosterResponse]) -> list[SurveyedTie]:
     return found
 
 
+SURVEY_TIE = "netwerkbevraging:"
+"""The start of the id of every tie a survey put in the network."""
+
+
 def tie_id_prefix(verband_id: str) -> str:
     """The start of the id of every tie the survey of ``verband_id`` put in the network."""
-    return f"netwerkbevraging:{verband_id}:"
+    return f"{SURVEY_TIE}{verband_id}:"
 
 
 def survey_ties(
@@ -234,34 +239,46 @@ def rule_in_use(
 
 
 def unconfirmed_partners(
-    graph: nx.MultiDiGraph, verband_id: str, responses: Iterable[RosterResponse]
+    graph: nx.MultiDiGraph, responses: Iterable[RosterResponse]
 ) -> dict[str, int]:
-    """Per organisation of ``graph`` (a verband's network, tie ids as edge keys): with how many
-    partners it is linked only by survey ties of ``verband_id`` whose relation the other side
-    did not confirm (eenzijdig or onbekend). A pair that also has a tie from another source
-    counts as confirmed.
+    """Per organisation of ``graph`` (a network with tie ids as edge keys): with how many
+    partners it is linked only by survey ties whose relation no survey confirmed (eenzijdig or
+    onbekend in the survey of each verband that put one there; ``responses`` holds them). A
+    pair that also has a tie from another source counts as confirmed.
 
     >>> from datetime import date
     >>> g = nx.MultiDiGraph()
     >>> g.add_edge("a", "b", key="netwerkbevraging:v:a:b:overleg")
     'netwerkbevraging:v:a:b:overleg'
     >>> said = [RosterResponse("v", "a", date(2026, 1, 1), ("b",), (Stated("b", True),))]
-    >>> unconfirmed_partners(g, "v", said)  # b did not answer: onbekend
+    >>> unconfirmed_partners(g, said)  # b did not answer: onbekend
     {'a': 1, 'b': 1}
     >>> _ = g.add_edge("b", "a", key="t1")  # the regisseur entered the tie too
-    >>> unconfirmed_partners(g, "v", said)
+    >>> unconfirmed_partners(g, said)
     {'a': 0, 'b': 0}
+    >>> h = nx.MultiDiGraph([("a", "b", "netwerkbevraging:w:a:b:overleg")])
+    >>> unconfirmed_partners(h, said)  # another verband's survey tie, confirmed by none
+    {'a': 1, 'b': 1}
     """
-    prefix = tie_id_prefix(verband_id)
     survey_only: dict[tuple[str, str], bool] = {}
+    surveys = set()
     for u, v, key in graph.edges(keys=True):
         pair = (u, v) if u <= v else (v, u)
-        survey_only[pair] = survey_only.get(pair, True) and str(key).startswith(prefix)
+        survey = str(key).startswith(SURVEY_TIE)
+        survey_only[pair] = survey_only.get(pair, True) and survey
+        if survey:
+            surveys.add(str(key)[len(SURVEY_TIE) :].split(":", 1)[0])
     counts = dict.fromkeys(graph, 0)
-    if any(survey_only.values()):
-        status = {t.pair: t.status for t in reconcile(responses)}
+    if surveys:
+        answers = [r for r in responses if r.verband_id in surveys]
+        confirmed = {
+            t.pair
+            for verband in surveys
+            for t in reconcile(r for r in answers if r.verband_id == verband)
+            if t.status is TieStatus.BEVESTIGD
+        }
         for pair, only in survey_only.items():
-            if only and status.get(pair) is not TieStatus.BEVESTIGD:
+            if only and pair not in confirmed:
                 for end in pair:
                     counts[end] += 1
     return counts

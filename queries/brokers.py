@@ -174,8 +174,7 @@ def _brokers(dataset: Dataset, verband_id: str, groups: str, at: date | None) ->
     frame["se_regulier_aandeel"] = cross["share"]
     frame["afhankelijke_paren"] = cross["dependent_pairs"].astype(int)
     frame["verloren_paren"] = cross["disconnected_pairs"].astype(int)
-    answers = [r for r in dataset.roster_responses if r.verband_id == verband_id]
-    frame["onbevestigd"] = pd.Series(unconfirmed_partners(graph, verband_id, answers))
+    frame["onbevestigd"] = pd.Series(unconfirmed_partners(graph, dataset.roster_responses))
     frame = frame.sort_values(["se_regulier_aandeel", "tussenpositie"], ascending=False)
     frame.attrs["se_regulier_paren"] = cross.attrs["connected_pairs"]
     frame.attrs["synthetic"] = dataset.synthetic
