@@ -147,9 +147,13 @@ def response_problem(response: RosterResponse) -> str | None:
     >>> said = (Stated("b", True, ("x",)),)
     >>> response_problem(RosterResponse("v", "a", date(2026, 1, 1), ("b",), said))
     "over 'b': onbekende soort relatie 'x'"
+    >>> response_problem(RosterResponse("v", "a", date(2026, 1, 1), ("a", "b")))
+    'de organisatie staat op haar eigen lijst'
     """
     if len(set(response.roster)) != len(response.roster):
         return "een organisatie staat twee keer op de lijst"
+    if response.respondent in response.roster:
+        return "de organisatie staat op haar eigen lijst"
     if len({s.about for s in response.stated}) != len(response.stated):
         return "twee antwoorden over dezelfde organisatie"
     for stated in response.stated:

@@ -11,10 +11,13 @@ other tie.
 The merge record keeps the two actors' own forms whole, and of every other form only what the
 merge changed (where the two stood on its list, its rows about them, the order of its rows):
 every form of a verband lists the dropped actor, and whole forms made a record of megabytes.
+A fingerprint of each form tells the undo whether the form it rebuilds is the one the merge
+changed, or a newer one read since.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import replace
 from typing import Any
@@ -83,11 +86,18 @@ def _with_survey_ties(
     )
 
 
+def _digest(response: RosterResponse) -> str:
+    """A short fingerprint of a whole form, to recognise it when it is rebuilt."""
+    text = json.dumps(roster_to_dict(response), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 def _change(response: RosterResponse, kept_id: str, dropped_id: str) -> dict[str, Any]:
-    """What the merge changes in another organisation's form."""
+    """What the merge changes in another organisation's form, and its fingerprint."""
     order = [s.about for s in response.stated]
     in_list_order = sorted(order, key=response.roster.index)
     return {
+        "digest": _digest(response),
         "verband_id": response.verband_id,
         "respondent": response.respondent,
         "kept_at": response.roster.index(kept_id) if kept_id in response.roster else None,
@@ -162,11 +172,14 @@ def undone_survey(
     form the merge made goes back to the ones it came from, unless a newer form replaced it
     since (then that form stays, and only the dropped actor's own form comes back)."""
     now = {r.id: r for r in dataset.roster_responses}
-    others = (
-        _original(change, now[key], merge)
+    rebuilt = (
+        (change, _original(change, now[key], merge))
         for change in record.get("roster_changes", ())
         if (key := f"{change['verband_id']}:{change['respondent']}") in now
     )
+    # Only a form that is the one the merge changed comes back; a newer form that happens to
+    # look the same where the merge changed it stays (its fingerprint differs).
+    others = (original for change, original in rebuilt if _digest(original) == change["digest"])
     saved = (*map(roster_from_dict, record.get("roster_responses", ())), *others)
     made = {r.id: r for r in merged_responses(saved, merge.kept, merge.dropped)}
     untouched = {i for i, r in made.items() if now.get(i) == r}
@@ -177,6 +190,7 @@ def undone_survey(
 
     back = tuple(r for r in saved if carried(r) in untouched or r.respondent == merge.dropped)
     responses = tuple(r for r in dataset.roster_responses if r.id not in untouched) + back
-    verbanden = set(record.get("survey_verbanden", ()))
-    rules = _rules(dataset, verbanden, record.get("survey_rules", {}))
+    # Rebuilt where a rule gave the ties at the merge; elsewhere they moved as they were.
+    recorded = record.get("survey_rules", {})
+    rules = _rules(dataset, set(recorded), recorded)
     return responses, _with_survey_ties(ties, responses, rules)

@@ -165,6 +165,30 @@ def test_an_id_in_use_again_is_that_actor_not_the_one_it_was_merged_into(answere
     assert again.merged_into == {}
 
 
+def test_undo_keeps_a_newer_form_that_looks_like_the_merged_one_where_the_merge_changed_it(
+    answered,
+):
+    merged = merge_actors(answered, "g", "c", reason="x")
+    # b's newer form keeps its row about g as the merge left it, and adds one about d.
+    newer = RosterResponse(
+        "v", "b", LATER, ("a", "g", "d"), (_said("g", "overleg"), _said("d", "samenwerking"))
+    )
+    again = record_roster(merged, "v", [newer], rule="bevestigd")
+    restored = undo_merge(again, "samenvoeging-1")
+    assert {r.respondent: r for r in restored.roster_responses}["b"] == newer
+
+
+def test_a_hand_edited_tie_between_the_two_comes_back_as_it_was(answered):
+    edited = answered.replace(
+        ties=tuple(
+            replace(t, note="nagekeken") if {t.source, t.target} == {"a", "c"} else t
+            for t in answered.ties
+        )
+    )
+    merged = merge_actors(edited, "a", "c", reason="x")
+    assert undo_merge(merged, "samenvoeging-1").same_content(edited)
+
+
 def test_a_hand_edited_survey_tie_moves_like_any_other_tie(answered):
     edited = answered.replace(
         ties=tuple(
