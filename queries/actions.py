@@ -108,7 +108,8 @@ def forget_personal_data(dataset: Dataset, actor_id: str) -> Dataset | None:
     True
     """
     require(dataset, detail=True)
-    related = [m for m in dataset.merges if actor_id in (m.kept, m.dropped)]
+    # (A regisseur's copy holds merge records without content: nothing to erase there.)
+    related = [m for m in dataset.merges if m.before and actor_id in (m.kept, m.dropped)]
     values = _contact_values(dataset.actor_by_id.get(actor_id))
     for record in related:
         for data in json.loads(record.before).get("actors", ()):

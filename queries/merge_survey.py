@@ -160,7 +160,11 @@ def later_survey_merge(dataset: Dataset, merge: Merge, verbanden: set[str]) -> M
         return None
     later = dataset.merges[dataset.merges.index(merge) + 1 :]
     return next(
-        (m for m in later if verbanden & set(json.loads(m.before).get("survey_verbanden", ()))),
+        (
+            m
+            for m in later
+            if verbanden & set(json.loads(m.before or "{}").get("survey_verbanden", ()))
+        ),
         None,
     )
 

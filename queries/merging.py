@@ -138,6 +138,10 @@ def undo_merge(dataset: Dataset, merge_id: str) -> Dataset:
     record = next((m for m in dataset.merges if m.id == merge_id), None)
     if record is None:
         raise MergeRefusedError(f"'{merge_id}' is geen samenvoeging van deze dataset")
+    if not record.before:  # a regisseur's copy: which id went into which, nothing more
+        raise MergeRefusedError(
+            "samenvoegen en ongedaan maken doet in een gedeelde installatie de beheerder"
+        )
     before = json.loads(record.before)
     saved = dataset_from_dict({**before, "name": "voor", "merges": []})
     kept, dropped = saved.actors

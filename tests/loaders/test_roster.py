@@ -21,9 +21,10 @@ from verbinder.loaders import load_dataset
 from verbinder.loaders.problems import LoadError
 from verbinder.loaders.roster_form import QUESTIONS, ROSTER_HEADERS, write_roster_forms
 from verbinder.loaders.roster_read import read_roster_forms
+from verbinder.queries.actions import forget_personal_data
 from verbinder.queries.brokers import brokers
 from verbinder.queries.export import export_dataset
-from verbinder.queries.merging import merge_actors
+from verbinder.queries.merging import MergeRefusedError, merge_actors, undo_merge
 from verbinder.queries.roster import (
     record_roster,
     response_rates,
@@ -275,6 +276,9 @@ def test_a_regisseur_reads_forms_made_before_a_merge_too(survey_data, tmp_path):
     whole = merge_scoped(merged, record_roster(seen, "v", read.responses), regisseur)
     assert sorted(r.respondent for r in whole.roster_responses) == ["a", "b", "d", "e"]
     assert whole.merges == merged.merges  # the record itself is untouched
+    with pytest.raises(MergeRefusedError, match="doet in een gedeelde installatie de beheerder"):
+        undo_merge(seen, "samenvoeging-1")
+    assert forget_personal_data(seen, "e") is None  # no content in the copy's record
 
 
 def test_a_late_form_of_a_merged_organisation_never_replaces_the_kept_one_s_answers(
