@@ -74,6 +74,29 @@ def test_a_round_from_forms_to_the_network(db, tmp_path):
     assert "Fietsatelier Nieuw" in shown.output
 
 
+def test_a_merge_after_a_round_says_how_many_forms_it_adjusted(db, tmp_path):
+    _run(db, "netwerkbevraging", "maak", "--verband", "gent", "--naar", str(tmp_path / "f"))
+    forms = sorted((tmp_path / "f").glob("*.xlsx"))
+    returned = tmp_path / "terug"
+    returned.mkdir()
+    for form in forms[:3]:
+        _answer_everyone(form)
+        form.rename(returned / form.name)
+    assert _run(db, "netwerkbevraging", "lees", str(returned)).exit_code == 0
+    with SQLiteStore(db) as store:
+        answered = sorted(store.load("demo").roster_responses, key=lambda r: r.id)
+    first, second = [r.respondent for r in answered if r.verband_id == "gent"][:2]
+    merged = _run(db, "merge", "--dataset", "demo", first, second)
+    assert merged.exit_code == 0, merged.output
+    # Three forms of gent: the two organisations' own (joined into one), and the third, which
+    # lists the second (the demo's own round is in other verbanden).
+    assert "(3 formulier(en) van de netwerkbevraging aangepast)" in merged.output
+    undone = _run(db, "unmerge", "--dataset", "demo", "samenvoeging-1")
+    assert undone.exit_code == 0, undone.output
+    with SQLiteStore(db) as store:
+        assert sorted(store.load("demo").roster_responses, key=lambda r: r.id) == answered
+
+
 def test_a_bad_form_changes_nothing(db, tmp_path):
     _run(db, "netwerkbevraging", "maak", "--verband", "gent", "--naar", str(tmp_path / "f"))
     form = sorted((tmp_path / "f").glob("*.xlsx"))[0]

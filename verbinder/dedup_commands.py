@@ -6,6 +6,7 @@ import click
 
 from verbinder.options import _store, existing_dataset_option, store_errors, to_option
 from verbinder.queries.duplicates import CERTAIN, find_duplicates
+from verbinder.queries.merge_survey import carried_responses
 from verbinder.queries.merging import MergeRefusedError, merge_actors, undo_merge
 from verbinder.render import banner, write_tables
 
@@ -85,6 +86,7 @@ def merge(ctx, dataset, kept, dropped, reason, all_certain):
     for first, second, why in pairs:
         if first not in data.actor_by_id or second not in data.actor_by_id:
             continue  # already merged into another one in this run
+        forms = len(carried_responses(data, first, second))
         try:
             data = merge_actors(data, first, second, reason=why)
         except MergeRefusedError as exc:
@@ -92,7 +94,8 @@ def merge(ctx, dataset, kept, dropped, reason, all_certain):
                 raise click.ClickException(str(exc)) from exc
             click.echo(f"overgeslagen: {second} in {first}: {exc}")
             continue
-        done.append(f"{data.merges[-1].id}: {second} in {first}")
+        survey = f" ({forms} formulier(en) van de netwerkbevraging aangepast)" if forms else ""
+        done.append(f"{data.merges[-1].id}: {second} in {first}{survey}")
     if not done:
         click.echo("Niets samengevoegd.")
         return
