@@ -41,16 +41,23 @@ def _version(db) -> int:
         return store.dataset_version("demo")
 
 
-def test_a_round_from_forms_to_the_network(db, tmp_path):
+def _returned(db, tmp_path, count: int):
+    """Make gent's forms; the first ``count`` come back filled in (:func:`_answer_everyone`)
+    in their own folder. The command's result, all forms, and that folder."""
     made = _run(db, "netwerkbevraging", "maak", "--verband", "gent", "--naar", str(tmp_path / "f"))
-    assert made.exit_code == 0, made.output
-    assert "SYNTHETISCHE DEMODATA" in made.output
     forms = sorted((tmp_path / "f").glob("*.xlsx"))
     returned = tmp_path / "terug"
     returned.mkdir()
-    for form in forms[:2]:
+    for form in forms[:count]:
         _answer_everyone(form)
         form.rename(returned / form.name)
+    return made, forms, returned
+
+
+def test_a_round_from_forms_to_the_network(db, tmp_path):
+    made, forms, returned = _returned(db, tmp_path, 2)
+    assert made.exit_code == 0, made.output
+    assert "SYNTHETISCHE DEMODATA" in made.output
     read = _run(db, "netwerkbevraging", "lees", str(returned))
     assert read.exit_code == 0, read.output
     assert "2 formulier(en) van verband 'gent' ingelezen" in read.output
@@ -75,13 +82,7 @@ def test_a_round_from_forms_to_the_network(db, tmp_path):
 
 
 def test_a_merge_after_a_round_says_how_many_forms_it_adjusted(db, tmp_path):
-    _run(db, "netwerkbevraging", "maak", "--verband", "gent", "--naar", str(tmp_path / "f"))
-    forms = sorted((tmp_path / "f").glob("*.xlsx"))
-    returned = tmp_path / "terug"
-    returned.mkdir()
-    for form in forms[:3]:
-        _answer_everyone(form)
-        form.rename(returned / form.name)
+    _, _, returned = _returned(db, tmp_path, 3)
     assert _run(db, "netwerkbevraging", "lees", str(returned)).exit_code == 0
     with SQLiteStore(db) as store:
         answered = sorted(store.load("demo").roster_responses, key=lambda r: r.id)
