@@ -49,6 +49,7 @@ __all__ = [
     "tie_id_prefix",
     "unconfirmed_partners",
     "wishes",
+    "with_survey_ties",
 ]
 
 
@@ -190,14 +191,19 @@ def tie_id_prefix(verband_id: str) -> str:
 
 
 def survey_ties(
-    verband_id: str, surveyed: Iterable[SurveyedTie], rule: str = DEFAULT_RULE
+    verband_id: str,
+    surveyed: Iterable[SurveyedTie],
+    rule: str = DEFAULT_RULE,
+    *,
+    synthetic: bool = False,
 ) -> tuple[Tie, ...]:
     """The ties the analysis network gets from the survey under ``rule`` (a key of
     :data:`RULES`): one per kind of each admitted relation, provenance *bevraging*, its
     status and the rule in the note (so that the rule can be read back,
-    :func:`rule_in_use`)."""
+    :func:`rule_in_use`), and "(synthetisch)" after it for a synthetic dataset's round."""
     admitted = RULES[rule]
     prefix = tie_id_prefix(verband_id)
+    label = " (synthetisch)" if synthetic else ""
     return tuple(
         Tie(
             f"{prefix}{source}:{target}:{kind.value}",
@@ -205,7 +211,7 @@ def survey_ties(
             target,
             kind,
             provenance=Provenance.BEVRAGING,
-            note=f"netwerkbevraging: {tie.status.value} (regel {rule})",
+            note=f"netwerkbevraging: {tie.status.value} (regel {rule}){label}",
         )
         for tie in surveyed
         if tie.status in admitted
@@ -213,7 +219,32 @@ def survey_ties(
     )
 
 
-_RULE_NOTE = re.compile(r"\(regel (\w+)\)$")
+def with_survey_ties(
+    ties: Iterable[Tie],
+    responses: Iterable[RosterResponse],
+    rules: dict[str, str],
+    *,
+    synthetic: bool = False,
+) -> tuple[Tie, ...]:
+    """``ties`` with the survey ties of each verband of ``rules`` (verband id -> rule) built
+    anew from its ``responses`` under its rule (:func:`survey_ties`); the other ties as they
+    are, in their order."""
+    prefixes = tuple(tie_id_prefix(v) for v in rules)
+    answers = list(responses)
+    kept = tuple(t for t in ties if not (prefixes and t.id.startswith(prefixes)))
+    return kept + tuple(
+        tie
+        for verband, rule in rules.items()
+        for tie in survey_ties(
+            verband,
+            reconcile(r for r in answers if r.verband_id == verband),
+            rule,
+            synthetic=synthetic,
+        )
+    )
+
+
+_RULE_NOTE = re.compile(r"\(regel (\w+)\)")
 
 
 def rule_in_use(
@@ -221,6 +252,8 @@ def rule_in_use(
     responses: Iterable[RosterResponse],
     ties: Iterable[Tie],
     first: str = DEFAULT_RULE,
+    *,
+    synthetic: bool = False,
 ) -> str | None:
     """The rule (a key of :data:`RULES`) under which ``responses`` give exactly the survey
     ties of ``verband_id`` among ``ties``, every field alike; None when it gives other ties
@@ -233,7 +266,9 @@ def rule_in_use(
     rules = noted if noted else dict.fromkeys((first, *RULES))
     surveyed = reconcile(r for r in responses if r.verband_id == verband_id)
     for rule in rules:
-        if rule in RULES and set(survey_ties(verband_id, surveyed, rule)) == present:
+        if rule not in RULES:
+            continue
+        if set(survey_ties(verband_id, surveyed, rule, synthetic=synthetic)) == present:
             return rule
     return None
 

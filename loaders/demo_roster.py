@@ -12,7 +12,6 @@ demo.
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 from datetime import date
 
 from verbinder.graphmodel.model import Actor, Dataset, Tie
@@ -95,8 +94,5 @@ def demo_roster_round(
             if rng.random() < RESPONSE
         ]
         responses += answered
-        ties += [
-            replace(t, note=f"{t.note} (synthetisch)")
-            for t in survey_ties(verband, reconcile(answered))
-        ]
+        ties += survey_ties(verband, reconcile(answered), synthetic=True)
     return tuple(responses), tuple(ties)

@@ -29,13 +29,7 @@ from verbinder.graphmodel.jsoncodec import (
     stated_to_dict,
 )
 from verbinder.graphmodel.model import Dataset, Merge, Tie
-from verbinder.graphmodel.reconcile import (
-    DEFAULT_RULE,
-    reconcile,
-    rule_in_use,
-    survey_ties,
-    tie_id_prefix,
-)
+from verbinder.graphmodel.reconcile import DEFAULT_RULE, rule_in_use, with_survey_ties
 from verbinder.graphmodel.roster import RosterResponse, merged_responses
 
 __all__ = [
@@ -65,25 +59,16 @@ def carried_responses(
 def _rules(dataset: Dataset, verbanden: set[str], first: dict[str, str]) -> dict[str, str]:
     """Per verband whose survey ties a rule gives: that rule (``first`` tried first)."""
     found = {
-        v: rule_in_use(v, dataset.roster_responses, dataset.ties, first.get(v, DEFAULT_RULE))
+        v: rule_in_use(
+            v,
+            dataset.roster_responses,
+            dataset.ties,
+            first.get(v, DEFAULT_RULE),
+            synthetic=dataset.synthetic,
+        )
         for v in verbanden
     }
     return {v: rule for v, rule in found.items() if rule is not None}
-
-
-def _with_survey_ties(
-    ties: list[Tie], responses: tuple[RosterResponse, ...], rules: dict[str, str]
-) -> tuple[Tie, ...]:
-    """``ties`` with the survey ties of the verbanden of ``rules`` rebuilt from ``responses``."""
-    prefixes = tuple(tie_id_prefix(v) for v in rules)
-    kept = tuple(t for t in ties if not t.id.startswith(prefixes)) if prefixes else tuple(ties)
-    return kept + tuple(
-        tie
-        for verband, rule in rules.items()
-        for tie in survey_ties(
-            verband, reconcile(r for r in responses if r.verband_id == verband), rule
-        )
-    )
 
 
 def _digest(response: RosterResponse) -> str:
@@ -137,7 +122,8 @@ def merged_survey(
     responses = tuple(
         r for r in dataset.roster_responses if r.id not in changed
     ) + merged_responses(carried, kept_id, dropped_id)
-    return responses, _with_survey_ties(ties, responses, record["survey_rules"])
+    rules = record["survey_rules"]
+    return responses, with_survey_ties(ties, responses, rules, synthetic=dataset.synthetic)
 
 
 def _original(change: dict[str, Any], current: RosterResponse, merge: Merge) -> RosterResponse:
@@ -197,4 +183,4 @@ def undone_survey(
     # Rebuilt where a rule gave the ties at the merge; elsewhere they moved as they were.
     recorded = record.get("survey_rules", {})
     rules = _rules(dataset, set(recorded), recorded)
-    return responses, _with_survey_ties(ties, responses, rules)
+    return responses, with_survey_ties(ties, responses, rules, synthetic=dataset.synthetic)

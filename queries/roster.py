@@ -16,12 +16,12 @@ from verbinder.graphmodel.reconcile import (
     DEFAULT_RULE,
     MIN_RATERS,
     RULES,
+    SurveyedTie,
     TieStatus,
     item_mean,
     organisation_scores,
     reconcile,
-    survey_ties,
-    tie_id_prefix,
+    with_survey_ties,
 )
 from verbinder.graphmodel.roster import RosterResponse, survey_partners
 from verbinder.queries.funnel import proportion_reading
@@ -86,12 +86,8 @@ def record_roster(
         raise ValueError("een antwoord van een ander verband")
     kept = tuple(r for r in dataset.roster_responses if r.id not in new)
     merged = kept + tuple(new.values())
-    prefix = tie_id_prefix(verband_id)
-    ties = tuple(t for t in dataset.ties if not t.id.startswith(prefix))
-    surveyed = reconcile(r for r in merged if r.verband_id == verband_id)
-    return dataset.replace(
-        roster_responses=merged, ties=ties + survey_ties(verband_id, surveyed, rule)
-    )
+    ties = with_survey_ties(dataset.ties, merged, {verband_id: rule}, synthetic=dataset.synthetic)
+    return dataset.replace(roster_responses=merged, ties=ties)
 
 
 def _invited(responses: list[RosterResponse]) -> set[str]:
@@ -145,7 +141,9 @@ def roster_summary(dataset: Dataset, verband_id: str) -> dict[str, object]:
     return summary
 
 
-def _verband_scores(responses: list[RosterResponse], surveyed: list) -> dict[str, float | None]:
+def _verband_scores(
+    responses: list[RosterResponse], surveyed: list[SurveyedTie]
+) -> dict[str, float | None]:
     """The verband's mean trust and value over its relations, each only when at least
     :data:`graphmodel.reconcile.MIN_RATERS` partners gave such a score."""
     raters = {
@@ -180,7 +178,7 @@ def response_warning(rate: float | None) -> str | None:
 _ORDER = (TieStatus.EENZIJDIG, TieStatus.ONBEKEND, TieStatus.BEVESTIGD)
 
 
-def _talk_first(tie) -> tuple[int, tuple[str, str]]:
+def _talk_first(tie: SurveyedTie) -> tuple[int, tuple[str, str]]:
     return _ORDER.index(tie.status), tie.pair
 
 

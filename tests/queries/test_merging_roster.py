@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -260,3 +261,18 @@ def test_any_merge_of_a_surveyed_verband_keeps_its_rule_and_undoes_exactly(drawn
     assert not any(dropped in (r.respondent, *r.roster) for r in merged.roster_responses)
     assert all(kept not in r.roster for r in merged.roster_responses if r.respondent == kept)
     assert undo_merge(merged, "samenvoeging-1").same_content(data)
+
+
+def test_the_demo_round_s_ties_are_rebuilt_by_a_merge_like_any_round(demo):
+    verband = sorted({r.verband_id for r in demo.roster_responses})[0]
+    answered = [r.respondent for r in demo.roster_responses if r.verband_id == verband]
+    kept, dropped = next(
+        (a, b)
+        for a, b in pairwise(answered)
+        if not demo.actor_by_id[a].kbo and not demo.actor_by_id[b].kbo
+    )
+    merged = merge_actors(demo, kept, dropped, reason="x")
+    # what reading the merged answers again under the demo's rule gives, synthetic label and all
+    again = record_roster(merged, verband, (), rule="reconstructie")
+    assert set(merged.ties) == set(again.ties)
+    assert all(t.note.endswith("(synthetisch)") for t in again.ties if t.id.startswith("netw"))
